@@ -1,0 +1,107 @@
+#include "app/application.hpp"
+
+#include <cstdio>
+
+#include <spdlog/spdlog.h>
+
+#include "app/demo.hpp"
+#include "app/regions_file.hpp"
+#include "core/crypto.hpp"
+#include "domain/account/account_service.hpp"
+#include "domain/account/password_rules.hpp"
+#include "domain/region/region_service.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "store/store.hpp"
+
+namespace lianyin::app {
+namespace {
+
+// 18 random base64url characters, redrawn until the policy accepts them (almost always at once).
+std::string GeneratePassword(const std::string& username) {
+  for (;;) {
+    std::string candidate = core::Base64UrlEncode(core::RandomBytes(14)).substr(0, 18);
+    if (domain::account::CheckPasswordPolicy(candidate, username)) return candidate;
+  }
+}
+
+std::vector<http::Gauge> PoolGauges(const store::Database& db) {
+  const store::PoolStats s = db.Stats();
+  return {{"lianyin_db_pool_size", "Database connections open", double(s.size), {}},
+          {"lianyin_db_pool_in_use", "Database connections checked out", double(s.in_use), {}},
+          {"lianyin_db_pool_waits_total", "Acquisitions that had to wait", double(s.waits), {}}};
+}
+
+}  // namespace
+
+Application::Application(Config config) : config_(std::move(config)) {
+  store::DatabaseOptions options;
+  options.pool_size = config_.db_pool_size;
+  db_ = store::Database::Open(config_.db, options);
+}
+
+Application::~Application() = default;
+
+store::Database& Application::database() { return *db_; }
+
+int Application::Migrate() { return store::Migrate(*db_); }
+
+core::Result<InitReport> Application::Init(const InitOptions& options) {
+  InitReport report;
+  report.schema_version = store::Migrate(*db_);
+  domain::account::AccountService accounts(*db_);
+  if (accounts.RootUnit()) return core::Error::Conflict("this database is already initialised");
+  domain::region::RegionService regions(*db_);
+  auto source = ReadRegionsFile(config_.regions_file);
+  if (!source) return source.error();
+  auto count = regions.Import(*source);
+  if (!count) return count.error();
+  report.regions = *count;
+  report.regions_source = regions.SourceVersion();
+
+  domain::account::PlatformSetup setup{config_.platform_name, "admin", ""};
+  if (options.admin_password) {
+    setup.admin_password = *options.admin_password;
+  } else {
+    setup.admin_password = GeneratePassword(setup.admin_username);
+    report.generated_password = setup.admin_password;
+  }
+  auto admin = accounts.SetUpPlatform(setup);
+  if (!admin) return admin.error();
+  report.admin_username = admin->username;
+  if (options.demo) {
+    auto units = BuildDemo(accounts, regions);
+    if (!units) return units.error();
+    report.demo_units = *units;
+  }
+  return report;
+}
+
+core::Result<void> Application::Serve() {
+  if (store::SchemaVersion(*db_) == 0) {
+    return core::Error::Invalid("db", "not initialised: run `lianyin init` first");
+  }
+  store::Migrate(*db_);  // a newer binary brings its migrations along
+  domain::account::AccountService accounts(*db_);
+  domain::region::RegionService regions(*db_);
+  http::Api api({accounts, regions, [this] { return PoolGauges(*db_); }},
+                {config_.web_root, config_.tls, LIANYIN_VERSION});
+  http::ServerOptions options;
+  options.address = config_.address;
+  options.port = static_cast<std::uint16_t>(config_.port);
+  options.io_threads = config_.io_threads;
+  options.worker_threads = config_.worker_threads;
+  options.allows_large_body = [&api](std::string_view method, std::string_view path) {
+    return api.AllowsLargeBody(method, path);
+  };
+  http::Server server(options, [&api](http::Request& request) { return api.Handle(request); });
+  const std::uint16_t port = server.Start();
+  std::printf("listening on http://%s:%u\n", config_.address.c_str(), port);
+  std::fflush(stdout);
+  spdlog::info("serving {} on {}:{} (web root {})", db_->Describe(), config_.address, port,
+               config_.web_root.string());
+  server.Wait(/*handle_signals=*/true);
+  return {};
+}
+
+}  // namespace lianyin::app

@@ -1,0 +1,52 @@
+#pragma once
+// The composition root: opens the database and wires services and the HTTP API. No logic.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/config.hpp"
+#include "core/error.hpp"
+
+namespace lianyin::store {
+class Database;
+}
+
+namespace lianyin::app {
+
+struct InitOptions {
+  bool demo = false;
+  std::optional<std::string> admin_password;  // generated when absent
+};
+
+struct InitReport {
+  int schema_version = 0;
+  std::int64_t regions = 0;
+  std::string regions_source;
+  std::string admin_username;
+  std::optional<std::string> generated_password;  // set when init generated it
+  int demo_units = 0;
+};
+
+class Application {
+ public:
+  explicit Application(Config config);  // opens the database (throws store::DbError)
+  ~Application();
+
+  // Migrates, imports regions, creates the platform root and admin (SPEC §1), then the demo data
+  // when asked. A database that is already set up → 409 and nothing changes.
+  core::Result<InitReport> Init(const InitOptions& options);
+  // Applies pending migrations; returns the schema version.
+  int Migrate();
+  // Serves until SIGINT/SIGTERM. Prints "listening on http://ADDRESS:PORT" once bound.
+  // A database that was never initialised → 422 naming `db`.
+  core::Result<void> Serve();
+
+  store::Database& database();
+
+ private:
+  Config config_;
+  std::unique_ptr<store::Database> db_;
+};
+
+}  // namespace lianyin::app

@@ -1,0 +1,122 @@
+// lianyin <command>: serve, init, migrate. Parses flags into app::Config and calls app::Application;
+// no logic lives here.
+
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "app/application.hpp"
+#include "app/config.hpp"
+#include "core/error.hpp"
+
+namespace {
+
+using lianyin::app::Config;
+
+std::filesystem::path BinaryDir() {
+  std::error_code ec;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::current_path() : self.parent_path();
+}
+
+int Fail(const lianyin::core::Error& error) {
+  std::fprintf(stderr, "lianyin: %s\n", error.message.c_str());
+  for (const auto& d : error.details) {
+    std::fprintf(stderr, "  %s: %s\n", d.field.c_str(), d.message.c_str());
+  }
+  return 2;
+}
+
+// Flags shared by the commands that open a database; unset flags leave the config as loaded.
+struct DbFlags {
+  std::optional<std::string> db;
+  void Add(CLI::App* cmd) {
+    cmd->add_option("--db", db, "SQLite file path or postgresql:// URL (default data/lianyin.db)");
+  }
+  void Apply(Config& c) const {
+    if (db) c.db = *db;
+  }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Lianyin 联引: unions and civil-affairs departments connect and guide social "
+               "organisations to serve workers"};
+  cli.require_subcommand(1);
+  std::optional<std::string> config_file;
+  cli.add_option("--config", config_file, "JSON config file (environment LIANYIN_* overrides it)")
+      ->check(CLI::ExistingFile);
+
+  DbFlags db_flags;
+  CLI::App* serve = cli.add_subcommand("serve", "Serve the API and the web app");
+  db_flags.Add(serve);
+  std::optional<int> port, threads;
+  std::optional<std::string> address, web_root;
+  serve->add_option("--port", port, "TCP port (0 = any free port; default 8080)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--address", address, "Listen address (default 127.0.0.1)");
+  serve->add_option("--threads", threads, "Worker threads for request handlers")
+      ->check(CLI::Range(1, 1024));
+  serve->add_option("--web-root", web_root, "Directory of the built web app");
+
+  CLI::App* init = cli.add_subcommand("init", "Create the schema, regions, platform root and admin");
+  db_flags.Add(init);
+  bool demo = false;
+  std::optional<std::string> admin_password, regions_file;
+  init->add_flag("--demo", demo, "Also build the demo data set (SPEC §6)");
+  init->add_option("--admin-password", admin_password,
+                   "Password of user admin (generated and printed when absent)");
+  init->add_option("--regions-file", regions_file, "GB/T 2260 regions file (built by make build)");
+
+  CLI::App* migrate = cli.add_subcommand("migrate", "Apply pending schema migrations");
+  db_flags.Add(migrate);
+
+  CLI11_PARSE(cli, argc, argv);
+
+  auto loaded = lianyin::app::LoadConfig(config_file, BinaryDir());
+  if (!loaded) return Fail(loaded.error());
+  Config config = *loaded;
+  db_flags.Apply(config);
+  if (port) config.port = *port;
+  if (threads) config.worker_threads = *threads;
+  if (address) config.address = *address;
+  if (web_root) config.web_root = *web_root;
+  if (regions_file) config.regions_file = *regions_file;
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+
+  try {
+    if (config.db != ":memory:" && config.db.find("://") == std::string::npos) {
+      std::filesystem::path parent = std::filesystem::path(config.db).parent_path();
+      if (!parent.empty()) std::filesystem::create_directories(parent);
+    }
+    lianyin::app::Application app(config);
+    if (*serve) {
+      auto served = app.Serve();
+      return served ? 0 : Fail(served.error());
+    }
+    if (*migrate) {
+      std::printf("schema version %d\n", app.Migrate());
+      return 0;
+    }
+    auto report = app.Init({demo, admin_password});
+    if (!report) return Fail(report.error());
+    std::printf("initialised %s: schema %d, %lld regions (%s)%s\n", config.db.c_str(),
+                report->schema_version, static_cast<long long>(report->regions),
+                report->regions_source.c_str(),
+                demo ? (", demo units: " + std::to_string(report->demo_units)).c_str() : "");
+    std::printf("log in as: %s\n", report->admin_username.c_str());
+    if (report->generated_password) {
+      std::printf("generated admin password (shown once): %s\n",
+                  report->generated_password->c_str());
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "lianyin: %s\n", e.what());
+    return 1;
+  }
+}

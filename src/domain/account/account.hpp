@@ -1,0 +1,59 @@
+#pragma once
+// Units, users, roles and the authenticated actor (SPEC §1, §4 "Units and users").
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lianyin::domain::account {
+
+enum class UnitKind { kUnion, kCivilAffairs, kOther };
+std::string_view UnitKindName(UnitKind kind);  // "union", "civil_affairs", "other"
+std::optional<UnitKind> ParseUnitKind(std::string_view name);
+
+struct Unit {
+  std::int64_t id = 0;
+  std::string name;
+  UnitKind kind = UnitKind::kOther;
+  std::string region_code;
+  std::optional<std::int64_t> parent_id;
+  std::optional<std::string> leading_group_established_on;
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct User {
+  std::int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::int64_t unit_id = 0;
+  std::optional<std::int64_t> org_id;
+  std::optional<std::int64_t> worker_id;
+  bool must_change_password = false;
+  bool disabled = false;
+  std::vector<std::string> roles;
+};
+
+// Who is making a request: built once per request from the session, read by every service.
+struct Actor {
+  std::int64_t user_id = 0;
+  std::string username;
+  std::string display_name;
+  std::int64_t unit_id = 0;
+  std::string unit_name;
+  std::vector<std::string> roles;
+  std::set<std::string> permissions;  // "*" grants everything
+  std::optional<std::int64_t> org_id;
+  std::optional<std::int64_t> worker_id;
+  bool must_change_password = false;
+  std::int64_t session_id = 0;
+  std::string csrf_token;
+
+  // True when the actor holds `permission` ("area:resource:action") or "*".
+  bool Can(std::string_view permission) const;
+};
+
+}  // namespace lianyin::domain::account

@@ -1,0 +1,100 @@
+#include "domain/account/account_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/region/region_service.hpp"
+#include "support/test_db.hpp"
+
+namespace lianyin::domain::account {
+namespace {
+
+constexpr const char* kPassword = "Lianyin-Test-2026";
+
+class AccountServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    region::RegionService regions(*db_);
+    ASSERT_TRUE(regions.Import({"test", "1",
+                                {{"110000", "北京市", "100000"},
+                                 {"110100", "北京市", "110000"},
+                                 {"610000", "陕西省", "100000"}}}));
+    auto admin = service_.SetUpPlatform({"联引平台", "admin", kPassword});
+    ASSERT_TRUE(admin) << admin.error().message;
+  }
+
+  std::unique_ptr<store::Database> db_ = test_support::OpenTestDatabase();
+  core::DateTime now_{1'700'000'000};
+  AccountService service_{*db_, SessionPolicy{}, [this] { return now_; }};
+};
+
+TEST_F(AccountServiceTest, SetUpOnlyOnce) {
+  auto again = service_.SetUpPlatform({"联引平台", "admin2", kPassword});
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
+  EXPECT_EQ(service_.RootUnit()->name, "联引平台");
+}
+
+TEST_F(AccountServiceTest, SetUpRejectsAWeakAdminPassword) {
+  auto fresh = test_support::OpenTestDatabase();
+  AccountService service(*fresh);
+  auto r = service.SetUpPlatform({"联引平台", "admin", "password"});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().details.at(0).field, "admin_password");
+  EXPECT_FALSE(service.RootUnit());
+}
+
+TEST_F(AccountServiceTest, LoginAuthenticateLogout) {
+  auto login = service_.Login("admin", kPassword, "127.0.0.1", "test");
+  ASSERT_TRUE(login) << login.error().message;
+  EXPECT_EQ(login->actor.unit_name, "联引平台");
+  EXPECT_TRUE(login->actor.Can("anything:at:all"));
+  EXPECT_GE(login->token.size(), 43u);  // 256 bits in base64url
+
+  auto actor = service_.Authenticate(login->token);
+  ASSERT_TRUE(actor);
+  EXPECT_EQ(actor->user_id, login->actor.user_id);
+  EXPECT_EQ(actor->csrf_token, login->actor.csrf_token);
+
+  service_.Logout(actor->session_id);
+  EXPECT_EQ(service_.Authenticate(login->token).error().code,
+            core::ErrorCode::kUnauthenticated);
+}
+
+TEST_F(AccountServiceTest, WrongPasswordAndUnknownUserLookTheSame) {
+  auto wrong = service_.Login("admin", "Wrong-Password-1", "127.0.0.1", "test");
+  auto unknown = service_.Login("nobody", kPassword, "127.0.0.1", "test");
+  ASSERT_FALSE(wrong);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(wrong.error().code, core::ErrorCode::kUnauthenticated);
+  EXPECT_EQ(wrong.error().message, unknown.error().message);
+}
+
+TEST_F(AccountServiceTest, SessionExpiresAfterThirtyIdleMinutes) {
+  auto login = service_.Login("admin", kPassword, "127.0.0.1", "test");
+  ASSERT_TRUE(login);
+  now_.unix_seconds += 29 * 60;
+  ASSERT_TRUE(service_.Authenticate(login->token));  // activity resets the idle clock
+  now_.unix_seconds += 29 * 60;
+  ASSERT_TRUE(service_.Authenticate(login->token));
+  now_.unix_seconds += 31 * 60;
+  EXPECT_FALSE(service_.Authenticate(login->token));
+}
+
+TEST_F(AccountServiceTest, UnknownTokensAreRejected) {
+  EXPECT_FALSE(service_.Authenticate(""));
+  EXPECT_FALSE(service_.Authenticate("not-a-token"));
+  EXPECT_FALSE(service_.Authenticate(std::string(1000, 'a')));
+}
+
+TEST_F(AccountServiceTest, UnitRegionMustBeCoveredByTheParent) {
+  auto root = service_.Login("admin", kPassword, "", "")->actor.unit_id;
+  auto shaanxi = service_.CreateUnit({"陕西省总工会", UnitKind::kUnion, "610000", root, {}});
+  ASSERT_TRUE(shaanxi) << shaanxi.error().message;
+  auto beijing_under_shaanxi =
+      service_.CreateUnit({"北京市总工会", UnitKind::kUnion, "110000", shaanxi->id, {}});
+  ASSERT_FALSE(beijing_under_shaanxi);
+  EXPECT_EQ(beijing_under_shaanxi.error().details.at(0).field, "region_code");
+}
+
+}  // namespace
+}  // namespace lianyin::domain::account

@@ -1,0 +1,134 @@
+#include "http/api.hpp"
+
+#include <chrono>
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "core/crypto.hpp"
+#include "domain/account/account_service.hpp"
+#include "http/error_mapping.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/openapi.hpp"
+#include "http/security_headers.hpp"
+#include "http/static_files.hpp"
+
+namespace lianyin::http {
+namespace {
+
+bool IsApiPath(std::string_view path) {
+  return path.starts_with("/api/") || path == "/api" || path == "/metrics";
+}
+
+bool IsSafeMethod(std::string_view method) { return method == "GET" || method == "HEAD"; }
+
+core::Error Coded(core::ErrorCode code, std::string message) {
+  return {code, std::move(message), {}};
+}
+
+// A cross-site request is refused even before the token is compared (SECURITY.md).
+bool OriginMatchesHost(const Request& request) {
+  auto origin = request.Header("origin");
+  if (!origin) return true;
+  auto host = request.Header("host");
+  if (!host) return false;
+  std::string_view o = *origin;
+  const auto scheme = o.find("://");
+  return scheme != std::string_view::npos && o.substr(scheme + 3) == *host;
+}
+
+}  // namespace
+
+Api::Api(ApiServices services, ApiOptions options)
+    : services_(std::move(services)), options_(std::move(options)) {
+  handlers::AddSystemRoutes(
+      router_,
+      [this] { return metrics_.Render(services_.gauges ? services_.gauges() : std::vector<Gauge>{}); },
+      [this] {
+        return boost::json::serialize(OpenApiDocument(router_, "Lianyin API", options_.version));
+      });
+  handlers::AddAuthRoutes(router_, services_.accounts, SessionCookieName(), options_.tls);
+  handlers::AddRegionRoutes(router_, services_.regions);
+  if (!options_.web_root.empty()) static_files_ = std::make_unique<StaticFiles>(options_.web_root);
+}
+
+Api::~Api() = default;
+
+std::string Api::SessionCookieName() const {
+  return options_.tls ? "__Host-lianyin_session" : "lianyin_session";
+}
+
+bool Api::AllowsLargeBody(std::string_view method, std::string_view path) const {
+  Router::Match match = router_.Find(method, path);
+  return match.route != nullptr && match.route->info.large_body;
+}
+
+Response Api::Handle(Request& request) {
+  const auto started = std::chrono::steady_clock::now();
+  std::string route_label = "unmatched";
+  Response response;
+  try {
+    response = Dispatch(request, route_label);
+  } catch (const core::ErrorException& e) {
+    response = ErrorResponse(e.error());
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} {} failed: {}", request.request_id, request.method,
+                  request.path, e.what());
+    response = InternalErrorResponse();
+  }
+  ApplySecurityHeaders(response, options_.tls);
+  ApplyApiCacheControl(response, request.path);
+  response.route = route_label;
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  metrics_.Observe(request.method, route_label, response.status, took.count());
+  return response;
+}
+
+Response Api::Dispatch(Request& request, std::string& route_label) {
+  const bool head = request.method == "HEAD";
+  Router::Match match = router_.Find(head ? "GET" : request.method, request.path);
+  if (match.route != nullptr) {
+    route_label = match.route->pattern;
+    Context ctx{request, std::move(match.params), nullptr};
+    return Guard(ctx, *match.route);
+  }
+  if (!match.allowed.empty()) {
+    Response r = ErrorResponse(Coded(core::ErrorCode::kMethodNotAllowed, "method not allowed"));
+    std::string allow;
+    for (const std::string& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+    r.SetHeader("Allow", allow);
+    return r;
+  }
+  if (!IsApiPath(request.path) && static_files_ && IsSafeMethod(request.method)) {
+    if (auto file = static_files_->Serve(request)) {
+      route_label = "static";
+      return std::move(*file);
+    }
+  }
+  return ErrorResponse(core::Error::NotFound("no such resource"));
+}
+
+Response Api::Guard(Context& ctx, const Route& route) {
+  if (route.info.requires_auth) {
+    auto token = ctx.request.Cookie(SessionCookieName());
+    auto actor = services_.accounts.Authenticate(token.value_or(""));
+    if (!actor) return ErrorResponse(actor.error());
+    ctx.actor = std::make_shared<const domain::account::Actor>(std::move(*actor));
+    if (!IsSafeMethod(ctx.request.method)) {
+      auto sent = ctx.request.Header("x-csrf-token");
+      if (!sent || !core::ConstantTimeEquals(core::AsBytes(*sent), core::AsBytes(ctx.actor->csrf_token)) ||
+          !OriginMatchesHost(ctx.request)) {
+        return ErrorResponse(Coded(core::ErrorCode::kCsrfFailed, "missing or wrong CSRF token"));
+      }
+    }
+    const bool exempt =
+        route.pattern == "/api/v1/auth/password" || route.pattern == "/api/v1/auth/logout";
+    if (ctx.actor->must_change_password && !exempt) {
+      return ErrorResponse(Coded(core::ErrorCode::kPasswordChangeRequired,
+                                 "the password must be changed first"));
+    }
+  }
+  return route.handler(ctx);
+}
+
+}  // namespace lianyin::http

@@ -1,0 +1,65 @@
+#pragma once
+// The application's HTTP surface: every route, and the middleware every request passes through
+// (authentication from the session cookie, CSRF, forced password change, error mapping, metrics,
+// security headers, static files of the web app). Plain C++: the Server calls Handle() on a
+// worker thread.
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+
+namespace lianyin::domain::account {
+class AccountService;
+}
+namespace lianyin::domain::region {
+class RegionService;
+}
+
+namespace lianyin::http {
+
+class StaticFiles;
+
+struct ApiServices {
+  domain::account::AccountService& accounts;
+  domain::region::RegionService& regions;
+  // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
+  std::function<std::vector<Gauge>()> gauges;
+};
+
+struct ApiOptions {
+  std::filesystem::path web_root;  // the built web app; empty or missing = API only
+  bool tls = false;                // behind TLS: Secure + __Host- cookie, HSTS
+  std::string version;             // reported by OpenAPI
+};
+
+class Api {
+ public:
+  Api(ApiServices services, ApiOptions options);
+  ~Api();
+
+  // Answers one request. Never throws: faults become a 500 envelope with the request id logged.
+  Response Handle(Request& request);
+  // For ServerOptions::allows_large_body: routes marked large_body (imports).
+  bool AllowsLargeBody(std::string_view method, std::string_view path) const;
+  const Router& router() const { return router_; }
+  std::string SessionCookieName() const;
+
+ private:
+  Response Dispatch(Request& request, std::string& route_label);
+  Response Guard(Context& ctx, const Route& route);
+
+  ApiServices services_;
+  ApiOptions options_;
+  Router router_;
+  Metrics metrics_;
+  std::unique_ptr<StaticFiles> static_files_;
+};
+
+}  // namespace lianyin::http

@@ -1,0 +1,19 @@
+#pragma once
+// Route registration, one function per area (handlers/<area>_handlers.cpp). Handlers parse the
+// request, call one service and serialise; they never touch SQL.
+
+#include "http/api.hpp"
+#include "http/router.hpp"
+
+namespace lianyin::http::handlers {
+
+// /api/health, /metrics, /api/v1/openapi.json. `metrics_text` renders the metrics page.
+void AddSystemRoutes(Router& router, std::function<std::string()> metrics_text,
+                     std::function<std::string()> openapi_text);
+// /api/v1/auth/login, /logout, /me.
+void AddAuthRoutes(Router& router, domain::account::AccountService& accounts,
+                   std::string cookie_name, bool tls);
+// /api/v1/regions, /api/v1/regions/{code}.
+void AddRegionRoutes(Router& router, domain::region::RegionService& regions);
+
+}  // namespace lianyin::http::handlers

@@ -1,0 +1,185 @@
+// The real HTTP server on 127.0.0.1 with the whole API, driven over sockets, on every backend
+// (SQLite always, PostgreSQL when LIANYIN_TEST_PG is set).
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "api/http_client.hpp"
+#include "domain/account/account_service.hpp"
+#include "domain/region/region_service.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "support/test_db.hpp"
+
+namespace lianyin {
+namespace {
+
+constexpr const char* kPassword = "Api-Test-Passw0rd";
+
+boost::json::object Json(const test::HttpResult& r) { return boost::json::parse(r.body).as_object(); }
+std::string ErrorCode(const test::HttpResult& r) {
+  return std::string(Json(r).at("error").at("code").as_string());
+}
+
+class ApiTest : public test_support::BackendTest {
+ protected:
+  void SetUp() override {
+    test_support::BackendTest::SetUp();
+    if (IsSkipped()) return;
+    regions_ = std::make_unique<domain::region::RegionService>(*db_);
+    accounts_ = std::make_unique<domain::account::AccountService>(*db_);
+    ASSERT_TRUE(regions_->Import({"test", "1",
+                                  {{"110000", "北京市", "100000"},
+                                   {"110100", "北京市", "110000"},
+                                   {"110101", "东城区", "110100"}}}));
+    ASSERT_TRUE(accounts_->SetUpPlatform({"联引平台", "admin", kPassword}));
+    api_ = std::make_unique<http::Api>(http::ApiServices{*accounts_, *regions_, {}},
+                                       http::ApiOptions{{}, false, "test"});
+    http::ServerOptions options;
+    options.port = 0;
+    options.worker_threads = 2;
+    options.header_timeout = std::chrono::milliseconds(2000);
+    server_ = std::make_unique<http::Server>(
+        options, [this](http::Request& request) { return api_->Handle(request); });
+    port_ = server_->Start();
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();
+  }
+
+  // Logs in as admin; returns {cookie header value, csrf token}.
+  std::pair<std::string, std::string> Login() {
+    auto r = test::Send(port_, "POST", "/api/v1/auth/login", {{"Content-Type", "application/json"}},
+                        R"({"username":"admin","password":")" + std::string(kPassword) + "\"}");
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::string cookie = r.Header("set-cookie");
+    cookie = cookie.substr(0, cookie.find(';'));
+    return {cookie, std::string(Json(r).at("csrf_token").as_string())};
+  }
+
+  std::unique_ptr<domain::region::RegionService> regions_;
+  std::unique_ptr<domain::account::AccountService> accounts_;
+  std::unique_ptr<http::Api> api_;
+  std::unique_ptr<http::Server> server_;
+  std::uint16_t port_ = 0;
+};
+
+TEST_P(ApiTest, HealthAnswersOkWithSecurityHeaders) {
+  auto r = test::Send(port_, "GET", "/api/health");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(Json(r).at("status").as_string(), "ok");
+  EXPECT_NE(r.Header("content-security-policy").find("default-src 'self'"), std::string::npos);
+  EXPECT_EQ(r.Header("x-content-type-options"), "nosniff");
+  EXPECT_FALSE(r.Header("x-request-id").empty());
+}
+
+TEST_P(ApiTest, LoginSetsAStrictHttpOnlyCookieAndMeAnswers) {
+  auto bad = test::Send(port_, "POST", "/api/v1/auth/login", {},
+                        R"({"username":"admin","password":"Wrong-Passw0rd"})");
+  EXPECT_EQ(bad.status, 401);
+  EXPECT_EQ(ErrorCode(bad), "unauthenticated");
+
+  auto r = test::Send(port_, "POST", "/api/v1/auth/login", {},
+                      R"({"username":"admin","password":")" + std::string(kPassword) + "\"}");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string cookie = r.Header("set-cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_NE(cookie.find("Path=/"), std::string::npos);
+  auto user = Json(r).at("user").as_object();
+  EXPECT_EQ(user.at("username").as_string(), "admin");
+  EXPECT_EQ(user.at("roles").as_array().at(0).as_string(), "admin");
+
+  auto [session, csrf] = Login();
+  auto me = test::Send(port_, "GET", "/api/v1/auth/me", {{"Cookie", session}});
+  EXPECT_EQ(me.status, 200);
+  EXPECT_EQ(Json(me).at("user").at("unit_name").as_string(), "联引平台");
+  EXPECT_EQ(test::Send(port_, "GET", "/api/v1/auth/me").status, 401);
+}
+
+TEST_P(ApiTest, NonGetRequestsNeedTheCsrfToken) {
+  auto [session, csrf] = Login();
+  auto without = test::Send(port_, "POST", "/api/v1/auth/logout", {{"Cookie", session}});
+  EXPECT_EQ(without.status, 403);
+  EXPECT_EQ(ErrorCode(without), "csrf_failed");
+  auto wrong = test::Send(port_, "POST", "/api/v1/auth/logout",
+                          {{"Cookie", session}, {"X-CSRF-Token", "0" + csrf.substr(1)}});
+  EXPECT_EQ(wrong.status, 403);
+  auto cross_site = test::Send(port_, "POST", "/api/v1/auth/logout",
+                               {{"Cookie", session}, {"X-CSRF-Token", csrf},
+                                {"Origin", "http://evil.example"}});
+  EXPECT_EQ(cross_site.status, 403);
+  auto ok = test::Send(port_, "POST", "/api/v1/auth/logout",
+                       {{"Cookie", session}, {"X-CSRF-Token", csrf}});
+  EXPECT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(test::Send(port_, "GET", "/api/v1/auth/me", {{"Cookie", session}}).status, 401);
+}
+
+TEST_P(ApiTest, MalformedInputGetsA4xxEnvelopeNever5xx) {
+  const std::string bodies[] = {"{", "[]", "\"x\"", "{\"username\":", "\xff\xfe", "null", ""};
+  for (const std::string& body : bodies) {
+    auto r = test::Send(port_, "POST", "/api/v1/auth/login", {}, body);
+    EXPECT_EQ(r.status, 400) << body;
+    EXPECT_EQ(ErrorCode(r), "bad_request") << body;
+  }
+  auto fields = test::Send(port_, "POST", "/api/v1/auth/login", {}, R"({"username":5})");
+  EXPECT_EQ(fields.status, 422);
+  auto details = Json(fields).at("error").at("details").as_array();
+  EXPECT_EQ(details.size(), 2u);  // username ill-typed, password missing
+}
+
+TEST_P(ApiTest, BodyOverTheLimitIs413BeforeItIsRead) {
+  auto r = test::Send(port_, "POST", "/api/v1/auth/login",
+                      {{"Content-Length", std::to_string(64u << 20)}}, "", /*send_body=*/false);
+  EXPECT_EQ(r.status, 413);
+  EXPECT_EQ(ErrorCode(r), "payload_too_large");
+}
+
+TEST_P(ApiTest, UnknownPathsAndMethods) {
+  auto missing = test::Send(port_, "GET", "/api/v1/nothing-here");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(ErrorCode(missing), "not_found");
+  auto method = test::Send(port_, "DELETE", "/api/health");
+  EXPECT_EQ(method.status, 405);
+  EXPECT_EQ(ErrorCode(method), "method_not_allowed");
+  EXPECT_EQ(method.Header("allow"), "GET");
+}
+
+TEST_P(ApiTest, RegionsNeedLoginAndWalkTheTree) {
+  EXPECT_EQ(test::Send(port_, "GET", "/api/v1/regions").status, 401);
+  auto [session, csrf] = Login();
+  auto provinces = test::Send(port_, "GET", "/api/v1/regions", {{"Cookie", session}});
+  ASSERT_EQ(provinces.status, 200) << provinces.body;
+  auto items = Json(provinces).at("items").as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("name").as_string(), "北京市");
+  EXPECT_TRUE(items[0].at("has_children").as_bool());
+
+  auto county = test::Send(port_, "GET", "/api/v1/regions/110101", {{"Cookie", session}});
+  ASSERT_EQ(county.status, 200);
+  EXPECT_EQ(Json(county).at("path").as_array().size(), 4u);
+  EXPECT_EQ(test::Send(port_, "GET", "/api/v1/regions/999999", {{"Cookie", session}}).status,
+            404);
+  EXPECT_EQ(
+      test::Send(port_, "GET", "/api/v1/regions?parent=abc", {{"Cookie", session}}).status, 422);
+}
+
+TEST_P(ApiTest, OpenApiAndMetricsDescribeTheRoutes) {
+  auto doc = test::Send(port_, "GET", "/api/v1/openapi.json");
+  ASSERT_EQ(doc.status, 200);
+  auto paths = Json(doc).at("paths").as_object();
+  for (const char* p : {"/api/health", "/api/v1/auth/login", "/api/v1/regions/{code}"}) {
+    EXPECT_TRUE(paths.contains(p)) << p;
+  }
+  test::Send(port_, "GET", "/api/health");
+  auto metrics = test::Send(port_, "GET", "/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("lianyin_http_requests_total{"), std::string::npos);
+  EXPECT_NE(metrics.body.find("route=\"/api/health\""), std::string::npos);
+}
+
+LIANYIN_INSTANTIATE_BACKEND_TESTS(ApiTest);
+
+}  // namespace
+}  // namespace lianyin

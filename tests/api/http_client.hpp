@@ -1,0 +1,26 @@
+#pragma once
+// A minimal blocking HTTP/1.1 client for API tests: one request per connection
+// (Connection: close), 5-second socket timeouts so a broken server cannot hang a test.
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lianyin::test {
+
+struct HttpResult {
+  int status = 0;
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+  std::string body;
+
+  std::string Header(const std::string& lower_name) const;
+};
+
+// Sends `method target` with `headers` and `body` to 127.0.0.1:port. When `send_body` is false
+// only the head is sent (to test limits decided from Content-Length).
+HttpResult Send(std::uint16_t port, const std::string& method, const std::string& target,
+                const std::vector<std::pair<std::string, std::string>>& headers = {},
+                const std::string& body = "", bool send_body = true);
+
+}  // namespace lianyin::test
