@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <poll.h>
+
 #include "store/postgres/copy_loader.hpp"
 #include "store/postgres/copy_text.hpp"
 #include "store/postgres/placeholders.hpp"
@@ -188,7 +190,14 @@ std::unique_ptr<BulkLoader> PgConnection::Load(std::string_view table,
                                       columns.size());
 }
 
-bool PgConnection::Reusable() const {
+bool PgConnection::Reusable() {
+  // An idle connection has nothing to read unless the server said goodbye (a FATAL message,
+  // then end of file); libpq notices the end only on a read after the message.
+  pollfd socket{PQsocket(conn_), POLLIN, 0};
+  for (int reads = 0; reads < 4 && PQstatus(conn_) == CONNECTION_OK && poll(&socket, 1, 0) > 0;
+       ++reads) {
+    if (PQconsumeInput(conn_) != 1) break;
+  }
   return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
 }
 

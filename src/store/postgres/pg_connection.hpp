@@ -61,8 +61,9 @@ class PgConnection final : public detail::ConnectionImpl {
   std::unique_ptr<BulkLoader> Load(std::string_view table,
                                    const std::vector<std::string>& columns) override;
 
-  // Connected, and not inside a transaction or COPY: fit to go back into the pool.
-  bool Reusable() const;
+  // Connected, and not inside a transaction or COPY: fit to go back into the pool. Reads what
+  // the server sent meanwhile (without blocking), so a backend that was terminated shows here.
+  bool Reusable();
 
  protected:
   std::unique_ptr<detail::StatementImpl> PrepareNew(std::string_view sql) override;
