@@ -37,7 +37,7 @@ std::map<int, Migration> LoadMigrations() {
     int version = std::stoi(std::string(stem.substr(0, 4)));
     Migration& migration = migrations[version];
     migration.name = std::string(stem.substr(5));
-    std::string& slot = suffix == "pg" ? migration.pg
+    std::string& slot = suffix == "pg"       ? migration.pg
                         : suffix == "sqlite" ? migration.sqlite
                                              : migration.portable;
     slot = std::string(file.sql);
@@ -70,8 +70,8 @@ std::string NowBeijing() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) + 8 * 3600;
   std::tm tm{};
   gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+08:00", tm.tm_year + 1900,
-                     tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+08:00", tm.tm_year + 1900, tm.tm_mon + 1,
+                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 bool HasMigrationTable(Session& session) {

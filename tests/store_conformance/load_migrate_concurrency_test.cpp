@@ -81,7 +81,8 @@ TEST_P(StoreConformance, MigrateIsIdempotent) {
   EXPECT_EQ(Migrate(db()), LatestSchemaVersion());
   EXPECT_EQ(Migrate(db()), LatestSchemaVersion());
   Session session = db().Acquire();
-  Statement rows = session.Prepare("SELECT count(*), min(name), min(applied_at) FROM schema_migrations");
+  Statement rows =
+      session.Prepare("SELECT count(*), min(name), min(applied_at) FROM schema_migrations");
   ASSERT_TRUE(rows.Next());
   EXPECT_EQ(rows.row().Int(0), LatestSchemaVersion());
   EXPECT_EQ(rows.row().Text(1), "foundation");

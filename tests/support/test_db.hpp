@@ -68,7 +68,7 @@ class ScopedTempDir {
 
 }  // namespace lianyin::test_support
 
-#define LIANYIN_INSTANTIATE_BACKEND_TESTS(Suite)                                        \
+#define LIANYIN_INSTANTIATE_BACKEND_TESTS(Suite)                                         \
   INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                              \
                            ::testing::ValuesIn(::lianyin::test_support::TestBackends()), \
                            ::lianyin::test_support::BackendName)

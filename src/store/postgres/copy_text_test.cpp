@@ -24,9 +24,7 @@ TEST(CopyText, EscapesBackslashTabNewlineReturn) {
   EXPECT_EQ(Field(std::string("a\\b\tc\nd\re")), "a\\\\b\\tc\\nd\\re");
 }
 
-TEST(CopyText, LiteralBackslashNIsNotNull) {
-  EXPECT_EQ(Field(std::string("\\N")), "\\\\N");
-}
+TEST(CopyText, LiteralBackslashNIsNotNull) { EXPECT_EQ(Field(std::string("\\N")), "\\\\N"); }
 
 TEST(CopyText, Utf8PassesThrough) { EXPECT_EQ(Field(std::string("工会")), "工会"); }
 

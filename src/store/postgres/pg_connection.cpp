@@ -1,12 +1,11 @@
 #include "store/postgres/pg_connection.hpp"
 
 #include <fmt/format.h>
+#include <poll.h>
 
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
-
-#include <poll.h>
 
 #include "store/postgres/copy_loader.hpp"
 #include "store/postgres/copy_text.hpp"
@@ -61,7 +60,8 @@ PgStatement::~PgStatement() { ClearResult(); }
 
 void PgStatement::Bind(int index, const Value& value) {
   if (index < 0 || index >= static_cast<int>(values_.size())) {
-    throw DbError(DbError::Kind::kOther, fmt::format("postgres: bind index {} out of range", index));
+    throw DbError(DbError::Kind::kOther,
+                  fmt::format("postgres: bind index {} out of range", index));
   }
   ClearResult();
   auto i = static_cast<std::size_t>(index);

@@ -25,8 +25,8 @@ Session PgDatabase::Acquire() {
 }
 
 PgConnection* PgDatabase::Checkout() {
-  auto deadline = std::chrono::steady_clock::now() +
-                  std::chrono::milliseconds(options_.busy_timeout_ms);
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.busy_timeout_ms);
   std::unique_lock lock(mutex_);
   bool waited = false;
   while (true) {

@@ -10,11 +10,15 @@ namespace {
 DbError::Kind KindOf(int rc) {
   switch (rc) {
     case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY: return DbError::Kind::kUniqueViolation;
-    case SQLITE_CONSTRAINT_FOREIGNKEY: return DbError::Kind::kForeignKeyViolation;
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return DbError::Kind::kUniqueViolation;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return DbError::Kind::kForeignKeyViolation;
     case SQLITE_CONSTRAINT_CHECK:
-    case SQLITE_CONSTRAINT_NOTNULL: return DbError::Kind::kCheckViolation;
-    default: break;
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return DbError::Kind::kCheckViolation;
+    default:
+      break;
   }
   int primary = rc & 0xff;
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return DbError::Kind::kBusy;
