@@ -1,12 +1,12 @@
 #include "core/crypto.hpp"
 
-#include <climits>
-#include <memory>
-#include <stdexcept>
-
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
+
+#include <climits>
+#include <memory>
+#include <stdexcept>
 
 namespace lianyin::core {
 namespace {
@@ -39,18 +39,17 @@ int IntSize(ByteView bytes) {
 
 // Runs `update` over the associated data then the payload; returns the bytes written to `out`.
 template <typename Update>
-int CipherUpdate(EVP_CIPHER_CTX* context, Update update, ByteView associated_data,
-                 ByteView input, std::uint8_t* out) {
+int CipherUpdate(EVP_CIPHER_CTX* context, Update update, ByteView associated_data, ByteView input,
+                 std::uint8_t* out) {
   int length = 0;
   if (!associated_data.empty()) {
-    Require(update(context, nullptr, &length, associated_data.data(), IntSize(associated_data)) ==
-                1,
-            "GCM associated data failed");
+    Require(
+        update(context, nullptr, &length, associated_data.data(), IntSize(associated_data)) == 1,
+        "GCM associated data failed");
   }
   length = 0;
   if (!input.empty()) {
-    Require(update(context, out, &length, input.data(), IntSize(input)) == 1,
-            "GCM update failed");
+    Require(update(context, out, &length, input.data(), IntSize(input)) == 1, "GCM update failed");
   }
   return length;
 }

@@ -103,8 +103,8 @@ std::optional<Bytes> Base32Decode(std::string_view text) {
     return std::nullopt;
   }
   // Complete symbols for 1..5 bytes leave 2, 4, 5, 7 or 0 characters in the last group.
-  static constexpr std::array<bool, 8> kValidRemainder = {true,  false, true, false,
-                                                          true,  true,  false, true};
+  static constexpr std::array<bool, 8> kValidRemainder = {true, false, true,  false,
+                                                          true, true,  false, true};
   if (!kValidRemainder[text.size() % 8]) return std::nullopt;
   std::string upper(text);
   for (char& c : upper) {

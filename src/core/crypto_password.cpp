@@ -1,8 +1,8 @@
 // Argon2id password hashing (declared in crypto.hpp).
+#include <argon2.h>
+
 #include <stdexcept>
 #include <string>
-
-#include <argon2.h>
 
 #include "core/crypto.hpp"
 
@@ -11,8 +11,8 @@ namespace lianyin::core {
 std::string HashPassword(std::string_view password, const Argon2Params& params) {
   Bytes salt = RandomBytes(kPasswordSaltSize);
   std::size_t encoded_length =
-      argon2_encodedlen(params.time_cost, params.memory_kib, params.parallelism,
-                        kPasswordSaltSize, kPasswordHashSize, Argon2_id);
+      argon2_encodedlen(params.time_cost, params.memory_kib, params.parallelism, kPasswordSaltSize,
+                        kPasswordHashSize, Argon2_id);
   std::string encoded(encoded_length, '\0');
   int status = argon2id_hash_encoded(params.time_cost, params.memory_kib, params.parallelism,
                                      password.data(), password.size(), salt.data(), salt.size(),

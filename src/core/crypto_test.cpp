@@ -59,7 +59,8 @@ TEST(Crypto, HmacSha256MatchesRfc4231Vectors) {
 }
 
 TEST(Crypto, HexRoundTripsAndRejectsBadText) {
-  for (const Bytes& bytes : {Bytes{}, Bytes{0x00}, Bytes{0xde, 0xad, 0xbe, 0xef}, RandomBytes(33)}) {
+  for (const Bytes& bytes :
+       {Bytes{}, Bytes{0x00}, Bytes{0xde, 0xad, 0xbe, 0xef}, RandomBytes(33)}) {
     EXPECT_EQ(HexDecode(HexEncode(bytes)), bytes);
   }
   EXPECT_EQ(HexEncode(Bytes{0x00, 0x0f, 0xa5, 0xff}), "000fa5ff");
@@ -74,9 +75,9 @@ TEST(Crypto, Base64UrlMatchesRfc4648WithoutPadding) {
     std::string_view text;
     std::string_view encoded;
   };
-  const Case cases[] = {{"", ""},         {"f", "Zg"},        {"fo", "Zm8"},
-                        {"foo", "Zm9v"},  {"foob", "Zm9vYg"}, {"fooba", "Zm9vYmE"},
-                        {"foobar", "Zm9vYmFy"}};
+  const Case cases[] = {
+      {"", ""},           {"f", "Zg"},          {"fo", "Zm8"},         {"foo", "Zm9v"},
+      {"foob", "Zm9vYg"}, {"fooba", "Zm9vYmE"}, {"foobar", "Zm9vYmFy"}};
   for (const Case& c : cases) {
     EXPECT_EQ(Base64UrlEncode(AsBytes(c.text)), c.encoded);
     EXPECT_EQ(ToString(Base64UrlDecode(c.encoded).value()), c.text);
@@ -113,8 +114,8 @@ TEST(Crypto, Base32MatchesRfc4648) {
     EXPECT_EQ(ToString(Base32Decode(c.unpadded).value()), c.text);
   }
   EXPECT_EQ(ToString(Base32Decode("mzxw6ytboi").value()), "foobar");
-  for (std::string_view bad : {"M", "MY=", "MZX", "MY1", "MY8", "MZXW6YTBO", "MZ======",
-                               "MY======MY", "MZXW6YQ=========", "MY======="}) {
+  for (std::string_view bad : {"M", "MY=", "MZX", "MY1", "MY8", "MZXW6YTBO",
+                               "MZ======", "MY======MY", "MZXW6YQ=========", "MY======="}) {
     EXPECT_FALSE(Base32Decode(bad)) << bad;
   }
 }
@@ -134,8 +135,7 @@ TEST(Crypto, RandomBytesAndConstantTimeEquals) {
 TEST(Crypto, AesGcmDecryptsTheMcGrewViegaVectors) {
   // GCM specification test cases 13 and 14 (AES-256, zero key and zero IV).
   Bytes key(kAesKeySize, 0);
-  EXPECT_EQ(Decrypt(key, Hex("000000000000000000000000530f8afbc74536b9a963b4f1c4cb738b")),
-            Bytes{});
+  EXPECT_EQ(Decrypt(key, Hex("000000000000000000000000530f8afbc74536b9a963b4f1c4cb738b")), Bytes{});
   EXPECT_EQ(Decrypt(key, Hex("000000000000000000000000cea7403d4d606b6e074ec5d3baf39d18"
                              "d0d1c8a799996bf0265b98b5d48ab919")),
             Bytes(16, 0));
@@ -170,6 +170,7 @@ TEST(Crypto, Argon2idHashesVerify) {
   std::string encoded = HashPassword("correct horse 电池", kTestPasswordHashParams);
   EXPECT_TRUE(encoded.starts_with("$argon2id$v=19$m=64,t=1,p=1$")) << encoded;
   EXPECT_NE(HashPassword("correct horse 电池", kTestPasswordHashParams), encoded);  // salted
+  std::string truncated = encoded.substr(0, encoded.size() - 2);
   struct Case {
     std::string_view password;
     std::string_view encoded;
@@ -183,7 +184,7 @@ TEST(Crypto, Argon2idHashesVerify) {
       {"correct horse 电池", "", false},
       {"correct horse 电池", "not a hash", false},
       {"correct horse 电池", "$argon2i$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaA", false},
-      {"correct horse 电池", encoded.substr(0, encoded.size() - 2), false},
+      {"correct horse 电池", truncated, false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(VerifyPassword(c.password, c.encoded), c.ok) << c.password << " / " << c.encoded;

@@ -1,8 +1,8 @@
 #include "core/date.hpp"
 
-#include <chrono>
-
 #include <fmt/format.h>
+
+#include <chrono>
 
 namespace lianyin::core {
 namespace {
@@ -101,8 +101,7 @@ std::int64_t DaysFromCivil(const Date& date) {
   std::int64_t year_of_era = y - era * 400;
   std::int64_t month = date.month;
   std::int64_t day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + date.day - 1;
-  std::int64_t day_of_era =
-      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146097 + day_of_era - 719468;
 }
 
@@ -112,8 +111,7 @@ Date CivilFromDays(std::int64_t days) {
   std::int64_t day_of_era = days - era * 146097;
   std::int64_t year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  std::int64_t day_of_year =
-      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   std::int64_t shifted_month = (5 * day_of_year + 2) / 153;
   int day = static_cast<int>(day_of_year - (153 * shifted_month + 2) / 5 + 1);
   int month = static_cast<int>(shifted_month < 10 ? shifted_month + 3 : shifted_month - 9);

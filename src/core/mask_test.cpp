@@ -24,7 +24,7 @@ TEST(Mask, ValidUtf8AndCodepointCount) {
       {"\xC0\xAF", std::nullopt},      // overlong '/'
       {"\xE0\x80\xAF", std::nullopt},  // overlong 3-byte
       {"\xF0\x80\x80\xAF", std::nullopt},
-      {"\xED\xA0\x80", std::nullopt},  // surrogate U+D800
+      {"\xED\xA0\x80", std::nullopt},      // surrogate U+D800
       {"\xF4\x90\x80\x80", std::nullopt},  // above U+10FFFF
       {"\xF5\x80\x80\x80", std::nullopt},
       {"\xFF", std::nullopt},

@@ -1,8 +1,8 @@
 #include "core/period.hpp"
 
-#include <cassert>
-
 #include <fmt/format.h>
+
+#include <cassert>
 
 namespace lianyin::core {
 namespace {
@@ -86,8 +86,8 @@ std::strong_ordering operator<=>(const Period& a, const Period& b) {
 }
 
 Result<Period> ParsePeriod(std::string_view text, std::string_view field) {
-  Error bad = Error::Invalid(std::string(field),
-                             "must be a period like 2023, 2023H1, 2023Q2 or 2023-05");
+  Error bad =
+      Error::Invalid(std::string(field), "must be a period like 2023, 2023H1, 2023Q2 or 2023-05");
   int year = 0;
   if (text.size() < 4 || !ParseDigits(text.substr(0, 4), year) || year < kMinPeriodYear ||
       year > kMaxPeriodYear) {

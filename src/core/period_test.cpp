@@ -52,10 +52,10 @@ TEST(Period, ParseAndFormatRoundTrip) {
 
 TEST(Period, ParseRejectsEverythingElse) {
   const std::string_view cases[] = {
-      "",        "202",      "20231",   "1899",    "3000",     "2023H0",  "2023H3",  "2023Q0",
-      "2023Q5",  "2023-00",  "2023-13", "2023-5",  "2023-005", "2023h1",  "2023q1",  "2023M05",
-      "2023 ",   " 2023",    "2023-05-01", "23Q1", "2023Q",    "2023H",   "2023-",   "２０２３",
-      "2023Q12", "-2023",    "2023/05",
+      "",       "202",     "20231",    "1899",    "3000",       "2023H0",   "2023H3",
+      "2023Q0", "2023Q5",  "2023-00",  "2023-13", "2023-5",     "2023-005", "2023h1",
+      "2023q1", "2023M05", "2023 ",    " 2023",   "2023-05-01", "23Q1",     "2023Q",
+      "2023H",  "2023-",   "２０２３", "2023Q12", "-2023",      "2023/05",
   };
   for (std::string_view text : cases) {
     Result<Period> r = ParsePeriod(text, "report_period");
@@ -134,8 +134,8 @@ TEST(Period, PeriodOfDate) {
 }
 
 TEST(Period, OrderingIsChronologicalLongestFirst) {
-  std::vector<Period> periods = {P("2024"), P("2023-02"), P("2023Q1"), P("2023-01"),
-                                 P("2023H1"), P("2023"),   P("2023Q2")};
+  std::vector<Period> periods = {P("2024"),   P("2023-02"), P("2023Q1"), P("2023-01"),
+                                 P("2023H1"), P("2023"),    P("2023Q2")};
   std::sort(periods.begin(), periods.end());
   EXPECT_EQ(Names(periods), (std::vector<std::string>{"2023", "2023H1", "2023Q1", "2023-01",
                                                       "2023-02", "2023Q2", "2024"}));

@@ -32,14 +32,10 @@ TEST(Uscc, CheckCharacterOfFirst17) {
     std::optional<char> check;
   };
   const Case cases[] = {
-      {"53100000500019795", 'A'},
-      {"91440300708461136", 'T'},
-      {"91440300192203821", '6'},
-      {"9144030071526726X", 'G'},
-      {"9144030071526726", std::nullopt},
-      {"914403007152672600", std::nullopt},
-      {"9144030071526726I", std::nullopt},
-      {"9144030071526726x", std::nullopt},
+      {"53100000500019795", 'A'},          {"91440300708461136", 'T'},
+      {"91440300192203821", '6'},          {"9144030071526726X", 'G'},
+      {"9144030071526726", std::nullopt},  {"914403007152672600", std::nullopt},
+      {"9144030071526726I", std::nullopt}, {"9144030071526726x", std::nullopt},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(UsccCheckCharacter(c.first17), c.check) << c.first17;
