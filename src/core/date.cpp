@@ -62,7 +62,7 @@ bool ParseFractionAndOffset(std::string_view tail, std::int64_t& offset_seconds)
     return false;
   }
   if (hours > 23 || minutes > 59) return false;
-  offset_seconds = (hours * 3600 + minutes * 60) * (tail[0] == '-' ? -1 : 1);
+  offset_seconds = std::int64_t{hours * 3600 + minutes * 60} * (tail[0] == '-' ? -1 : 1);
   return true;
 }
 

@@ -18,7 +18,7 @@ struct Date {
   int month = 1;
   int day = 1;
 
-  friend auto operator<=>(const Date&, const Date&) = default;
+  friend auto operator<=>(const Date&, const Date&) = default;  // NOLINT(modernize-use-nullptr)
 };
 
 bool IsLeapYear(int year);
@@ -41,7 +41,7 @@ Date CivilFromDays(std::int64_t days);
 Date AddDays(const Date& date, std::int64_t days);
 
 // Asia/Shanghai's fixed offset from UTC.
-inline constexpr std::int64_t kShanghaiOffsetSeconds = 8 * 3600;
+inline constexpr std::int64_t kShanghaiOffsetSeconds = std::int64_t{8} * 3600;
 
 // An instant, as whole seconds since 1970-01-01T00:00:00Z. Sub-second parts are dropped.
 struct DateTime {

@@ -81,7 +81,7 @@ std::vector<Period> Period::Months() const {
 }
 
 std::strong_ordering operator<=>(const Period& a, const Period& b) {
-  if (auto c = a.First() <=> b.First(); c != 0) return c;
+  if (auto c = a.First() <=> b.First(); std::is_neq(c)) return c;
   return a.kind_ <=> b.kind_;
 }
 
