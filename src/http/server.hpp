@@ -20,6 +20,8 @@
 
 namespace lianyin::http {
 
+class Metrics;
+
 struct ServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 = any free port (see Server::port())
@@ -33,7 +35,13 @@ struct ServerOptions {
   std::chrono::milliseconds body_timeout{60'000};    // reading the body
   std::chrono::milliseconds idle_timeout{30'000};    // keep-alive wait for the next request
   std::chrono::milliseconds write_timeout{60'000};
-  std::size_t max_connections = 10'000;
+  std::size_t max_connections = 10'000;  // further connections are accepted and closed at once
+  // When set, every answered request is observed (method, Response::route or "unmatched",
+  // status, seconds from the end of the headers to the last byte written).
+  std::shared_ptr<Metrics> metrics;
+  // Set when clients reach the server over TLS (directly or through a terminating proxy that
+  // only speaks HTTPS): adds Strict-Transport-Security.
+  bool tls = false;
 };
 
 // Called on a worker thread. Must not throw: exceptions that escape are answered 500 and logged.

@@ -1,0 +1,54 @@
+#include "http/error_mapping.hpp"
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+namespace lianyin::http {
+namespace {
+
+namespace json = boost::json;
+using core::ErrorCode;
+
+TEST(ErrorMappingTest, EveryCodeHasItsStatusAndWireName) {
+  const std::pair<ErrorCode, int> table[] = {
+      {ErrorCode::kBadRequest, 400},      {ErrorCode::kUnauthenticated, 401},
+      {ErrorCode::kForbidden, 403},       {ErrorCode::kCsrfFailed, 403},
+      {ErrorCode::kPasswordChangeRequired, 403}, {ErrorCode::kNotFound, 404},
+      {ErrorCode::kMethodNotAllowed, 405}, {ErrorCode::kConflict, 409},
+      {ErrorCode::kPayloadTooLarge, 413}, {ErrorCode::kValidationFailed, 422},
+      {ErrorCode::kLocked, 423},          {ErrorCode::kTooManyRequests, 429},
+      {ErrorCode::kUnavailable, 503},
+  };
+  for (const auto& [code, status] : table) {
+    EXPECT_EQ(HttpStatus(code), status) << core::ErrorCodeName(code);
+    const Response response = ErrorResponse(core::Error{code, "why", {}});
+    EXPECT_EQ(response.status, status);
+    EXPECT_EQ(response.content_type, "application/json");
+    const json::value body = json::parse(response.body);
+    EXPECT_EQ(body.at("error").at("code").as_string(), core::ErrorCodeName(code));
+    EXPECT_EQ(body.at("error").at("message").as_string(), "why");
+    EXPECT_TRUE(body.at("error").at("details").as_array().empty());
+  }
+}
+
+TEST(ErrorMappingTest, DetailsKeepFieldsAndImportRows) {
+  core::Error error = core::Error::Invalid({{"name", "is required", std::nullopt},
+                                            {"phone", "must be a phone number", 7}});
+  const json::value body = json::parse(ErrorResponse(error).body);
+  const json::array& details = body.at("error").at("details").as_array();
+  ASSERT_EQ(details.size(), 2u);
+  EXPECT_EQ(details[0].at("field").as_string(), "name");
+  EXPECT_EQ(details[0].at("message").as_string(), "is required");
+  EXPECT_FALSE(details[0].as_object().contains("row"));
+  EXPECT_EQ(details[1].at("row").as_int64(), 7);
+}
+
+TEST(ErrorMappingTest, InternalErrorHidesDetails) {
+  const Response response = InternalErrorResponse();
+  EXPECT_EQ(response.status, 500);
+  EXPECT_EQ(response.body,
+            R"({"error":{"code":"internal","message":"internal error","details":[]}})");
+}
+
+}  // namespace
+}  // namespace lianyin::http
