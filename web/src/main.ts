@@ -1,0 +1,24 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import App from './App.vue'
+import { setUnauthenticatedHandler } from './api/http'
+import { vPermission } from './directives/permission'
+import { i18n } from './locales'
+import { router } from './router'
+import { useAuthStore } from './stores/auth'
+import './styles/index.css'
+
+const app = createApp(App)
+app.use(createPinia())
+app.use(i18n)
+app.use(router)
+app.directive('permission', vPermission)
+
+// A request answering 401 means the session ended (idle timeout, logged out elsewhere).
+setUnauthenticatedHandler(() => {
+  useAuthStore().clear()
+  const current = router.currentRoute.value
+  if (!current.meta.public) void router.replace({ name: 'login', query: { redirect: current.fullPath } })
+})
+
+app.mount('#app')
