@@ -1,5 +1,5 @@
 # Lianyin: the two set-up commands are `make run` and `make test` (see README.md).
-.PHONY: all deps build cxx web test test-cxx test-web run bench clean
+.PHONY: all deps build cxx web test test-asan run bench clean
 
 PRESET   ?= release
 BUILD    := build
@@ -25,7 +25,13 @@ web:
 	node scripts/regions.mjs $(BUILD)/share/regions.json
 
 test: build
-	@scripts/test.sh
+	@scripts/test.sh release
+
+# The C++ tests again under AddressSanitizer + UBSan (build-asan/); CI runs it after `make test`.
+test-asan: deps
+	cmake --preset asan $(CMAKE_FLAGS) >/dev/null
+	cmake --build --preset asan
+	@scripts/test.sh asan
 
 run: build
 	@scripts/run.sh $(DB) $(PORT)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: C++ (CTest: unit, store conformance and API tests) on SQLite and on a
-# throw-away PostgreSQL 15, then the browser tests. Expects `make build` to have run.
+# throw-away PostgreSQL 15, then the browser tests.
+#   scripts/test.sh [release|asan]   the CMake preset, built beforehand (asan: C++ tests only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,5 +13,8 @@ if [[ -z "${LIANYIN_TEST_PG:-}" ]]; then
 fi
 echo "test: PostgreSQL at $LIANYIN_TEST_PG"
 
-ctest --preset release --timeout 300
-(cd web && npm test --silent)
+preset=${1:-release}
+ctest --preset "$preset" --timeout 300
+if [[ "$preset" == release ]]; then
+  (cd web && npm test --silent)
+fi
