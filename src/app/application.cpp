@@ -7,7 +7,9 @@
 #include "app/demo.hpp"
 #include "app/regions_file.hpp"
 #include "core/crypto.hpp"
-#include "domain/account/account_service.hpp"
+#include "domain/account/auth_service.hpp"
+#include "domain/account/platform_service.hpp"
+#include "domain/account/unit_service.hpp"
 #include "domain/account/password_rules.hpp"
 #include "domain/region/region_service.hpp"
 #include "http/api.hpp"
@@ -49,8 +51,8 @@ int Application::Migrate() { return store::Migrate(*db_); }
 core::Result<InitReport> Application::Init(const InitOptions& options) {
   InitReport report;
   report.schema_version = store::Migrate(*db_);
-  domain::account::AccountService accounts(*db_);
-  if (accounts.RootUnit()) return core::Error::Conflict("this database is already initialised");
+  domain::account::UnitService units(*db_);
+  if (units.RootUnit()) return core::Error::Conflict("this database is already initialised");
   domain::region::RegionService regions(*db_);
   auto source = ReadRegionsFile(config_.regions_file);
   if (!source) return source.error();
@@ -66,13 +68,13 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
     setup.admin_password = GeneratePassword(setup.admin_username);
     report.generated_password = setup.admin_password;
   }
-  auto admin = accounts.SetUpPlatform(setup);
+  auto admin = domain::account::PlatformService(*db_).SetUpPlatform(setup);
   if (!admin) return admin.error();
   report.admin_username = admin->username;
   if (options.demo) {
-    auto units = BuildDemo(accounts, regions);
-    if (!units) return units.error();
-    report.demo_units = *units;
+    auto created = BuildDemo(units, regions);
+    if (!created) return created.error();
+    report.demo_units = *created;
   }
   return report;
 }
@@ -82,9 +84,9 @@ core::Result<void> Application::Serve() {
     return core::Error::Invalid("db", "not initialised: run `lianyin init` first");
   }
   store::Migrate(*db_);  // a newer binary brings its migrations along
-  domain::account::AccountService accounts(*db_);
+  domain::account::AuthService auth(*db_);
   domain::region::RegionService regions(*db_);
-  http::Api api({accounts, regions, [this] { return PoolGauges(*db_); }},
+  http::Api api({auth, regions, [this] { return PoolGauges(*db_); }},
                 {config_.web_root, config_.tls, LIANYIN_VERSION});
   http::ServerOptions options;
   options.address = config_.address;

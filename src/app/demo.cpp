@@ -17,8 +17,8 @@ std::string ProvincialBody(const region::Region& province, account::UnitKind kin
 
 }  // namespace
 
-core::Result<int> BuildDemo(account::AccountService& accounts, region::RegionService& regions) {
-  auto root = accounts.RootUnit();
+core::Result<int> BuildDemo(account::UnitService& units, region::RegionService& regions) {
+  auto root = units.RootUnit();
   if (!root) return root.error();
   auto provinces = regions.Children(region::kNationCode);
   if (!provinces) return provinces.error();
@@ -26,13 +26,13 @@ core::Result<int> BuildDemo(account::AccountService& accounts, region::RegionSer
   const std::pair<const char*, account::UnitKind> tops[] = {
       {"中华全国总工会", account::UnitKind::kUnion}, {"民政部", account::UnitKind::kCivilAffairs}};
   for (const auto& [name, kind] : tops) {
-    auto top = accounts.CreateUnit({name, kind, region::kNationCode, root->id, {}});
+    auto top = units.CreateUnit({name, kind, region::kNationCode, root->id, {}});
     if (!top) return top.error();
     ++created;
     for (const region::Region& p : *provinces) {
       // Taiwan, Hong Kong and Macao have their own systems.
       if (p.code == "710000" || p.code == "810000" || p.code == "820000") continue;
-      auto body = accounts.CreateUnit({ProvincialBody(p, kind), kind, p.code, top->id, {}});
+      auto body = units.CreateUnit({ProvincialBody(p, kind), kind, p.code, top->id, {}});
       if (!body) return body.error();
       ++created;
     }

@@ -1,14 +1,14 @@
 #pragma once
 
 #include "core/error.hpp"
-#include "domain/account/account_service.hpp"
+#include "domain/account/unit_service.hpp"
 #include "domain/region/region_service.hpp"
 
 namespace lianyin::app {
 
 // The demo deployment of SPEC §6, built up as the areas land. Now: 中华全国总工会 and 民政部 below
 // the platform root, each with one body per province (省总工会 / 民政厅). Returns units created.
-core::Result<int> BuildDemo(domain::account::AccountService& accounts,
+core::Result<int> BuildDemo(domain::account::UnitService& units,
                             domain::region::RegionService& regions);
 
 }  // namespace lianyin::app

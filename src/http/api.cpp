@@ -6,7 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/crypto.hpp"
-#include "domain/account/account_service.hpp"
+#include "domain/account/auth_service.hpp"
 #include "http/error_mapping.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/openapi.hpp"
@@ -47,7 +47,7 @@ Api::Api(ApiServices services, ApiOptions options)
       [this] {
         return boost::json::serialize(OpenApiDocument(router_, "Lianyin API", options_.version));
       });
-  handlers::AddAuthRoutes(router_, services_.accounts, SessionCookieName(), options_.tls);
+  handlers::AddAuthRoutes(router_, services_.auth, SessionCookieName(), options_.tls);
   handlers::AddRegionRoutes(router_, services_.regions);
   if (!options_.web_root.empty()) static_files_ = std::make_unique<StaticFiles>(options_.web_root);
 }
@@ -111,7 +111,7 @@ Response Api::Dispatch(Request& request, std::string& route_label) {
 Response Api::Guard(Context& ctx, const Route& route) {
   if (route.info.requires_auth) {
     auto token = ctx.request.Cookie(SessionCookieName());
-    auto actor = services_.accounts.Authenticate(token.value_or(""));
+    auto actor = services_.auth.Authenticate(token.value_or(""));
     if (!actor) return ErrorResponse(actor.error());
     ctx.actor = std::make_shared<const domain::account::Actor>(std::move(*actor));
     if (!IsSafeMethod(ctx.request.method)) {

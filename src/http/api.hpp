@@ -16,7 +16,7 @@
 #include "http/router.hpp"
 
 namespace lianyin::domain::account {
-class AccountService;
+class AuthService;
 }
 namespace lianyin::domain::region {
 class RegionService;
@@ -27,7 +27,7 @@ namespace lianyin::http {
 class StaticFiles;
 
 struct ApiServices {
-  domain::account::AccountService& accounts;
+  domain::account::AuthService& auth;
   domain::region::RegionService& regions;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;

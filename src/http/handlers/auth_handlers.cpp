@@ -1,7 +1,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
-#include "domain/account/account_service.hpp"
+#include "domain/account/auth_service.hpp"
 #include "http/error_mapping.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json.hpp"
@@ -37,18 +37,18 @@ std::string CookieAttributes(bool tls) {
 
 }  // namespace
 
-void AddAuthRoutes(Router& router, account::AccountService& accounts, std::string cookie_name,
+void AddAuthRoutes(Router& router, account::AuthService& auth, std::string cookie_name,
                    bool tls) {
   router.Add(
       "POST", "/api/v1/auth/login",
-      [&accounts, cookie_name, tls](Context& ctx) {
+      [&auth, cookie_name, tls](Context& ctx) {
         auto body = ParseJsonObject(ctx.request.body);
         if (!body) return ErrorResponse(body.error());
         FieldReader in(*body);
         std::string username = in.String("username", 64);
         std::string password = in.String("password", 128);
         if (auto ok = in.Finish(); !ok) return ErrorResponse(ok.error());
-        auto login = accounts.Login(username, password, ctx.request.remote_ip,
+        auto login = auth.Login(username, password, ctx.request.remote_ip,
                                     std::string(ctx.request.Header("user-agent").value_or("")));
         if (!login) return ErrorResponse(login.error());
         Response r = SessionResponse(login->actor);
@@ -61,8 +61,8 @@ void AddAuthRoutes(Router& router, account::AccountService& accounts, std::strin
        .requires_auth = false});
   router.Add(
       "POST", "/api/v1/auth/logout",
-      [&accounts, cookie_name, tls](Context& ctx) {
-        accounts.Logout(ctx.actor->session_id);
+      [&auth, cookie_name, tls](Context& ctx) {
+        auth.Logout(ctx.actor->session_id);
         Response r = JsonResponse(200, boost::json::object{});
         r.SetHeader("Set-Cookie",
                     fmt::format("{}={}; Max-Age=0", cookie_name, CookieAttributes(tls)));

@@ -11,7 +11,7 @@ namespace lianyin::http::handlers {
 void AddSystemRoutes(Router& router, std::function<std::string()> metrics_text,
                      std::function<std::string()> openapi_text);
 // /api/v1/auth/login, /logout, /me.
-void AddAuthRoutes(Router& router, domain::account::AccountService& accounts,
+void AddAuthRoutes(Router& router, domain::account::AuthService& auth,
                    std::string cookie_name, bool tls);
 // /api/v1/regions, /api/v1/regions/{code}.
 void AddRegionRoutes(Router& router, domain::region::RegionService& regions);

@@ -1,11 +1,10 @@
 #pragma once
-// The account area's only SQL: units (+ closure), users, roles, sessions.
+// SQL of login sessions. Tokens are stored as SHA-256 hex digests, never in clear.
 
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "domain/account/account.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::account {
@@ -18,20 +17,9 @@ struct StoredSession {
   std::string expires_at;
 };
 
-class AccountRepo {
+class SessionRepo {
  public:
-  explicit AccountRepo(store::Session& session) : session_(session) {}
-
-  // Inserts the unit and its closure rows (itself and every ancestor of its parent); returns id.
-  std::int64_t InsertUnit(const Unit& unit, std::string_view now);
-  std::optional<Unit> FindUnit(std::int64_t id);
-  // The platform root: the unit without a parent.
-  std::optional<Unit> FindRootUnit();
-
-  std::int64_t InsertUser(const User& user, std::string_view password_hash, std::string_view now);
-  std::optional<User> FindUser(std::int64_t id);
-  // The user and its password hash, or nullopt.
-  std::optional<std::pair<User, std::string>> FindCredentials(std::string_view username);
+  explicit SessionRepo(store::Session& session) : session_(session) {}
 
   std::int64_t InsertSession(std::string_view token_hash, std::string_view csrf_token,
                              std::int64_t user_id, std::string_view now,
@@ -42,7 +30,6 @@ class AccountRepo {
   void DeleteSession(std::int64_t id);
 
  private:
-  std::vector<std::string> Roles(std::int64_t user_id);
   store::Session& session_;
 };
 

@@ -1,4 +1,6 @@
-#include "domain/account/account_service.hpp"
+#include "domain/account/auth_service.hpp"
+#include "domain/account/platform_service.hpp"
+#include "domain/account/unit_service.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +12,7 @@ namespace {
 
 constexpr const char* kPassword = "Lianyin-Test-2026";
 
-class AccountServiceTest : public ::testing::Test {
+class AccountTest : public ::testing::Test {
  protected:
   void SetUp() override {
     region::RegionService regions(*db_);
@@ -18,32 +20,32 @@ class AccountServiceTest : public ::testing::Test {
                                 {{"110000", "北京市", "100000"},
                                  {"110100", "北京市", "110000"},
                                  {"610000", "陕西省", "100000"}}}));
-    auto admin = service_.SetUpPlatform({"联引平台", "admin", kPassword});
+    auto admin = PlatformService(*db_).SetUpPlatform({"联引平台", "admin", kPassword});
     ASSERT_TRUE(admin) << admin.error().message;
   }
 
   std::unique_ptr<store::Database> db_ = test_support::OpenTestDatabase();
   core::DateTime now_{1'700'000'000};
-  AccountService service_{*db_, SessionPolicy{}, [this] { return now_; }};
+  AuthService service_{*db_, SessionPolicy{}, [this] { return now_; }};
+  UnitService units_{*db_};
 };
 
-TEST_F(AccountServiceTest, SetUpOnlyOnce) {
-  auto again = service_.SetUpPlatform({"联引平台", "admin2", kPassword});
+TEST_F(AccountTest, SetUpOnlyOnce) {
+  auto again = PlatformService(*db_).SetUpPlatform({"联引平台", "admin2", kPassword});
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
-  EXPECT_EQ(service_.RootUnit()->name, "联引平台");
+  EXPECT_EQ(units_.RootUnit().value().name, "联引平台");
 }
 
-TEST_F(AccountServiceTest, SetUpRejectsAWeakAdminPassword) {
+TEST_F(AccountTest, SetUpRejectsAWeakAdminPassword) {
   auto fresh = test_support::OpenTestDatabase();
-  AccountService service(*fresh);
-  auto r = service.SetUpPlatform({"联引平台", "admin", "password"});
+  auto r = PlatformService(*fresh).SetUpPlatform({"联引平台", "admin", "password"});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().details.at(0).field, "admin_password");
-  EXPECT_FALSE(service.RootUnit());
+  EXPECT_FALSE(UnitService(*fresh).RootUnit());
 }
 
-TEST_F(AccountServiceTest, LoginAuthenticateLogout) {
+TEST_F(AccountTest, LoginAuthenticateLogout) {
   auto login = service_.Login("admin", kPassword, "127.0.0.1", "test");
   ASSERT_TRUE(login) << login.error().message;
   EXPECT_EQ(login->actor.unit_name, "联引平台");
@@ -60,7 +62,7 @@ TEST_F(AccountServiceTest, LoginAuthenticateLogout) {
             core::ErrorCode::kUnauthenticated);
 }
 
-TEST_F(AccountServiceTest, WrongPasswordAndUnknownUserLookTheSame) {
+TEST_F(AccountTest, WrongPasswordAndUnknownUserLookTheSame) {
   auto wrong = service_.Login("admin", "Wrong-Password-1", "127.0.0.1", "test");
   auto unknown = service_.Login("nobody", kPassword, "127.0.0.1", "test");
   ASSERT_FALSE(wrong);
@@ -69,7 +71,7 @@ TEST_F(AccountServiceTest, WrongPasswordAndUnknownUserLookTheSame) {
   EXPECT_EQ(wrong.error().message, unknown.error().message);
 }
 
-TEST_F(AccountServiceTest, SessionExpiresAfterThirtyIdleMinutes) {
+TEST_F(AccountTest, SessionExpiresAfterThirtyIdleMinutes) {
   auto login = service_.Login("admin", kPassword, "127.0.0.1", "test");
   ASSERT_TRUE(login);
   now_.unix_seconds += 29 * 60;
@@ -80,18 +82,18 @@ TEST_F(AccountServiceTest, SessionExpiresAfterThirtyIdleMinutes) {
   EXPECT_FALSE(service_.Authenticate(login->token));
 }
 
-TEST_F(AccountServiceTest, UnknownTokensAreRejected) {
+TEST_F(AccountTest, UnknownTokensAreRejected) {
   EXPECT_FALSE(service_.Authenticate(""));
   EXPECT_FALSE(service_.Authenticate("not-a-token"));
   EXPECT_FALSE(service_.Authenticate(std::string(1000, 'a')));
 }
 
-TEST_F(AccountServiceTest, UnitRegionMustBeCoveredByTheParent) {
+TEST_F(AccountTest, UnitRegionMustBeCoveredByTheParent) {
   auto root = service_.Login("admin", kPassword, "", "")->actor.unit_id;
-  auto shaanxi = service_.CreateUnit({"陕西省总工会", UnitKind::kUnion, "610000", root, {}});
+  auto shaanxi = units_.CreateUnit({"陕西省总工会", UnitKind::kUnion, "610000", root, {}});
   ASSERT_TRUE(shaanxi) << shaanxi.error().message;
   auto beijing_under_shaanxi =
-      service_.CreateUnit({"北京市总工会", UnitKind::kUnion, "110000", shaanxi->id, {}});
+      units_.CreateUnit({"北京市总工会", UnitKind::kUnion, "110000", shaanxi->id, {}});
   ASSERT_FALSE(beijing_under_shaanxi);
   EXPECT_EQ(beijing_under_shaanxi.error().details.at(0).field, "region_code");
 }
