@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <condition_variable>
 #include <csignal>
 #include <exception>
@@ -16,7 +15,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <fmt/format.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "http/error_mapping.hpp"
@@ -39,13 +37,6 @@ constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
 constexpr std::size_t kIdleReadSize = 4096;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
-std::shared_ptr<spdlog::logger> AccessLogger() {
-  static std::mutex mutex;
-  std::lock_guard lock(mutex);
-  if (auto logger = spdlog::get("access")) return logger;
-  return spdlog::stdout_color_mt("access");
-}
-
 // Errors after which the peer is gone or too slow: close without an answer.
 bool IsDisconnect(const beast::error_code& ec) {
   return ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
@@ -55,15 +46,10 @@ bool IsDisconnect(const beast::error_code& ec) {
 
 Request StartRequest(const RequestParser::value_type& message, const std::string& remote_ip) {
   Request request;
-  request.method = std::string(message.method_string());
-  std::transform(request.method.begin(), request.method.end(), request.method.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  request.method = UpperCase(message.method_string());
   request.target = std::string(message.target());
   for (const auto& field : message) {
-    std::string name(field.name_string());
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    request.headers.emplace_back(std::move(name), std::string(field.value()));
+    request.headers.emplace_back(LowerCase(field.name_string()), std::string(field.value()));
   }
   request.remote_ip = remote_ip;
   request.request_id = ChooseRequestId(request.Header("x-request-id"));
@@ -103,8 +89,7 @@ struct Server::Impl {
         ioc(std::max(1, options.io_threads)),
         workers(static_cast<std::size_t>(std::max(1, options.worker_threads))),
         acceptor(asio::make_strand(ioc)),
-        signals(ioc),
-        access_log(AccessLogger()) {}
+        signals(ioc) {}
 
   asio::awaitable<void> Accept();
   asio::awaitable<void> Serve(std::shared_ptr<Connection> connection);
@@ -133,7 +118,6 @@ struct Server::Impl {
   asio::thread_pool workers;
   tcp::acceptor acceptor;
   asio::signal_set signals;
-  std::shared_ptr<spdlog::logger> access_log;
   std::vector<std::thread> io_threads;
   std::atomic<bool> stopping{false};
   std::uint16_t port = 0;
@@ -217,10 +201,7 @@ asio::awaitable<bool> Server::Impl::HandleOne(Connection& connection, beast::fla
   }
   const std::size_t limit = BodyLimitFor(request);
   if (auto length = parser.content_length(); length && *length > limit) {
-    auto error = core::Error{core::ErrorCode::kPayloadTooLarge,
-                             fmt::format("request body exceeds {} bytes", limit),
-                             {}};
-    co_await Finish(connection, request, ErrorResponse(error), false, start);
+    co_await Finish(connection, request, PayloadTooLargeResponse(limit), false, start);
     co_return false;
   }
   parser.body_limit(limit);
@@ -265,16 +246,7 @@ std::size_t Server::Impl::BodyLimitFor(const Request& request) const {
 // Runs on a worker thread: handlers block on the database and must never stall I/O.
 asio::awaitable<Response> Server::Impl::Invoke(Request& request) {
   current_server = this;
-  try {
-    co_return handler(request);
-  } catch (const std::exception& e) {
-    spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
-                  e.what());
-  } catch (...) {
-    spdlog::error("request {} {} {} failed: unknown exception", request.request_id,
-                  request.method, request.path);
-  }
-  co_return InternalErrorResponse();
+  co_return CallHandler(handler, request);
 }
 
 asio::awaitable<std::optional<std::string>> Server::Impl::NextChunk(Response& response,
@@ -298,10 +270,7 @@ asio::awaitable<bool> Server::Impl::Finish(Connection& connection, const Request
   FinishResponse(response, request, options.tls);
   const Sent sent = co_await Send(connection, request, response, keep_alive);
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  access_log->info("{} {} {} {} {}B {:.1f}ms id={}", request.remote_ip,
-                   request.method.empty() ? "-" : request.method,
-                   request.path.empty() ? "-" : request.path, response.status, sent.bytes,
-                   seconds * 1000, request.request_id);
+  LogExchange(request, response.status, sent.bytes, seconds);
   if (options.metrics) {
     options.metrics->Observe(request.method, response.route.empty() ? "unmatched" : response.route,
                              response.status, seconds);
