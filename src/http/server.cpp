@@ -9,6 +9,7 @@
 #include <set>
 #include <system_error>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <boost/asio.hpp>
@@ -35,6 +36,7 @@ constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::chrono::seconds kDrainTimeout{10};
 constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
 constexpr std::size_t kIdleReadSize = 4096;
+constexpr std::chrono::seconds kLingerTime{1};
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 // Errors after which the peer is gone or too slow: close without an answer.
@@ -56,12 +58,20 @@ Request StartRequest(const RequestParser::value_type& message, const std::string
   return request;
 }
 
+bool HasLineBreak(std::string_view text) { return text.find_first_of("\r\n") != text.npos; }
+
+// A header carrying CR or LF (e.g. an unescaped file name) would split the response: dropped.
 template <class Body>
 void CopyHeaders(const Response& response, bhttp::response<Body>& message) {
   message.result(static_cast<unsigned>(response.status));
   message.set(bhttp::field::content_type, response.content_type);
-  for (const auto& [name, value] : response.headers) message.insert(name, value);
+  for (const auto& [name, value] : response.headers) {
+    if (!HasLineBreak(name) && !HasLineBreak(value)) message.insert(name, value);
+  }
 }
+
+// 1xx, 204 and 304 responses have no body by definition.
+bool StatusAllowsBody(int status) { return status >= 200 && status != 204 && status != 304; }
 
 // One accepted socket; touched only on its strand.
 struct Connection {
@@ -93,6 +103,7 @@ struct Server::Impl {
 
   asio::awaitable<void> Accept();
   asio::awaitable<void> Serve(std::shared_ptr<Connection> connection);
+  asio::awaitable<void> Close(Connection& connection);
   asio::awaitable<bool> AwaitNextRequest(Connection& connection, beast::flat_buffer& buffer);
   asio::awaitable<bool> HandleOne(Connection& connection, beast::flat_buffer& buffer,
                                   RequestParser& parser);
@@ -174,9 +185,22 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> connection
     }
     if (!co_await HandleOne(*connection, buffer, parser)) break;
   }
-  beast::error_code ignored;
-  connection->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-  connection->stream.close();
+  co_await Close(*connection);
+}
+
+// Lingering close: after our FIN, unread request bytes (say, a refused 64 MiB body) are
+// discarded for a moment, so that the kernel does not answer them with a reset that could
+// destroy the error response before the client has read it.
+asio::awaitable<void> Server::Impl::Close(Connection& connection) {
+  beast::error_code ec;
+  connection.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  connection.stream.expires_after(kLingerTime);
+  char discard[kIdleReadSize];
+  while (!ec) {
+    std::tie(ec, std::ignore) =
+        co_await connection.stream.async_read_some(asio::buffer(discard), kUseTuple);
+  }
+  connection.stream.close();
 }
 
 // Waits up to the idle timeout for the first byte of the next request on a kept-alive
@@ -292,7 +316,7 @@ asio::awaitable<Sent> Server::Impl::Send(Connection& connection, const Request& 
   bhttp::response<bhttp::string_body> message;
   CopyHeaders(response, message);
   message.keep_alive(keep_alive);
-  message.body() = std::move(response.body);
+  if (StatusAllowsBody(response.status)) message.body() = std::move(response.body);
   message.prepare_payload();
   bhttp::response_serializer<bhttp::string_body> serializer(message);
   auto [ec, bytes] = head ? co_await bhttp::async_write_header(connection.stream, serializer,

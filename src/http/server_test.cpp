@@ -57,6 +57,11 @@ class ServerTest : public ::testing::Test {
       if (release_.get_future().wait_for(3s) != std::future_status::ready) response.status = 504;
     } else if (request.path == "/release") {
       release_.set_value();
+    } else if (request.path == "/stop") {
+      server_->Stop();  // from a worker thread: must not deadlock
+    } else if (request.path == "/no-content") {
+      response.status = 204;
+      response.SetHeader("Content-Disposition", "attachment; filename=\"a\r\nSet-Cookie: x=1\"");
     } else if (request.path == "/stream") {
       auto parts = std::make_shared<int>(0);
       response.stream = [parts]() -> std::optional<std::string> {
@@ -310,6 +315,40 @@ TEST_F(ServerTest, QuietWhileWaitingForABody) {
   EXPECT_TRUE(client.Quiet(200ms));
   client.Send("67890");
   EXPECT_EQ(client.Read()->body, "POST /api/orgs 10");
+}
+
+TEST_F(ServerTest, RefusedBodyStillLetsTheClientRead413) {
+  Start();
+  Client client(port_);
+  client.Send(RawRequest("POST", "/api/orgs", "Content-Length: 67108864\r\n") +
+              std::string(256 * 1024, 'z'));
+  auto response = client.Read();
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 413);
+}
+
+TEST_F(ServerTest, NoContentDropsBodyAndSplittingHeaders) {
+  Start();
+  Client client(port_);
+  client.Send(Get("/no-content"));
+  auto response = client.Read(/*head=*/true);
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 204);
+  EXPECT_FALSE(response->headers.contains("set-cookie"));
+  EXPECT_FALSE(response->headers.contains("content-disposition"));
+  client.Send(Get("/api/hello"));
+  EXPECT_EQ(client.Read()->body, "GET /api/hello 0");
+}
+
+TEST_F(ServerTest, StopFromAHandlerEndsWait) {
+  Start();
+  Client client(port_);
+  client.Send(Get("/stop"));
+  server_->Wait(/*handle_signals=*/false);
+  auto response = client.Read();
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->headers["connection"], "close");
 }
 
 }  // namespace
