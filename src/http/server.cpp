@@ -1,7 +1,13 @@
 #include "http/server.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <condition_variable>
 #include <csignal>
 #include <exception>
@@ -11,12 +17,6 @@
 #include <thread>
 #include <tuple>
 #include <vector>
-
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "http/error_mapping.hpp"
 #include "http/metrics.hpp"
@@ -170,8 +170,8 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> connection
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
     parser.body_limit(boost::none);  // decided from the headers, see HandleOne
     connection->stream.expires_after(options.header_timeout);
-    auto [ec, bytes] = co_await bhttp::async_read_header(connection->stream, buffer, parser,
-                                                         kUseTuple);
+    auto [ec, bytes] =
+        co_await bhttp::async_read_header(connection->stream, buffer, parser, kUseTuple);
     connection->idle = false;
     if (ec && IsDisconnect(ec)) break;
     if (ec) {
@@ -208,8 +208,8 @@ asio::awaitable<void> Server::Impl::Close(Connection& connection) {
 asio::awaitable<bool> Server::Impl::AwaitNextRequest(Connection& connection,
                                                      beast::flat_buffer& buffer) {
   connection.stream.expires_after(options.idle_timeout);
-  auto [ec, bytes] = co_await connection.stream.async_read_some(buffer.prepare(kIdleReadSize),
-                                                                kUseTuple);
+  auto [ec, bytes] =
+      co_await connection.stream.async_read_some(buffer.prepare(kIdleReadSize), kUseTuple);
   if (ec) co_return false;
   buffer.commit(bytes);
   co_return true;
@@ -249,9 +249,10 @@ asio::awaitable<bool> Server::Impl::ReadBody(Connection& connection, beast::flat
     auto [ec, bytes] = co_await bhttp::async_read(connection.stream, buffer, parser, kUseTuple);
     if (ec && IsDisconnect(ec)) co_return false;
     if (ec) {
-      std::string message = ec == bhttp::error::body_limit
-                                ? fmt::format("request body exceeds {} bytes", BodyLimitFor(request))
-                                : "malformed request body";
+      std::string message =
+          ec == bhttp::error::body_limit
+              ? fmt::format("request body exceeds {} bytes", BodyLimitFor(request))
+              : "malformed request body";
       co_await Finish(connection, request, ErrorResponse(core::Error::BadRequest(message)), false,
                       start);
       co_return false;
@@ -262,8 +263,8 @@ asio::awaitable<bool> Server::Impl::ReadBody(Connection& connection, beast::flat
 }
 
 std::size_t Server::Impl::BodyLimitFor(const Request& request) const {
-  const bool large = options.allows_large_body && options.allows_large_body(request.method,
-                                                                            request.path);
+  const bool large =
+      options.allows_large_body && options.allows_large_body(request.method, request.path);
   return large ? options.large_body_limit : options.body_limit;
 }
 
@@ -299,7 +300,7 @@ asio::awaitable<bool> Server::Impl::Finish(Connection& connection, const Request
     options.metrics->Observe(request.method, response.route.empty() ? "unmatched" : response.route,
                              response.status, seconds);
   }
-  co_return sent.ok && keep_alive;
+  co_return sent.ok&& keep_alive;
 }
 
 asio::awaitable<Sent> Server::Impl::Send(Connection& connection, const Request& request,
@@ -319,9 +320,9 @@ asio::awaitable<Sent> Server::Impl::Send(Connection& connection, const Request& 
   if (StatusAllowsBody(response.status)) message.body() = std::move(response.body);
   message.prepare_payload();
   bhttp::response_serializer<bhttp::string_body> serializer(message);
-  auto [ec, bytes] = head ? co_await bhttp::async_write_header(connection.stream, serializer,
-                                                               kUseTuple)
-                          : co_await bhttp::async_write(connection.stream, serializer, kUseTuple);
+  auto [ec, bytes] =
+      head ? co_await bhttp::async_write_header(connection.stream, serializer, kUseTuple)
+           : co_await bhttp::async_write(connection.stream, serializer, kUseTuple);
   co_return Sent{!ec, head ? 0 : message.body().size()};
 }
 
@@ -342,8 +343,8 @@ asio::awaitable<Sent> Server::Impl::SendStream(Connection& connection, const Req
     }
     connection.stream.expires_after(options.write_timeout);
     if (!chunk) {
-      auto [last_ec, n] = co_await asio::async_write(connection.stream, bhttp::make_chunk_last(),
-                                                     kUseTuple);
+      auto [last_ec, n] =
+          co_await asio::async_write(connection.stream, bhttp::make_chunk_last(), kUseTuple);
       co_return Sent{!last_ec, sent.bytes};
     }
     if (chunk->empty()) continue;  // an empty chunk would end the body
@@ -412,8 +413,8 @@ std::uint16_t Server::Start() {
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    throw std::system_error(ec, fmt::format("listen on {}:{}", impl_->options.address,
-                                            impl_->options.port));
+    throw std::system_error(
+        ec, fmt::format("listen on {}:{}", impl_->options.address, impl_->options.port));
   }
   impl_->port = acceptor.local_endpoint().port();
   asio::co_spawn(acceptor.get_executor(), impl_->Accept(), asio::detached);

@@ -1,11 +1,11 @@
 #include "http/server.hpp"
 
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
 #include <chrono>
 #include <future>
 #include <thread>
-
-#include <boost/json.hpp>
-#include <gtest/gtest.h>
 
 #include "http/metrics.hpp"
 #include "http/test_client.hpp"
@@ -69,7 +69,8 @@ class ServerTest : public ::testing::Test {
         return "part" + std::to_string((*parts)++) + ";";
       };
     }
-    response.body = request.method + " " + request.path + " " + std::to_string(request.body.size()) +
+    response.body = request.method + " " + request.path + " " +
+                    std::to_string(request.body.size()) +
                     (request.Query("q") ? " q=" + std::string(*request.Query("q")) : "");
     return response;
   }
@@ -145,8 +146,8 @@ TEST_F(ServerTest, DefaultLimitsDecideFromTheHeaderAlone) {
   over.Send(RawRequest("POST", "/api/import", "Content-Length: 67108865\r\n"));
   EXPECT_EQ(over.Read()->status, 413);
   Client at_limit(port_);
-  at_limit.Send(RawRequest("POST", "/api/import",
-                            "Content-Length: 67108864\r\nExpect: 100-continue\r\n"));
+  at_limit.Send(
+      RawRequest("POST", "/api/import", "Content-Length: 67108864\r\nExpect: 100-continue\r\n"));
   auto interim = at_limit.ReadUntil("\r\n\r\n");
   ASSERT_TRUE(interim);
   EXPECT_EQ(interim->substr(0, 12), "HTTP/1.1 100");
@@ -233,7 +234,7 @@ TEST_F(ServerTest, HeadHasHeadersButNoBody) {
   auto head = client.Read(/*head=*/true);
   ASSERT_TRUE(head);
   EXPECT_EQ(head->headers["content-length"], "17");  // "HEAD /api/hello 0"
-  client.Send(Get("/api/hello"));  // a stray body would corrupt this response
+  client.Send(Get("/api/hello"));                    // a stray body would corrupt this response
   auto next = client.Read();
   ASSERT_TRUE(next);
   EXPECT_EQ(next->body, "GET /api/hello 0");

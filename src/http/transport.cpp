@@ -1,16 +1,16 @@
 #include "http/transport.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
 #include <cctype>
 #include <exception>
 #include <mutex>
 #include <random>
-
-#include <boost/url/parse.hpp>
-#include <boost/url/url_view.hpp>
-#include <fmt/format.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
 
 #include "http/error_mapping.hpp"
 #include "http/security_headers.hpp"
@@ -38,8 +38,8 @@ std::string UpperCase(std::string_view text) { return ConvertCase(text, std::tou
 
 bool IsValidRequestId(std::string_view id) {
   return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
   });
 }
 
@@ -79,19 +79,18 @@ Response CallHandler(const Handler& handler, Request& request) {
   try {
     return handler(request);
   } catch (const std::exception& e) {
-    spdlog::error("request {} {} {} failed: {}", request.request_id, request.method,
-                  request.path, e.what());
+    spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
+                  e.what());
   } catch (...) {
-    spdlog::error("request {} {} {} failed: unknown exception", request.request_id,
-                  request.method, request.path);
+    spdlog::error("request {} {} {} failed: unknown exception", request.request_id, request.method,
+                  request.path);
   }
   return InternalErrorResponse();
 }
 
 Response PayloadTooLargeResponse(std::size_t limit) {
-  return ErrorResponse(core::Error{core::ErrorCode::kPayloadTooLarge,
-                                   fmt::format("request body exceeds {} bytes", limit),
-                                   {}});
+  return ErrorResponse(core::Error{
+      core::ErrorCode::kPayloadTooLarge, fmt::format("request body exceeds {} bytes", limit), {}});
 }
 
 void LogExchange(const Request& request, int status, std::size_t bytes, double seconds) {

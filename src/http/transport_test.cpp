@@ -92,8 +92,8 @@ TEST(FinishResponseTest, AddsRequestIdAndSecurityHeaders) {
 TEST(CallHandlerTest, ExceptionsBecomeInternalErrors) {
   Request request;
   request.request_id = "r2";
-  const Response thrown = CallHandler([](Request&) -> Response { throw std::logic_error("x"); },
-                                      request);
+  const Response thrown =
+      CallHandler([](Request&) -> Response { throw std::logic_error("x"); }, request);
   EXPECT_EQ(thrown.status, 500);
   EXPECT_NE(thrown.body.find("\"internal\""), std::string::npos);
   const Response odd = CallHandler([](Request&) -> Response { throw 42; }, request);
