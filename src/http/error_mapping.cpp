@@ -31,9 +31,7 @@ int HttpStatus(core::ErrorCode code) {
     case ErrorCode::kUnauthenticated:
       return 401;
     case ErrorCode::kForbidden:
-      return 403;
     case ErrorCode::kCsrfFailed:
-      return 403;
     case ErrorCode::kPasswordChangeRequired:
       return 403;
     case ErrorCode::kNotFound:

@@ -100,6 +100,7 @@ std::string Metrics::Render(const std::vector<Gauge>& extra) const {
   }
   // Samples of one metric must be adjacent: group by name, keeping the caller's order within.
   std::vector<const Gauge*> gauges;
+  gauges.reserve(extra.size());
   for (const Gauge& gauge : extra) gauges.push_back(&gauge);
   std::stable_sort(gauges.begin(), gauges.end(),
                    [](const Gauge* a, const Gauge* b) { return a->name < b->name; });

@@ -401,7 +401,13 @@ void Server::Impl::Join() {
 Server::Server(ServerOptions options, Handler handler)
     : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
 
-Server::~Server() { Stop(); }
+Server::~Server() {
+  try {
+    Stop();
+  } catch (const std::exception& e) {  // a destructor must not throw; joining can only fail here
+    spdlog::error("server stop failed: {}", e.what());
+  }
+}
 
 std::uint16_t Server::Start() {
   beast::error_code ec;

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 #include <chrono>
+#include <csignal>
 #include <future>
 #include <thread>
 
@@ -350,6 +351,18 @@ TEST_F(ServerTest, StopFromAHandlerEndsWait) {
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 200);
   EXPECT_EQ(response->headers["connection"], "close");
+}
+
+TEST_F(ServerTest, SigtermEndsWait) {
+  Start();
+  std::thread signaller([] {
+    std::this_thread::sleep_for(200ms);  // Wait() has registered its signal set by then
+    ::raise(SIGTERM);
+  });
+  server_->Wait(/*handle_signals=*/true);
+  signaller.join();
+  Client late(port_);
+  EXPECT_FALSE(late.connected());
 }
 
 }  // namespace
