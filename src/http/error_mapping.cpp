@@ -26,19 +26,30 @@ Response EnvelopeResponse(int status, std::string_view code, std::string_view me
 int HttpStatus(core::ErrorCode code) {
   using core::ErrorCode;
   switch (code) {
-    case ErrorCode::kBadRequest: return 400;
-    case ErrorCode::kUnauthenticated: return 401;
-    case ErrorCode::kForbidden: return 403;
-    case ErrorCode::kCsrfFailed: return 403;
-    case ErrorCode::kPasswordChangeRequired: return 403;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kMethodNotAllowed: return 405;
-    case ErrorCode::kConflict: return 409;
-    case ErrorCode::kPayloadTooLarge: return 413;
-    case ErrorCode::kValidationFailed: return 422;
-    case ErrorCode::kLocked: return 423;
-    case ErrorCode::kTooManyRequests: return 429;
-    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kBadRequest:
+      return 400;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kForbidden:
+    case ErrorCode::kCsrfFailed:
+    case ErrorCode::kPasswordChangeRequired:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kMethodNotAllowed:
+      return 405;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kPayloadTooLarge:
+      return 413;
+    case ErrorCode::kValidationFailed:
+      return 422;
+    case ErrorCode::kLocked:
+      return 423;
+    case ErrorCode::kTooManyRequests:
+      return 429;
+    case ErrorCode::kUnavailable:
+      return 503;
   }
   return 500;
 }

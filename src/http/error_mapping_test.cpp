@@ -1,7 +1,8 @@
 #include "http/error_mapping.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json.hpp>
 
 namespace lianyin::http {
 namespace {
@@ -11,12 +12,18 @@ using core::ErrorCode;
 
 TEST(ErrorMappingTest, EveryCodeHasItsStatusAndWireName) {
   const std::pair<ErrorCode, int> table[] = {
-      {ErrorCode::kBadRequest, 400},      {ErrorCode::kUnauthenticated, 401},
-      {ErrorCode::kForbidden, 403},       {ErrorCode::kCsrfFailed, 403},
-      {ErrorCode::kPasswordChangeRequired, 403}, {ErrorCode::kNotFound, 404},
-      {ErrorCode::kMethodNotAllowed, 405}, {ErrorCode::kConflict, 409},
-      {ErrorCode::kPayloadTooLarge, 413}, {ErrorCode::kValidationFailed, 422},
-      {ErrorCode::kLocked, 423},          {ErrorCode::kTooManyRequests, 429},
+      {ErrorCode::kBadRequest, 400},
+      {ErrorCode::kUnauthenticated, 401},
+      {ErrorCode::kForbidden, 403},
+      {ErrorCode::kCsrfFailed, 403},
+      {ErrorCode::kPasswordChangeRequired, 403},
+      {ErrorCode::kNotFound, 404},
+      {ErrorCode::kMethodNotAllowed, 405},
+      {ErrorCode::kConflict, 409},
+      {ErrorCode::kPayloadTooLarge, 413},
+      {ErrorCode::kValidationFailed, 422},
+      {ErrorCode::kLocked, 423},
+      {ErrorCode::kTooManyRequests, 429},
       {ErrorCode::kUnavailable, 503},
   };
   for (const auto& [code, status] : table) {
@@ -32,8 +39,8 @@ TEST(ErrorMappingTest, EveryCodeHasItsStatusAndWireName) {
 }
 
 TEST(ErrorMappingTest, DetailsKeepFieldsAndImportRows) {
-  core::Error error = core::Error::Invalid({{"name", "is required", std::nullopt},
-                                            {"phone", "must be a phone number", 7}});
+  core::Error error = core::Error::Invalid(
+      {{"name", "is required", std::nullopt}, {"phone", "must be a phone number", 7}});
   const json::value body = json::parse(ErrorResponse(error).body);
   const json::array& details = body.at("error").at("details").as_array();
   ASSERT_EQ(details.size(), 2u);

@@ -1,10 +1,10 @@
 #include "http/json.hpp"
 
-#include <charconv>
-#include <limits>
+#include <fmt/format.h>
 
 #include <boost/json.hpp>
-#include <fmt/format.h>
+#include <charconv>
+#include <limits>
 
 namespace lianyin::http {
 namespace {
@@ -63,8 +63,8 @@ void ReadListParam(const Request& request, std::string_view name, std::int64_t m
   if (!value) {
     errors.push_back({std::string(name), "must be an integer", std::nullopt});
   } else if (*value < 1 || *value > max) {
-    errors.push_back({std::string(name), fmt::format("must be between 1 and {}", max),
-                      std::nullopt});
+    errors.push_back(
+        {std::string(name), fmt::format("must be between 1 and {}", max), std::nullopt});
   } else {
     out = *value;
   }

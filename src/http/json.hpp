@@ -11,16 +11,15 @@
 //   if (auto ok = in.Finish(); !ok) return ErrorResponse(ok.error());  // 422, all fields at once
 //   ... call the service ...; return JsonResponse(201, ToJson(created));
 
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-#include <boost/json/value.hpp>
 
 #include "core/error.hpp"
 #include "http/message.hpp"

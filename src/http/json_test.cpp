@@ -1,7 +1,8 @@
 #include "http/json.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json.hpp>
 
 namespace lianyin::http {
 namespace {
@@ -93,14 +94,14 @@ TEST(FieldReaderTest, CollectsEveryProblem) {
   in.StringArray("tags", 10);
   in.Int64Array("ids");
   in.Fail("end_date", "must not be before start_date");
-  EXPECT_EQ(Fields(in), (std::vector<std::string>{
-                            "name: is required", "title: must be a string",
-                            "long: must be at most 5 characters", "absent: is required",
-                            "count: must be an integer", "big: is out of range",
-                            "text_number: must be an integer", "on: must be true or false",
-                            "day: must be a date (YYYY-MM-DD)", "tags[1]: must be a string",
-                            "ids[1]: must be an integer",
-                            "end_date: must not be before start_date"}));
+  EXPECT_EQ(
+      Fields(in),
+      (std::vector<std::string>{
+          "name: is required", "title: must be a string", "long: must be at most 5 characters",
+          "absent: is required", "count: must be an integer", "big: is out of range",
+          "text_number: must be an integer", "on: must be true or false",
+          "day: must be a date (YYYY-MM-DD)", "tags[1]: must be a string",
+          "ids[1]: must be an integer", "end_date: must not be before start_date"}));
   auto finished = in.Finish();
   ASSERT_FALSE(finished);
   EXPECT_EQ(finished.error().code, core::ErrorCode::kValidationFailed);

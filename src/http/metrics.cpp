@@ -1,9 +1,9 @@
 #include "http/metrics.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 namespace lianyin::http {
 namespace {
@@ -45,8 +45,7 @@ std::string FormatValue(double value) { return fmt::format("{}", value); }
 
 }  // namespace
 
-void Metrics::Observe(std::string_view method, std::string_view route, int status,
-                      double seconds) {
+void Metrics::Observe(std::string_view method, std::string_view route, int status, double seconds) {
   std::lock_guard lock(mutex_);
   ++requests_[{std::string(method), std::string(route), status}];
   Histogram& histogram = durations_[{std::string(method), std::string(route)}];
@@ -65,8 +64,9 @@ void Metrics::RenderCounters(std::string& out) const {
   out += "# TYPE lianyin_http_requests_total counter\n";
   for (const auto& [key, count] : requests_) {
     const auto& [method, route, status] = key;
-    out += fmt::format("lianyin_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
-                       EscapeLabel(method), EscapeLabel(route), status, count);
+    out +=
+        fmt::format("lianyin_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
+                    EscapeLabel(method), EscapeLabel(route), status, count);
   }
 }
 
@@ -100,6 +100,7 @@ std::string Metrics::Render(const std::vector<Gauge>& extra) const {
   }
   // Samples of one metric must be adjacent: group by name, keeping the caller's order within.
   std::vector<const Gauge*> gauges;
+  gauges.reserve(extra.size());
   for (const Gauge& gauge : extra) gauges.push_back(&gauge);
   std::stable_sort(gauges.begin(), gauges.end(),
                    [](const Gauge* a, const Gauge* b) { return a->name < b->name; });
@@ -114,9 +115,9 @@ std::string Metrics::Render(const std::vector<Gauge>& extra) const {
     for (const auto& [name, value] : gauge.labels) {
       labels += fmt::format("{}{}=\"{}\"", labels.empty() ? "" : ",", name, EscapeLabel(value));
     }
-    out += labels.empty() ? fmt::format("{} {}\n", gauge.name, FormatValue(gauge.value))
-                          : fmt::format("{}{{{}}} {}\n", gauge.name, labels,
-                                        FormatValue(gauge.value));
+    out += labels.empty()
+               ? fmt::format("{} {}\n", gauge.name, FormatValue(gauge.value))
+               : fmt::format("{}{{{}}} {}\n", gauge.name, labels, FormatValue(gauge.value));
   }
   return out;
 }

@@ -29,7 +29,7 @@ class Metrics {
  public:
   // Upper bounds (seconds) of the duration histogram buckets; +Inf is implied.
   static constexpr double kBuckets[] = {.001, .0025, .005, .01, .025, .05, .1,
-                                        .25,  .5,    1,    2.5, 5,   10};
+                                        .25,  .5,    1,    2.5, 5,    10};
   static constexpr std::size_t kBucketCount = std::size(kBuckets);
 
   // Counts one finished request. `route` is the route pattern (or a fixed word such as

@@ -1,8 +1,8 @@
 #include "http/metrics.hpp"
 
-#include <thread>
-
 #include <gtest/gtest.h>
+
+#include <thread>
 
 namespace lianyin::http {
 namespace {
@@ -18,9 +18,9 @@ TEST(MetricsTest, CountsAndHistogramBuckets) {
   metrics.Observe("GET", "/api/v1/orgs/{id}", 404, 20);
   const std::string text = metrics.Render({});
   EXPECT_TRUE(Contains(text, "# TYPE lianyin_http_requests_total counter\n"));
-  EXPECT_TRUE(Contains(
-      text,
-      "lianyin_http_requests_total{method=\"GET\",route=\"/api/v1/orgs/{id}\",status=\"200\"} 2\n"));
+  EXPECT_TRUE(Contains(text,
+                       "lianyin_http_requests_total{method=\"GET\",route=\"/api/v1/orgs/"
+                       "{id}\",status=\"200\"} 2\n"));
   EXPECT_TRUE(Contains(text, "status=\"404\"} 1\n"));
   EXPECT_TRUE(Contains(text, "# TYPE lianyin_http_request_duration_seconds histogram\n"));
   const std::string labels = "method=\"GET\",route=\"/api/v1/orgs/{id}\"";
@@ -43,9 +43,11 @@ TEST(MetricsTest, EscapesLabelsAndGroupsGauges) {
       {"lianyin_db_pool_size", "Connections in the pool.", 4, {{"db", "replica"}}},
   });
   EXPECT_TRUE(Contains(text, "route=\"a\\\"b\\\\c\\nd\""));
-  EXPECT_TRUE(Contains(text, "# TYPE lianyin_db_pool_in_use gauge\nlianyin_db_pool_in_use{db=\"main\"} 2\n"));
-  EXPECT_TRUE(Contains(text, "# TYPE lianyin_db_pool_size gauge\nlianyin_db_pool_size 8\n"
-                             "lianyin_db_pool_size{db=\"replica\"} 4\n"));
+  EXPECT_TRUE(Contains(
+      text, "# TYPE lianyin_db_pool_in_use gauge\nlianyin_db_pool_in_use{db=\"main\"} 2\n"));
+  EXPECT_TRUE(Contains(text,
+                       "# TYPE lianyin_db_pool_size gauge\nlianyin_db_pool_size 8\n"
+                       "lianyin_db_pool_size{db=\"replica\"} 4\n"));
 }
 
 TEST(MetricsTest, ObserveIsThreadSafe) {
@@ -57,8 +59,9 @@ TEST(MetricsTest, ObserveIsThreadSafe) {
     });
   }
   for (std::thread& thread : threads) thread.join();
-  EXPECT_TRUE(Contains(metrics.Render({}),
-                       "lianyin_http_requests_total{method=\"GET\",route=\"/x\",status=\"200\"} 4000\n"));
+  EXPECT_TRUE(
+      Contains(metrics.Render({}),
+               "lianyin_http_requests_total{method=\"GET\",route=\"/x\",status=\"200\"} 4000\n"));
 }
 
 }  // namespace

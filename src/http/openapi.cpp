@@ -1,11 +1,10 @@
 #include "http/openapi.hpp"
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cctype>
 #include <string>
 #include <vector>
-
-#include <boost/json.hpp>
 
 namespace lianyin::http {
 namespace {
@@ -16,10 +15,10 @@ constexpr std::string_view kErrorRef = "#/components/schemas/Error";
 
 json::object ErrorSchema() {
   json::array codes;
-  for (auto code : {"bad_request", "unauthenticated", "forbidden", "csrf_failed",
-                    "password_change_required", "not_found", "method_not_allowed", "conflict",
-                    "payload_too_large", "validation_failed", "locked", "too_many_requests",
-                    "unavailable", "internal"}) {
+  for (auto code :
+       {"bad_request", "unauthenticated", "forbidden", "csrf_failed", "password_change_required",
+        "not_found", "method_not_allowed", "conflict", "payload_too_large", "validation_failed",
+        "locked", "too_many_requests", "unavailable", "internal"}) {
     codes.emplace_back(code);
   }
   json::object detail = {
@@ -65,9 +64,9 @@ json::array PathParameters(std::string_view pattern) {
        open = pattern.find('{', open + 1)) {
     const std::string name(pattern.substr(open + 1, pattern.find('}', open) - open - 1));
     const bool id = name == "id" || name.ends_with("_id");
-    json::object schema = id ? json::object{{"type", "integer"}, {"format", "int64"},
-                                            {"minimum", 1}}
-                             : json::object{{"type", "string"}};
+    json::object schema =
+        id ? json::object{{"type", "integer"}, {"format", "int64"}, {"minimum", 1}}
+           : json::object{{"type", "string"}};
     parameters.push_back(json::object{
         {"name", name}, {"in", "path"}, {"required", true}, {"schema", std::move(schema)}});
   }
@@ -134,8 +133,8 @@ json::object Operation(const Route& route) {
 
 }  // namespace
 
-json::object OpenApiDocument(const Router& router, std::string_view title,
-                             std::string_view version, std::string_view session_cookie) {
+json::object OpenApiDocument(const Router& router, std::string_view title, std::string_view version,
+                             std::string_view session_cookie) {
   json::object paths;
   for (const Route& route : router.routes()) {
     json::value& item = paths[route.pattern];

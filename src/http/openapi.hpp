@@ -1,9 +1,8 @@
 #pragma once
 // OpenAPI 3.0.3 description of the registered routes (GET /api/v1/openapi.json).
 
-#include <string_view>
-
 #include <boost/json/object.hpp>
+#include <string_view>
 
 #include "http/router.hpp"
 
@@ -15,7 +14,7 @@ namespace lianyin::http {
 // and 2XX schemas from RouteInfo's JSON Schema text (a generic object when absent or not
 // valid JSON); the SPEC §3 error responses referencing #/components/schemas/Error.
 boost::json::object OpenApiDocument(const Router& router, std::string_view title,
-                                     std::string_view version,
-                                     std::string_view session_cookie = "session");
+                                    std::string_view version,
+                                    std::string_view session_cookie = "session");
 
 }  // namespace lianyin::http

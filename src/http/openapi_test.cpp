@@ -1,7 +1,8 @@
 #include "http/openapi.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json.hpp>
 
 namespace lianyin::http {
 namespace {
@@ -25,9 +26,9 @@ Router SampleRouter() {
   Router router;
   router.Add("GET", "/api/health", Ok, Info("Health check", "system", false));
   router.Add("GET", "/api/v1/orgs", Ok, Info("List orgs", "orgs"));
-  router.Add("POST", "/api/v1/orgs", Ok,
-             Info("Create an org", "orgs", true, R"({"type":"object","required":["name"]})",
-                  "not json"));
+  router.Add(
+      "POST", "/api/v1/orgs", Ok,
+      Info("Create an org", "orgs", true, R"({"type":"object","required":["name"]})", "not json"));
   router.Add("GET", "/api/v1/orgs/{id}", Ok, Info("Get an org", "orgs"));
   router.Add("PATCH", "/api/v1/orgs/{id}", Ok, Info("Update an org", "orgs"));
   router.Add("GET", "/api/v1/regions/{code}/units/{unit_id}", Ok, Info("Units", "regions"));
@@ -64,10 +65,22 @@ TEST(OpenApiTest, ParametersSecurityAndSchemas) {
   EXPECT_TRUE(paths.at("/api/health").at("get").at("security").as_array().empty());
   const json::object& create = paths.at("/api/v1/orgs").at("post").as_object();
   EXPECT_TRUE(create.at("security").at(0).as_object().contains("csrf"));
-  EXPECT_EQ(create.at("requestBody").at("content").at("application/json").at("schema").at(
-                "required").at(0).as_string(), "name");
-  EXPECT_EQ(create.at("responses").at("422").at("content").at("application/json").at("schema").at(
-                "$ref").as_string(), "#/components/schemas/Error");
+  EXPECT_EQ(create.at("requestBody")
+                .at("content")
+                .at("application/json")
+                .at("schema")
+                .at("required")
+                .at(0)
+                .as_string(),
+            "name");
+  EXPECT_EQ(create.at("responses")
+                .at("422")
+                .at("content")
+                .at("application/json")
+                .at("schema")
+                .at("$ref")
+                .as_string(),
+            "#/components/schemas/Error");
   EXPECT_TRUE(doc.at("components").at("schemas").as_object().contains("Error"));
   EXPECT_EQ(doc.at("components").at("securitySchemes").at("session").at("in").as_string(),
             "cookie");

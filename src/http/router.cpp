@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
@@ -99,7 +101,7 @@ void Router::Add(std::string method, std::string pattern, RouteHandler handler, 
   const std::string shape = Shape(pattern);
   for (const Route& route : routes_) {
     if (route.method == method && Shape(route.pattern) == shape) {
-      throw std::invalid_argument("duplicate route: " + method + " " + pattern);
+      throw std::invalid_argument(fmt::format("duplicate route: {} {}", method, pattern));
     }
   }
   routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(info)});

@@ -1,9 +1,9 @@
 #include "http/router.hpp"
 
+#include <gtest/gtest.h>
+
 #include <limits>
 #include <stdexcept>
-
-#include <gtest/gtest.h>
 
 namespace lianyin::http {
 namespace {

@@ -12,16 +12,13 @@ constexpr std::string_view kHsts = "max-age=31536000; includeSubDomains";
 
 bool HasHeader(const Response& response, std::string_view lower_name) {
   return std::any_of(response.headers.begin(), response.headers.end(), [&](const auto& header) {
-    return std::equal(header.first.begin(), header.first.end(), lower_name.begin(),
-                      lower_name.end(), [](char a, char b) {
-                        return std::tolower(static_cast<unsigned char>(a)) == b;
-                      });
+    return std::equal(
+        header.first.begin(), header.first.end(), lower_name.begin(), lower_name.end(),
+        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
   });
 }
 
-bool IsApiPath(std::string_view path) {
-  return path == "/api" || path.starts_with("/api/");
-}
+bool IsApiPath(std::string_view path) { return path == "/api" || path.starts_with("/api/"); }
 
 }  // namespace
 

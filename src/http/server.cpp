@@ -1,8 +1,13 @@
 #include "http/server.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <atomic>
-#include <cctype>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <condition_variable>
 #include <csignal>
 #include <exception>
@@ -10,14 +15,8 @@
 #include <set>
 #include <system_error>
 #include <thread>
+#include <tuple>
 #include <vector>
-
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <fmt/format.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
 
 #include "http/error_mapping.hpp"
 #include "http/metrics.hpp"
@@ -37,14 +36,8 @@ constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::chrono::seconds kDrainTimeout{10};
 constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
 constexpr std::size_t kIdleReadSize = 4096;
+constexpr std::chrono::seconds kLingerTime{1};
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-
-std::shared_ptr<spdlog::logger> AccessLogger() {
-  static std::mutex mutex;
-  std::lock_guard lock(mutex);
-  if (auto logger = spdlog::get("access")) return logger;
-  return spdlog::stdout_color_mt("access");
-}
 
 // Errors after which the peer is gone or too slow: close without an answer.
 bool IsDisconnect(const beast::error_code& ec) {
@@ -55,27 +48,30 @@ bool IsDisconnect(const beast::error_code& ec) {
 
 Request StartRequest(const RequestParser::value_type& message, const std::string& remote_ip) {
   Request request;
-  request.method = std::string(message.method_string());
-  std::transform(request.method.begin(), request.method.end(), request.method.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  request.method = UpperCase(message.method_string());
   request.target = std::string(message.target());
   for (const auto& field : message) {
-    std::string name(field.name_string());
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    request.headers.emplace_back(std::move(name), std::string(field.value()));
+    request.headers.emplace_back(LowerCase(field.name_string()), std::string(field.value()));
   }
   request.remote_ip = remote_ip;
   request.request_id = ChooseRequestId(request.Header("x-request-id"));
   return request;
 }
 
+bool HasLineBreak(std::string_view text) { return text.find_first_of("\r\n") != text.npos; }
+
+// A header carrying CR or LF (e.g. an unescaped file name) would split the response: dropped.
 template <class Body>
 void CopyHeaders(const Response& response, bhttp::response<Body>& message) {
   message.result(static_cast<unsigned>(response.status));
   message.set(bhttp::field::content_type, response.content_type);
-  for (const auto& [name, value] : response.headers) message.insert(name, value);
+  for (const auto& [name, value] : response.headers) {
+    if (!HasLineBreak(name) && !HasLineBreak(value)) message.insert(name, value);
+  }
 }
+
+// 1xx, 204 and 304 responses have no body by definition.
+bool StatusAllowsBody(int status) { return status >= 200 && status != 204 && status != 304; }
 
 // One accepted socket; touched only on its strand.
 struct Connection {
@@ -103,11 +99,11 @@ struct Server::Impl {
         ioc(std::max(1, options.io_threads)),
         workers(static_cast<std::size_t>(std::max(1, options.worker_threads))),
         acceptor(asio::make_strand(ioc)),
-        signals(ioc),
-        access_log(AccessLogger()) {}
+        signals(ioc) {}
 
   asio::awaitable<void> Accept();
   asio::awaitable<void> Serve(std::shared_ptr<Connection> connection);
+  asio::awaitable<void> Close(Connection& connection);
   asio::awaitable<bool> AwaitNextRequest(Connection& connection, beast::flat_buffer& buffer);
   asio::awaitable<bool> HandleOne(Connection& connection, beast::flat_buffer& buffer,
                                   RequestParser& parser);
@@ -133,7 +129,6 @@ struct Server::Impl {
   asio::thread_pool workers;
   tcp::acceptor acceptor;
   asio::signal_set signals;
-  std::shared_ptr<spdlog::logger> access_log;
   std::vector<std::thread> io_threads;
   std::atomic<bool> stopping{false};
   std::uint16_t port = 0;
@@ -175,8 +170,8 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> connection
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
     parser.body_limit(boost::none);  // decided from the headers, see HandleOne
     connection->stream.expires_after(options.header_timeout);
-    auto [ec, bytes] = co_await bhttp::async_read_header(connection->stream, buffer, parser,
-                                                         kUseTuple);
+    auto [ec, bytes] =
+        co_await bhttp::async_read_header(connection->stream, buffer, parser, kUseTuple);
     connection->idle = false;
     if (ec && IsDisconnect(ec)) break;
     if (ec) {
@@ -190,9 +185,22 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> connection
     }
     if (!co_await HandleOne(*connection, buffer, parser)) break;
   }
-  beast::error_code ignored;
-  connection->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-  connection->stream.close();
+  co_await Close(*connection);
+}
+
+// Lingering close: after our FIN, unread request bytes (say, a refused 64 MiB body) are
+// discarded for a moment, so that the kernel does not answer them with a reset that could
+// destroy the error response before the client has read it.
+asio::awaitable<void> Server::Impl::Close(Connection& connection) {
+  beast::error_code ec;
+  connection.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  connection.stream.expires_after(kLingerTime);
+  char discard[kIdleReadSize];
+  while (!ec) {
+    std::tie(ec, std::ignore) =
+        co_await connection.stream.async_read_some(asio::buffer(discard), kUseTuple);
+  }
+  connection.stream.close();
 }
 
 // Waits up to the idle timeout for the first byte of the next request on a kept-alive
@@ -200,8 +208,8 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> connection
 asio::awaitable<bool> Server::Impl::AwaitNextRequest(Connection& connection,
                                                      beast::flat_buffer& buffer) {
   connection.stream.expires_after(options.idle_timeout);
-  auto [ec, bytes] = co_await connection.stream.async_read_some(buffer.prepare(kIdleReadSize),
-                                                                kUseTuple);
+  auto [ec, bytes] =
+      co_await connection.stream.async_read_some(buffer.prepare(kIdleReadSize), kUseTuple);
   if (ec) co_return false;
   buffer.commit(bytes);
   co_return true;
@@ -217,10 +225,7 @@ asio::awaitable<bool> Server::Impl::HandleOne(Connection& connection, beast::fla
   }
   const std::size_t limit = BodyLimitFor(request);
   if (auto length = parser.content_length(); length && *length > limit) {
-    auto error = core::Error{core::ErrorCode::kPayloadTooLarge,
-                             fmt::format("request body exceeds {} bytes", limit),
-                             {}};
-    co_await Finish(connection, request, ErrorResponse(error), false, start);
+    co_await Finish(connection, request, PayloadTooLargeResponse(limit), false, start);
     co_return false;
   }
   parser.body_limit(limit);
@@ -244,9 +249,10 @@ asio::awaitable<bool> Server::Impl::ReadBody(Connection& connection, beast::flat
     auto [ec, bytes] = co_await bhttp::async_read(connection.stream, buffer, parser, kUseTuple);
     if (ec && IsDisconnect(ec)) co_return false;
     if (ec) {
-      std::string message = ec == bhttp::error::body_limit
-                                ? fmt::format("request body exceeds {} bytes", BodyLimitFor(request))
-                                : "malformed request body";
+      std::string message =
+          ec == bhttp::error::body_limit
+              ? fmt::format("request body exceeds {} bytes", BodyLimitFor(request))
+              : "malformed request body";
       co_await Finish(connection, request, ErrorResponse(core::Error::BadRequest(message)), false,
                       start);
       co_return false;
@@ -257,24 +263,15 @@ asio::awaitable<bool> Server::Impl::ReadBody(Connection& connection, beast::flat
 }
 
 std::size_t Server::Impl::BodyLimitFor(const Request& request) const {
-  const bool large = options.allows_large_body && options.allows_large_body(request.method,
-                                                                            request.path);
+  const bool large =
+      options.allows_large_body && options.allows_large_body(request.method, request.path);
   return large ? options.large_body_limit : options.body_limit;
 }
 
 // Runs on a worker thread: handlers block on the database and must never stall I/O.
 asio::awaitable<Response> Server::Impl::Invoke(Request& request) {
   current_server = this;
-  try {
-    co_return handler(request);
-  } catch (const std::exception& e) {
-    spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
-                  e.what());
-  } catch (...) {
-    spdlog::error("request {} {} {} failed: unknown exception", request.request_id,
-                  request.method, request.path);
-  }
-  co_return InternalErrorResponse();
+  co_return CallHandler(handler, request);
 }
 
 asio::awaitable<std::optional<std::string>> Server::Impl::NextChunk(Response& response,
@@ -298,15 +295,12 @@ asio::awaitable<bool> Server::Impl::Finish(Connection& connection, const Request
   FinishResponse(response, request, options.tls);
   const Sent sent = co_await Send(connection, request, response, keep_alive);
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  access_log->info("{} {} {} {} {}B {:.1f}ms id={}", request.remote_ip,
-                   request.method.empty() ? "-" : request.method,
-                   request.path.empty() ? "-" : request.path, response.status, sent.bytes,
-                   seconds * 1000, request.request_id);
+  LogExchange(request, response.status, sent.bytes, seconds);
   if (options.metrics) {
     options.metrics->Observe(request.method, response.route.empty() ? "unmatched" : response.route,
                              response.status, seconds);
   }
-  co_return sent.ok && keep_alive;
+  co_return sent.ok&& keep_alive;
 }
 
 asio::awaitable<Sent> Server::Impl::Send(Connection& connection, const Request& request,
@@ -323,12 +317,12 @@ asio::awaitable<Sent> Server::Impl::Send(Connection& connection, const Request& 
   bhttp::response<bhttp::string_body> message;
   CopyHeaders(response, message);
   message.keep_alive(keep_alive);
-  message.body() = std::move(response.body);
+  if (StatusAllowsBody(response.status)) message.body() = std::move(response.body);
   message.prepare_payload();
   bhttp::response_serializer<bhttp::string_body> serializer(message);
-  auto [ec, bytes] = head ? co_await bhttp::async_write_header(connection.stream, serializer,
-                                                               kUseTuple)
-                          : co_await bhttp::async_write(connection.stream, serializer, kUseTuple);
+  auto [ec, bytes] =
+      head ? co_await bhttp::async_write_header(connection.stream, serializer, kUseTuple)
+           : co_await bhttp::async_write(connection.stream, serializer, kUseTuple);
   co_return Sent{!ec, head ? 0 : message.body().size()};
 }
 
@@ -349,8 +343,8 @@ asio::awaitable<Sent> Server::Impl::SendStream(Connection& connection, const Req
     }
     connection.stream.expires_after(options.write_timeout);
     if (!chunk) {
-      auto [last_ec, n] = co_await asio::async_write(connection.stream, bhttp::make_chunk_last(),
-                                                     kUseTuple);
+      auto [last_ec, n] =
+          co_await asio::async_write(connection.stream, bhttp::make_chunk_last(), kUseTuple);
       co_return Sent{!last_ec, sent.bytes};
     }
     if (chunk->empty()) continue;  // an empty chunk would end the body
@@ -407,7 +401,13 @@ void Server::Impl::Join() {
 Server::Server(ServerOptions options, Handler handler)
     : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
 
-Server::~Server() { Stop(); }
+Server::~Server() {
+  try {
+    Stop();
+  } catch (const std::exception& e) {  // a destructor must not throw; joining can only fail here
+    spdlog::error("server stop failed: {}", e.what());
+  }
+}
 
 std::uint16_t Server::Start() {
   beast::error_code ec;
@@ -419,8 +419,8 @@ std::uint16_t Server::Start() {
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    throw std::system_error(ec, fmt::format("listen on {}:{}", impl_->options.address,
-                                            impl_->options.port));
+    throw std::system_error(
+        ec, fmt::format("listen on {}:{}", impl_->options.address, impl_->options.port));
   }
   impl_->port = acceptor.local_endpoint().port();
   asio::co_spawn(acceptor.get_executor(), impl_->Accept(), asio::detached);

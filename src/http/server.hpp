@@ -59,7 +59,9 @@ class Server {
   std::uint16_t port() const;
   // Blocks until Stop() is called or SIGINT/SIGTERM arrives (when handle_signals).
   void Wait(bool handle_signals);
-  // Stops accepting, closes connections, joins threads. Idempotent; callable from any thread.
+  // Stops accepting, closes idle connections, lets in-flight exchanges finish (up to 10 s),
+  // then joins the threads. Idempotent; callable from any thread. Called from the server's own
+  // threads (a handler) it only requests the stop, and Wait() or the destructor joins.
   void Stop();
 
  private:

@@ -1,159 +1,24 @@
 #include "http/server.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
-
-#include <chrono>
-#include <future>
-#include <map>
-#include <thread>
-
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+#include <chrono>
+#include <csignal>
+#include <future>
+#include <thread>
+
 #include "http/metrics.hpp"
+#include "http/test_client.hpp"
 
 namespace lianyin::http {
 namespace {
 
 using namespace std::chrono_literals;
 namespace json = boost::json;
-
-struct RawResponse {
-  int status = 0;
-  std::map<std::string, std::string> headers;  // lower-case names
-  std::string body;
-};
-
-// A blocking loopback client; every receive gives up after 3 s so no test can hang.
-class Client {
- public:
-  explicit Client(std::uint16_t port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    timeval timeout{3, 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  }
-  ~Client() { ::close(fd_); }
-  Client(const Client&) = delete;
-  Client& operator=(const Client&) = delete;
-
-  bool connected() const { return connected_; }
-
-  void Send(std::string_view data) {
-    while (!data.empty()) {
-      const ssize_t n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
-      if (n <= 0) return;
-      data.remove_prefix(static_cast<std::size_t>(n));
-    }
-  }
-
-  // One response; nullopt when the connection closed or timed out first.
-  std::optional<RawResponse> Read(bool head = false) {
-    const std::optional<std::string> header_block = ReadUntil("\r\n\r\n");
-    if (!header_block) return std::nullopt;
-    RawResponse response = ParseHead(*header_block);
-    if (head || response.status == 304) return response;
-    if (response.headers["transfer-encoding"] == "chunked") {
-      if (!ReadChunked(response.body)) return std::nullopt;
-    } else if (auto body = ReadExactly(std::stoul(response.headers["content-length"]))) {
-      response.body = *body;
-    } else {
-      return std::nullopt;
-    }
-    return response;
-  }
-
-  // True when the server closes the connection (rather than the read timing out).
-  bool ClosedByPeer() {
-    char c;
-    return pending_.empty() && ::recv(fd_, &c, 1, 0) == 0;
-  }
-
-  // Whether anything arrives within `wait` (without consuming a response).
-  bool Quiet(std::chrono::milliseconds wait) {
-    timeval timeout{0, static_cast<suseconds_t>(wait.count() * 1000)};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    char c;
-    const ssize_t n = ::recv(fd_, &c, 1, MSG_PEEK);
-    timeval restore{3, 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &restore, sizeof restore);
-    return n < 0;
-  }
-
-  std::optional<std::string> ReadUntil(std::string_view delimiter) {
-    for (;;) {
-      if (auto end = pending_.find(delimiter); end != std::string::npos) {
-        std::string text = pending_.substr(0, end + delimiter.size());
-        pending_.erase(0, end + delimiter.size());
-        return text;
-      }
-      if (!Fill()) return std::nullopt;
-    }
-  }
-
- private:
-  bool Fill() {
-    char buffer[65536];
-    const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
-    if (n <= 0) return false;
-    pending_.append(buffer, static_cast<std::size_t>(n));
-    return true;
-  }
-
-  std::optional<std::string> ReadExactly(std::size_t size) {
-    while (pending_.size() < size) {
-      if (!Fill()) return std::nullopt;
-    }
-    std::string text = pending_.substr(0, size);
-    pending_.erase(0, size);
-    return text;
-  }
-
-  bool ReadChunked(std::string& body) {
-    for (;;) {
-      const std::optional<std::string> line = ReadUntil("\r\n");
-      if (!line) return false;
-      const std::size_t size = std::stoul(*line, nullptr, 16);
-      const std::optional<std::string> chunk = ReadExactly(size + 2);
-      if (!chunk) return false;
-      if (size == 0) return true;
-      body += chunk->substr(0, size);
-    }
-  }
-
-  static RawResponse ParseHead(const std::string& block) {
-    RawResponse response;
-    response.status = std::stoi(block.substr(9, 3));
-    std::size_t line = block.find("\r\n") + 2;
-    while (line < block.size() - 2) {
-      const std::size_t end = block.find("\r\n", line);
-      const std::size_t colon = block.find(':', line);
-      std::string name = block.substr(line, colon - line);
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      response.headers[name] = block.substr(colon + 2, end - colon - 2);
-      line = end + 2;
-    }
-    return response;
-  }
-
-  int fd_;
-  bool connected_ = false;
-  std::string pending_;
-};
-
-std::string RawRequest(std::string_view method, std::string_view path,
-                       std::string_view extra_headers) {
-  return std::string(method) + " " + std::string(path) + " HTTP/1.1\r\nHost: test\r\n" +
-         std::string(extra_headers) + "\r\n";
-}
+using test_support::Client;
+using test_support::RawRequest;
+using test_support::RawResponse;
 
 std::string Get(std::string_view path, std::string_view extra_headers = "") {
   return RawRequest("GET", path, extra_headers);
@@ -193,6 +58,11 @@ class ServerTest : public ::testing::Test {
       if (release_.get_future().wait_for(3s) != std::future_status::ready) response.status = 504;
     } else if (request.path == "/release") {
       release_.set_value();
+    } else if (request.path == "/stop") {
+      server_->Stop();  // from a worker thread: must not deadlock
+    } else if (request.path == "/no-content") {
+      response.status = 204;
+      response.SetHeader("Content-Disposition", "attachment; filename=\"a\r\nSet-Cookie: x=1\"");
     } else if (request.path == "/stream") {
       auto parts = std::make_shared<int>(0);
       response.stream = [parts]() -> std::optional<std::string> {
@@ -200,7 +70,8 @@ class ServerTest : public ::testing::Test {
         return "part" + std::to_string((*parts)++) + ";";
       };
     }
-    response.body = request.method + " " + request.path + " " + std::to_string(request.body.size()) +
+    response.body = request.method + " " + request.path + " " +
+                    std::to_string(request.body.size()) +
                     (request.Query("q") ? " q=" + std::string(*request.Query("q")) : "");
     return response;
   }
@@ -276,8 +147,8 @@ TEST_F(ServerTest, DefaultLimitsDecideFromTheHeaderAlone) {
   over.Send(RawRequest("POST", "/api/import", "Content-Length: 67108865\r\n"));
   EXPECT_EQ(over.Read()->status, 413);
   Client at_limit(port_);
-  at_limit.Send(RawRequest("POST", "/api/import",
-                            "Content-Length: 67108864\r\nExpect: 100-continue\r\n"));
+  at_limit.Send(
+      RawRequest("POST", "/api/import", "Content-Length: 67108864\r\nExpect: 100-continue\r\n"));
   auto interim = at_limit.ReadUntil("\r\n\r\n");
   ASSERT_TRUE(interim);
   EXPECT_EQ(interim->substr(0, 12), "HTTP/1.1 100");
@@ -364,7 +235,7 @@ TEST_F(ServerTest, HeadHasHeadersButNoBody) {
   auto head = client.Read(/*head=*/true);
   ASSERT_TRUE(head);
   EXPECT_EQ(head->headers["content-length"], "17");  // "HEAD /api/hello 0"
-  client.Send(Get("/api/hello"));  // a stray body would corrupt this response
+  client.Send(Get("/api/hello"));                    // a stray body would corrupt this response
   auto next = client.Read();
   ASSERT_TRUE(next);
   EXPECT_EQ(next->body, "GET /api/hello 0");
@@ -446,6 +317,52 @@ TEST_F(ServerTest, QuietWhileWaitingForABody) {
   EXPECT_TRUE(client.Quiet(200ms));
   client.Send("67890");
   EXPECT_EQ(client.Read()->body, "POST /api/orgs 10");
+}
+
+TEST_F(ServerTest, RefusedBodyStillLetsTheClientRead413) {
+  Start();
+  Client client(port_);
+  client.Send(RawRequest("POST", "/api/orgs", "Content-Length: 67108864\r\n") +
+              std::string(256 * 1024, 'z'));
+  auto response = client.Read();
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 413);
+}
+
+TEST_F(ServerTest, NoContentDropsBodyAndSplittingHeaders) {
+  Start();
+  Client client(port_);
+  client.Send(Get("/no-content"));
+  auto response = client.Read(/*head=*/true);
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 204);
+  EXPECT_FALSE(response->headers.contains("set-cookie"));
+  EXPECT_FALSE(response->headers.contains("content-disposition"));
+  client.Send(Get("/api/hello"));
+  EXPECT_EQ(client.Read()->body, "GET /api/hello 0");
+}
+
+TEST_F(ServerTest, StopFromAHandlerEndsWait) {
+  Start();
+  Client client(port_);
+  client.Send(Get("/stop"));
+  server_->Wait(/*handle_signals=*/false);
+  auto response = client.Read();
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->headers["connection"], "close");
+}
+
+TEST_F(ServerTest, SigtermEndsWait) {
+  Start();
+  std::thread signaller([] {
+    std::this_thread::sleep_for(200ms);  // Wait() has registered its signal set by then
+    ::raise(SIGTERM);
+  });
+  server_->Wait(/*handle_signals=*/true);
+  signaller.join();
+  Client late(port_);
+  EXPECT_FALSE(late.connected());
 }
 
 }  // namespace

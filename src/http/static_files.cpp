@@ -1,5 +1,7 @@
 #include "http/static_files.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -8,8 +10,6 @@
 #include <string_view>
 #include <system_error>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "http/error_mapping.hpp"
 
@@ -69,8 +69,8 @@ std::optional<fs::path> ResolveInside(const fs::path& root, const fs::path& file
   std::error_code ec;
   fs::path resolved = fs::canonical(file, ec);
   if (ec || !fs::is_regular_file(resolved, ec)) return std::nullopt;
-  auto [root_end, ignored] = std::mismatch(root.begin(), root.end(), resolved.begin(),
-                                           resolved.end());
+  auto [root_end, ignored] =
+      std::mismatch(root.begin(), root.end(), resolved.begin(), resolved.end());
   if (root_end != root.end()) return std::nullopt;
   return resolved;
 }
@@ -84,7 +84,8 @@ bool AcceptsEncoding(const Request& request, std::string_view coding) {
     std::string name = item.substr(0, semicolon);
     name.erase(name.find_last_not_of(' ') + 1);
     const std::size_t q = item.find("q=", semicolon == std::string::npos ? item.size() : semicolon);
-    const double quality = q == std::string::npos ? 1.0 : std::strtod(item.c_str() + q + 2, nullptr);
+    const double quality =
+        q == std::string::npos ? 1.0 : std::strtod(item.c_str() + q + 2, nullptr);
     if ((name == coding || name == "*") && quality > 0) return true;
   }
   return false;
@@ -123,12 +124,13 @@ std::pair<Variant, bool> ChooseVariant(const fs::path& root, const fs::path& fil
                                        const Request& request) {
   Variant chosen{file, ""};
   bool has_siblings = false;
-  for (auto [suffix, encoding] : {std::pair<std::string_view, std::string_view>{".br", "br"},
-                                  {".gz", "gzip"}}) {
+  for (auto [suffix, encoding] :
+       {std::pair<std::string_view, std::string_view>{".br", "br"}, {".gz", "gzip"}}) {
     auto sibling = ResolveInside(root, fs::path(file).concat(suffix));
     if (!sibling) continue;
     has_siblings = true;
-    if (chosen.encoding.empty() && AcceptsEncoding(request, encoding)) chosen = {*sibling, encoding};
+    if (chosen.encoding.empty() && AcceptsEncoding(request, encoding))
+      chosen = {*sibling, encoding};
   }
   return {chosen, has_siblings};
 }

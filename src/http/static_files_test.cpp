@@ -1,10 +1,10 @@
 #include "http/static_files.hpp"
 
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <fstream>
 #include <random>
-
-#include <gtest/gtest.h>
 
 #include "http/transport.hpp"
 
@@ -23,8 +23,8 @@ std::optional<std::string> HeaderOf(const Response& response, std::string_view n
 class StaticFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    base_ = fs::temp_directory_path() /
-            ("lianyin_static_" + std::to_string(std::random_device{}()));
+    base_ =
+        fs::temp_directory_path() / ("lianyin_static_" + std::to_string(std::random_device{}()));
     root_ = base_ / "web";
     fs::create_directories(root_ / "assets");
     Write(root_ / "index.html", "<html>app</html>");
@@ -106,9 +106,10 @@ TEST_F(StaticFilesTest, SpaFallbackOnlyForExtensionlessPaths) {
 }
 
 TEST_F(StaticFilesTest, TraversalAttemptsAreNotFound) {
-  for (std::string_view target : {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt",
-                                  "/assets/..%2f..%2fsecret.txt", "/..\\secret.txt",
-                                  "/assets/%5c..%5csecret.txt", "/../etc/passwd", "/%2e%2e/"}) {
+  for (std::string_view target :
+       {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt",
+        "/assets/..%2f..%2fsecret.txt", "/..\\secret.txt", "/assets/%5c..%5csecret.txt",
+        "/../etc/passwd", "/%2e%2e/"}) {
     auto response = Get(target);
     ASSERT_TRUE(response) << target;
     EXPECT_EQ(response->status, 404) << target;

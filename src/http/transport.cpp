@@ -1,20 +1,45 @@
 #include "http/transport.hpp"
 
-#include <algorithm>
-#include <random>
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
-#include <fmt/format.h>
+#include <cctype>
+#include <exception>
+#include <mutex>
+#include <random>
 
+#include "http/error_mapping.hpp"
 #include "http/security_headers.hpp"
 
 namespace lianyin::http {
+namespace {
+
+std::shared_ptr<spdlog::logger> AccessLogger() {
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  if (auto logger = spdlog::get("access")) return logger;
+  return spdlog::stdout_color_mt("access");
+}
+
+std::string ConvertCase(std::string_view text, int (*convert)(int)) {
+  std::string result(text);
+  for (char& c : result) c = static_cast<char>(convert(static_cast<unsigned char>(c)));
+  return result;
+}
+
+}  // namespace
+
+std::string LowerCase(std::string_view text) { return ConvertCase(text, std::tolower); }
+std::string UpperCase(std::string_view text) { return ConvertCase(text, std::toupper); }
 
 bool IsValidRequestId(std::string_view id) {
   return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
   });
 }
 
@@ -48,6 +73,32 @@ void FinishResponse(Response& response, const Request& request, bool tls) {
   response.SetHeader("X-Request-Id", request.request_id);
   ApplySecurityHeaders(response, tls);
   ApplyApiCacheControl(response, request.path);
+}
+
+Response CallHandler(const Handler& handler, Request& request) {
+  try {
+    return handler(request);
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
+                  e.what());
+  } catch (...) {
+    spdlog::error("request {} {} {} failed: unknown exception", request.request_id, request.method,
+                  request.path);
+  }
+  return InternalErrorResponse();
+}
+
+Response PayloadTooLargeResponse(std::size_t limit) {
+  return ErrorResponse(core::Error{
+      core::ErrorCode::kPayloadTooLarge, fmt::format("request body exceeds {} bytes", limit), {}});
+}
+
+void LogExchange(const Request& request, int status, std::size_t bytes, double seconds) {
+  static const std::shared_ptr<spdlog::logger> logger = AccessLogger();
+  logger->info("{} {} {} {} {}B {:.1f}ms id={}", request.remote_ip,
+               request.method.empty() ? "-" : request.method,
+               request.path.empty() ? "-" : request.path, status, bytes, seconds * 1000,
+               request.request_id);
 }
 
 }  // namespace lianyin::http

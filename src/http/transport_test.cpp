@@ -89,5 +89,36 @@ TEST(FinishResponseTest, AddsRequestIdAndSecurityHeaders) {
   EXPECT_EQ(HeaderOf(response, "Cache-Control"), "no-store");
 }
 
+TEST(CallHandlerTest, ExceptionsBecomeInternalErrors) {
+  Request request;
+  request.request_id = "r2";
+  const Response thrown =
+      CallHandler([](Request&) -> Response { throw std::logic_error("x"); }, request);
+  EXPECT_EQ(thrown.status, 500);
+  EXPECT_NE(thrown.body.find("\"internal\""), std::string::npos);
+  const Response odd = CallHandler([](Request&) -> Response { throw 42; }, request);
+  EXPECT_EQ(odd.status, 500);
+  const Response fine = CallHandler(
+      [](Request&) {
+        Response response;
+        response.status = 204;
+        return response;
+      },
+      request);
+  EXPECT_EQ(fine.status, 204);
+}
+
+TEST(PayloadTooLargeTest, NamesTheLimit) {
+  const Response response = PayloadTooLargeResponse(1024);
+  EXPECT_EQ(response.status, 413);
+  EXPECT_NE(response.body.find("payload_too_large"), std::string::npos);
+  EXPECT_NE(response.body.find("1024 bytes"), std::string::npos);
+}
+
+TEST(CaseTest, ConvertsAscii) {
+  EXPECT_EQ(LowerCase("X-Request-Id"), "x-request-id");
+  EXPECT_EQ(UpperCase("get"), "GET");
+}
+
 }  // namespace
 }  // namespace lianyin::http
