@@ -93,6 +93,8 @@ core::Result<void> Application::Serve() {
   options.port = static_cast<std::uint16_t>(config_.port);
   options.io_threads = config_.io_threads;
   options.worker_threads = config_.worker_threads;
+  options.metrics = api.metrics();
+  options.tls = config_.tls;
   options.allows_large_body = [&api](std::string_view method, std::string_view path) {
     return api.AllowsLargeBody(method, path);
   };

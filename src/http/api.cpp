@@ -1,7 +1,5 @@
 #include "http/api.hpp"
 
-#include <chrono>
-
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -10,7 +8,6 @@
 #include "http/error_mapping.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/openapi.hpp"
-#include "http/security_headers.hpp"
 #include "http/static_files.hpp"
 
 namespace lianyin::http {
@@ -43,9 +40,12 @@ Api::Api(ApiServices services, ApiOptions options)
     : services_(std::move(services)), options_(std::move(options)) {
   handlers::AddSystemRoutes(
       router_,
-      [this] { return metrics_.Render(services_.gauges ? services_.gauges() : std::vector<Gauge>{}); },
       [this] {
-        return boost::json::serialize(OpenApiDocument(router_, "Lianyin API", options_.version));
+        return metrics_->Render(services_.gauges ? services_.gauges() : std::vector<Gauge>{});
+      },
+      [this] {
+        return boost::json::serialize(
+            OpenApiDocument(router_, "Lianyin API", options_.version, SessionCookieName()));
       });
   handlers::AddAuthRoutes(router_, services_.auth, SessionCookieName(), options_.tls);
   handlers::AddRegionRoutes(router_, services_.regions);
@@ -64,7 +64,6 @@ bool Api::AllowsLargeBody(std::string_view method, std::string_view path) const 
 }
 
 Response Api::Handle(Request& request) {
-  const auto started = std::chrono::steady_clock::now();
   std::string route_label = "unmatched";
   Response response;
   try {
@@ -76,17 +75,12 @@ Response Api::Handle(Request& request) {
                   request.path, e.what());
     response = InternalErrorResponse();
   }
-  ApplySecurityHeaders(response, options_.tls);
-  ApplyApiCacheControl(response, request.path);
-  response.route = route_label;
-  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-  metrics_.Observe(request.method, route_label, response.status, took.count());
+  response.route = route_label;  // the server observes metrics and adds security headers
   return response;
 }
 
 Response Api::Dispatch(Request& request, std::string& route_label) {
-  const bool head = request.method == "HEAD";
-  Router::Match match = router_.Find(head ? "GET" : request.method, request.path);
+  Router::Match match = router_.Find(request.method, request.path);  // HEAD uses GET routes
   if (match.route != nullptr) {
     route_label = match.route->pattern;
     Context ctx{request, std::move(match.params), nullptr};

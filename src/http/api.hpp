@@ -1,8 +1,8 @@
 #pragma once
 // The application's HTTP surface: every route, and the middleware every request passes through
-// (authentication from the session cookie, CSRF, forced password change, error mapping, metrics,
-// security headers, static files of the web app). Plain C++: the Server calls Handle() on a
-// worker thread.
+// (authentication from the session cookie, CSRF, forced password change, error mapping, static
+// files of the web app). Plain C++: the Server calls Handle() on a worker thread and, given
+// metrics(), records each response under its Response::route label.
 
 #include <filesystem>
 #include <functional>
@@ -49,6 +49,8 @@ class Api {
   // For ServerOptions::allows_large_body: routes marked large_body (imports).
   bool AllowsLargeBody(std::string_view method, std::string_view path) const;
   const Router& router() const { return router_; }
+  // The registry /metrics renders; hand it to ServerOptions::metrics.
+  std::shared_ptr<Metrics> metrics() const { return metrics_; }
   std::string SessionCookieName() const;
 
  private:
@@ -58,7 +60,7 @@ class Api {
   ApiServices services_;
   ApiOptions options_;
   Router router_;
-  Metrics metrics_;
+  std::shared_ptr<Metrics> metrics_ = std::make_shared<Metrics>();
   std::unique_ptr<StaticFiles> static_files_;
 };
 

@@ -40,6 +40,7 @@ class ApiTest : public test_support::BackendTest {
     http::ServerOptions options;
     options.port = 0;
     options.worker_threads = 2;
+    options.metrics = api_->metrics();
     options.header_timeout = std::chrono::milliseconds(2000);
     server_ = std::make_unique<http::Server>(
         options, [this](http::Request& request) { return api_->Handle(request); });
