@@ -107,6 +107,8 @@ Response Api::Guard(Context& ctx, const Route& route) {
     auto token = ctx.request.Cookie(SessionCookieName());
     auto actor = services_.auth.Authenticate(token.value_or(""));
     if (!actor) return ErrorResponse(actor.error());
+    actor->ip = ctx.request.remote_ip;
+    actor->request_id = ctx.request.request_id;
     ctx.actor = std::make_shared<const domain::account::Actor>(std::move(*actor));
     if (!IsSafeMethod(ctx.request.method)) {
       auto sent = ctx.request.Header("x-csrf-token");
@@ -120,6 +122,9 @@ Response Api::Guard(Context& ctx, const Route& route) {
     if (ctx.actor->must_change_password && !exempt) {
       return ErrorResponse(Coded(core::ErrorCode::kPasswordChangeRequired,
                                  "the password must be changed first"));
+    }
+    if (!route.info.permission.empty() && !ctx.actor->Can(route.info.permission)) {
+      return ErrorResponse(core::Error::Forbidden("missing permission " + route.info.permission));
     }
   }
   return route.handler(ctx);

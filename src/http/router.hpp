@@ -41,6 +41,7 @@ struct RouteInfo {
   std::string summary;          // one line, English
   std::string tag;              // OpenAPI tag, e.g. "regions"
   bool requires_auth = true;    // false: public (health, login, /api/public/...)
+  std::string permission;       // "area:resource:action" the actor must hold (403), or "" for any
   bool large_body = false;      // accepts the large (import) body limit
   std::string request_schema;   // optional JSON Schema text of the body
   std::string response_schema;  // optional JSON Schema text of the 2xx body

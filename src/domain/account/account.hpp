@@ -51,6 +51,8 @@ struct Actor {
   bool must_change_password = false;
   std::int64_t session_id = 0;
   std::string csrf_token;
+  std::string ip;          // of the request, for the audit trail
+  std::string request_id;  // of the request, for the audit trail
 
   // True when the actor holds `permission` ("area:resource:action") or "*".
   bool Can(std::string_view permission) const;
