@@ -81,17 +81,27 @@ Bytes Sha256(ByteView data) {
 
 std::string Sha256Hex(ByteView data) { return HexEncode(Sha256(data)); }
 
-Bytes HmacSha256(ByteView key, ByteView message) {
-  Bytes mac(kSha256Size);
+namespace {
+
+Bytes Hmac(const char* digest, std::size_t size, ByteView key, ByteView message) {
+  Bytes mac(size);
   std::size_t length = 0;
   // EVP_Q_mac rejects a null key pointer even for an empty key.
   static constexpr std::uint8_t kEmptyKey[1] = {0};
   const std::uint8_t* key_data = key.empty() ? kEmptyKey : key.data();
-  Require(EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, key_data, key.size(),
+  Require(EVP_Q_mac(nullptr, "HMAC", nullptr, digest, nullptr, key_data, key.size(),
                     message.data(), message.size(), mac.data(), mac.size(), &length) != nullptr,
           "EVP_Q_mac failed");
   return mac;
 }
+
+}  // namespace
+
+Bytes HmacSha256(ByteView key, ByteView message) {
+  return Hmac("SHA256", kSha256Size, key, message);
+}
+
+Bytes HmacSha1(ByteView key, ByteView message) { return Hmac("SHA1", 20, key, message); }
 
 bool ConstantTimeEquals(ByteView a, ByteView b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;

@@ -46,6 +46,8 @@ Bytes Sha256(ByteView data);
 std::string Sha256Hex(ByteView data);
 // RFC 2104 HMAC with SHA-256; any key length. 32 bytes.
 Bytes HmacSha256(ByteView key, ByteView message);
+// HMAC-SHA-1, only for TOTP (RFC 6238's default, which authenticator apps expect).
+Bytes HmacSha1(ByteView key, ByteView message);
 
 // Compares in time independent of the contents (the lengths are not secret).
 bool ConstantTimeEquals(ByteView a, ByteView b);

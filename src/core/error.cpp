@@ -11,6 +11,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kForbidden: return "forbidden";
     case ErrorCode::kCsrfFailed: return "csrf_failed";
     case ErrorCode::kPasswordChangeRequired: return "password_change_required";
+    case ErrorCode::kMfaEnrolmentRequired: return "mfa_enrolment_required";
     case ErrorCode::kNotFound: return "not_found";
     case ErrorCode::kMethodNotAllowed: return "method_not_allowed";
     case ErrorCode::kConflict: return "conflict";

@@ -20,6 +20,7 @@ enum class ErrorCode {
   kForbidden,               // 403
   kCsrfFailed,              // 403
   kPasswordChangeRequired,  // 403
+  kMfaEnrolmentRequired,    // 403 an admin must enrol a second factor first
   kNotFound,                // 404
   kMethodNotAllowed,        // 405
   kConflict,                // 409 duplicate, illegal transition, overlap
@@ -46,6 +47,8 @@ struct Error {
   ErrorCode code = ErrorCode::kBadRequest;
   std::string message;
   std::vector<FieldError> details;
+  // For kTooManyRequests / kLocked: seconds until a retry can succeed (HTTP Retry-After).
+  std::optional<std::int64_t> retry_after_seconds;
 
   static Error BadRequest(std::string message);
   static Error NotFound(std::string message = "not found");

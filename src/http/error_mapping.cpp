@@ -33,6 +33,7 @@ int HttpStatus(core::ErrorCode code) {
     case ErrorCode::kForbidden:
     case ErrorCode::kCsrfFailed:
     case ErrorCode::kPasswordChangeRequired:
+    case ErrorCode::kMfaEnrolmentRequired:
       return 403;
     case ErrorCode::kNotFound:
       return 404;
@@ -63,8 +64,12 @@ Response ErrorResponse(const core::Error& error) {
     if (field_error.row) detail["row"] = *field_error.row;
     details.push_back(std::move(detail));
   }
-  return EnvelopeResponse(HttpStatus(error.code), core::ErrorCodeName(error.code), error.message,
-                          std::move(details));
+  Response response = EnvelopeResponse(HttpStatus(error.code), core::ErrorCodeName(error.code),
+                                       error.message, std::move(details));
+  if (error.retry_after_seconds) {
+    response.SetHeader("Retry-After", std::to_string(*error.retry_after_seconds));
+  }
+  return response;
 }
 
 Response InternalErrorResponse() { return EnvelopeResponse(500, "internal", "internal error", {}); }

@@ -25,6 +25,7 @@ TEST(ErrorMappingTest, EveryCodeHasItsStatusAndWireName) {
       {ErrorCode::kLocked, 423},
       {ErrorCode::kTooManyRequests, 429},
       {ErrorCode::kUnavailable, 503},
+      {ErrorCode::kMfaEnrolmentRequired, 403},
   };
   for (const auto& [code, status] : table) {
     EXPECT_EQ(HttpStatus(code), status) << core::ErrorCodeName(code);
@@ -55,6 +56,24 @@ TEST(ErrorMappingTest, InternalErrorHidesDetails) {
   EXPECT_EQ(response.status, 500);
   EXPECT_EQ(response.body,
             R"({"error":{"code":"internal","message":"internal error","details":[]}})");
+}
+
+}  // namespace
+}  // namespace lianyin::http
+
+namespace lianyin::http {
+namespace {
+
+TEST(ErrorMappingRetryAfter, TooManyRequestsCarriesRetryAfter) {
+  core::Error error{core::ErrorCode::kTooManyRequests, "slow down", {}};
+  error.retry_after_seconds = 42;
+  const Response response = ErrorResponse(error);
+  EXPECT_EQ(response.status, 429);
+  bool found = false;
+  for (const auto& [name, value] : response.headers) {
+    if (name == "Retry-After") found = value == "42";
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace
