@@ -4,11 +4,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/audit_wiring.hpp"
 #include "app/demo.hpp"
+#include "app/keys.hpp"
 #include "app/regions_file.hpp"
 #include "core/crypto.hpp"
 #include "domain/account/auth_service.hpp"
 #include "domain/account/platform_service.hpp"
+#include "domain/account/security_admin_service.hpp"
 #include "domain/account/unit_service.hpp"
 #include "domain/account/password_rules.hpp"
 #include "domain/region/region_service.hpp"
@@ -46,11 +49,16 @@ Application::~Application() = default;
 
 store::Database& Application::database() { return *db_; }
 
+std::filesystem::path Application::KeyFile() const {
+  return config_.key_file.empty() ? DefaultKeyFile(config_.db) : config_.key_file;
+}
+
 int Application::Migrate() { return store::Migrate(*db_); }
 
 core::Result<InitReport> Application::Init(const InitOptions& options) {
   InitReport report;
   report.schema_version = store::Migrate(*db_);
+  LoadOrCreateKey(KeyFile());
   domain::account::UnitService units(*db_);
   if (units.RootUnit()) return core::Error::Conflict("this database is already initialised");
   domain::region::RegionService regions(*db_);
@@ -84,9 +92,11 @@ core::Result<void> Application::Serve() {
     return core::Error::Invalid("db", "not initialised: run `lianyin init` first");
   }
   store::Migrate(*db_);  // a newer binary brings its migrations along
-  domain::account::AuthService auth(*db_);
+  const domain::account::AuditSink audit = MakeAuditSink();
+  domain::account::AuthService auth(*db_, LoadOrCreateKey(KeyFile()), audit);
+  domain::account::SecurityAdminService security(*db_, audit);
   domain::region::RegionService regions(*db_);
-  http::Api api({auth, regions, [this] { return PoolGauges(*db_); }},
+  http::Api api({auth, security, regions, [this] { return PoolGauges(*db_); }},
                 {config_.web_root, config_.tls, LIANYIN_VERSION});
   http::ServerOptions options;
   options.address = config_.address;

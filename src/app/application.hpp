@@ -1,6 +1,7 @@
 #pragma once
 // The composition root: opens the database and wires services and the HTTP API. No logic.
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,8 @@ class Application {
   store::Database& database();
 
  private:
+  std::filesystem::path KeyFile() const;
+
   Config config_;
   std::unique_ptr<store::Database> db_;
 };

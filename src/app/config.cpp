@@ -44,6 +44,7 @@ const std::map<std::string, Setter>& Setters() {
          return c.tls || v == "false" || v == "0";
        }},
       {"log_level", [](Config& c, const std::string& v) { c.log_level = v; return true; }},
+      {"key_file", [](Config& c, const std::string& v) { c.key_file = v; return true; }},
   };
   return setters;
 }

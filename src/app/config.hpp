@@ -21,12 +21,13 @@ struct Config {
   std::string platform_name = "联引平台";
   bool tls = false;  // served behind a TLS-terminating proxy: Secure cookies, HSTS
   std::string log_level = "info";
+  std::filesystem::path key_file;  // default: see app::DefaultKeyFile
 };
 
 // Applies, in order, the JSON object in `file` (if given; unknown keys → 422 naming the key)
 // and the environment variables LIANYIN_DB, LIANYIN_ADDRESS, LIANYIN_PORT, LIANYIN_IO_THREADS,
 // LIANYIN_WORKER_THREADS, LIANYIN_DB_POOL_SIZE, LIANYIN_WEB_ROOT, LIANYIN_REGIONS_FILE,
-// LIANYIN_PLATFORM_NAME, LIANYIN_TLS (true/false), LIANYIN_LOG_LEVEL. Keys in the file are the
+// LIANYIN_PLATFORM_NAME, LIANYIN_TLS (true/false), LIANYIN_LOG_LEVEL, LIANYIN_KEY_FILE. Keys in the file are the
 // field names above. Fills web_root and regions_file from `binary_dir` when still empty.
 core::Result<Config> LoadConfig(const std::optional<std::filesystem::path>& file,
                                 const std::filesystem::path& binary_dir);

@@ -48,6 +48,7 @@ Api::Api(ApiServices services, ApiOptions options)
             OpenApiDocument(router_, "Lianyin API", options_.version, SessionCookieName()));
       });
   handlers::AddAuthRoutes(router_, services_.auth, SessionCookieName(), options_.tls);
+  handlers::AddSecurityAdminRoutes(router_, services_.security);
   handlers::AddRegionRoutes(router_, services_.regions);
   if (!options_.web_root.empty()) static_files_ = std::make_unique<StaticFiles>(options_.web_root);
 }
@@ -117,11 +118,16 @@ Response Api::Guard(Context& ctx, const Route& route) {
         return ErrorResponse(Coded(core::ErrorCode::kCsrfFailed, "missing or wrong CSRF token"));
       }
     }
-    const bool exempt =
-        route.pattern == "/api/v1/auth/password" || route.pattern == "/api/v1/auth/logout";
+    const std::string_view p = route.pattern;
+    const bool exempt = p == "/api/v1/auth/password" || p == "/api/v1/auth/logout";
     if (ctx.actor->must_change_password && !exempt) {
       return ErrorResponse(Coded(core::ErrorCode::kPasswordChangeRequired,
                                  "the password must be changed first"));
+    }
+    const bool enrolling = exempt || p == "/api/v1/auth/me" || p.starts_with("/api/v1/auth/totp/");
+    if (ctx.actor->mfa_enrolment_required && !enrolling) {
+      return ErrorResponse(Coded(core::ErrorCode::kMfaEnrolmentRequired,
+                                 "enrol a second factor (TOTP) first"));
     }
     if (!route.info.permission.empty() && !ctx.actor->Can(route.info.permission)) {
       return ErrorResponse(core::Error::Forbidden("missing permission " + route.info.permission));

@@ -17,6 +17,7 @@
 
 namespace lianyin::domain::account {
 class AuthService;
+class SecurityAdminService;
 }
 namespace lianyin::domain::region {
 class RegionService;
@@ -28,6 +29,7 @@ class StaticFiles;
 
 struct ApiServices {
   domain::account::AuthService& auth;
+  domain::account::SecurityAdminService& security;
   domain::region::RegionService& regions;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;

@@ -8,6 +8,7 @@
 #include "api/http_client.hpp"
 #include "domain/account/auth_service.hpp"
 #include "domain/account/platform_service.hpp"
+#include "domain/account/security_admin_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -29,13 +30,16 @@ class ApiTest : public test_support::BackendTest {
     test_support::BackendTest::SetUp();
     if (IsSkipped()) return;
     regions_ = std::make_unique<domain::region::RegionService>(*db_);
-    auth_ = std::make_unique<domain::account::AuthService>(*db_);
+    const domain::account::AuditSink sink = [](store::Session&, const domain::account::Actor&,
+                                                const domain::account::Change&) {};
+    auth_ = std::make_unique<domain::account::AuthService>(*db_, core::RandomBytes(32), sink);
+    security_ = std::make_unique<domain::account::SecurityAdminService>(*db_, sink);
     ASSERT_TRUE(regions_->Import({"test", "1",
                                   {{"110000", "北京市", "100000"},
                                    {"110100", "北京市", "110000"},
                                    {"110101", "东城区", "110100"}}}));
     ASSERT_TRUE(domain::account::PlatformService(db()).SetUpPlatform({"联引平台", "admin", kPassword}));
-    api_ = std::make_unique<http::Api>(http::ApiServices{*auth_, *regions_, {}},
+    api_ = std::make_unique<http::Api>(http::ApiServices{*auth_, *security_, *regions_, {}},
                                        http::ApiOptions{{}, false, "test"});
     http::ServerOptions options;
     options.port = 0;
@@ -62,6 +66,7 @@ class ApiTest : public test_support::BackendTest {
 
   std::unique_ptr<domain::region::RegionService> regions_;
   std::unique_ptr<domain::account::AuthService> auth_;
+  std::unique_ptr<domain::account::SecurityAdminService> security_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;
   std::uint16_t port_ = 0;

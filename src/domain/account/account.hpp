@@ -49,6 +49,9 @@ struct Actor {
   std::optional<std::int64_t> org_id;
   std::optional<std::int64_t> worker_id;
   bool must_change_password = false;
+  bool mfa_enabled = false;
+  // An admin-type role without TOTP while require_mfa_for_admins is on: only enrolment allowed.
+  bool mfa_enrolment_required = false;
   std::int64_t session_id = 0;
   std::string csrf_token;
   std::string ip;          // of the request, for the audit trail

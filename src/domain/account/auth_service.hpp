@@ -1,23 +1,27 @@
 #pragma once
-// Logging in and out, and turning a session token into the Actor of a request.
+// Logging in (password, then TOTP when enrolled), sessions, password changes and TOTP enrolment:
+// SPEC §3 and SECURITY.md "Identity and sessions".
 
-#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
+#include "core/crypto.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "domain/account/account.hpp"
+#include "domain/account/audit_sink.hpp"
+#include "domain/account/login_rules.hpp"
+#include "domain/account/password_rules.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::account {
 
-struct SessionPolicy {
-  std::chrono::seconds idle_timeout{30 * 60};        // SPEC §3
-  std::chrono::seconds absolute_timeout{12 * 3600};  // re-login at least twice a day
-  std::chrono::seconds touch_interval{60};           // last_seen_at is written at most this often
+struct ClientInfo {
+  std::string ip;
+  std::string user_agent;
 };
 
 struct LoginResult {
@@ -25,24 +29,64 @@ struct LoginResult {
   std::string token;  // the session cookie value; only its SHA-256 is stored
 };
 
+// The password was right and the user has TOTP: present this token with a code.
+struct MfaChallenge {
+  std::string mfa_token;
+};
+
+using LoginOutcome = std::variant<LoginResult, MfaChallenge>;
+
+struct TotpEnrolment {
+  std::string secret;       // base32, for manual entry
+  std::string otpauth_uri;  // for authenticator apps
+};
+
 class AuthService {
  public:
   using Clock = std::function<core::DateTime()>;
-  explicit AuthService(store::Database& db, SessionPolicy policy = {},
-                          Clock clock = core::Now);
+  // `secret_key`: the deployment's 32-byte key sealing TOTP secrets (never stored in the DB).
+  AuthService(store::Database& db, core::Bytes secret_key, AuditSink audit,
+              Clock clock = core::Now);
 
-  // Checks the password (Argon2id) and opens a session. Unknown user, wrong password or a
-  // disabled account → 401 with the same message (no user enumeration, same cost).
-  core::Result<LoginResult> Login(std::string_view username, std::string_view password,
-                                  std::string_view ip, std::string_view user_agent);
+  // Unknown user, wrong password and disabled account → the same 401 at the same cost. The
+  // failure that reaches the lockout threshold answers 401 and locks the username; while locked
+  // every attempt → 423 with retry_after_seconds. Over the per-IP rate → 429. Every attempt is
+  // written to the login log and the audit trail.
+  core::Result<LoginOutcome> Login(std::string_view username, std::string_view password,
+                                   const ClientInfo& client);
+  // Second step: a wrong or replayed code counts as a failed login; the token is single-use.
+  core::Result<LoginResult> LoginWithTotp(std::string_view mfa_token, std::string_view code,
+                                          const ClientInfo& client);
   // The actor of a live session; missing, idle or expired → 401.
   core::Result<Actor> Authenticate(std::string_view token);
-  void Logout(std::int64_t session_id);
+  void Logout(const Actor& actor);
+
+  // Wrong old password → 422 on old_password; policy breach → 422 on new_password. Clears
+  // must_change_password and ends the user's other sessions.
+  core::Result<void> ChangePassword(const Actor& actor, std::string_view old_password,
+                                    std::string_view new_password);
+  // Starts enrolment with a fresh secret (409 when TOTP is already on).
+  core::Result<TotpEnrolment> BeginTotp(const Actor& actor);
+  // Finishes enrolment with a current code (422 on code; 409 without BeginTotp).
+  core::Result<void> EnableTotp(const Actor& actor, std::string_view code);
+  // Turns TOTP off after checking the password (422 on password).
+  core::Result<void> DisableTotp(const Actor& actor, std::string_view password);
+
+  PasswordPolicy CurrentPasswordPolicy();
 
  private:
+  struct Attempt;
+  core::Result<void> Admit(store::Session& session, Attempt& attempt);
+  core::Error RecordFailure(store::Session& session, const Attempt& attempt, std::string reason);
+  LoginResult OpenSession(store::Session& session, const User& user, const Attempt& attempt);
+  std::string Seal(std::int64_t user_id, core::ByteView secret) const;
+  std::optional<core::Bytes> Unseal(std::int64_t user_id, std::string_view sealed) const;
+
   store::Database& db_;
-  SessionPolicy policy_;
+  core::Bytes key_;
+  AuditSink audit_;
   Clock clock_;
+  RateLimiter limiter_;
 };
 
 }  // namespace lianyin::domain::account

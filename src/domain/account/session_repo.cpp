@@ -1,6 +1,21 @@
 #include "domain/account/session_repo.hpp"
 
 namespace lianyin::domain::account {
+namespace {
+
+constexpr const char* kInfoSelect =
+    "SELECT s.id, s.user_id, u.username, u.display_name, u.unit_id, s.ip, s.user_agent, "
+    "s.created_at, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id ";
+constexpr const char* kScopeWhere =
+    "WHERE u.unit_id IN (SELECT descendant FROM unit_closure WHERE ancestor = ?) "
+    "AND (? = 0 OR s.user_id = ?) ";
+
+SessionInfo ReadInfo(const store::Row& r) {
+  return {r.Int(0),  r.Int(1),  r.Text(2), r.Text(3), r.Int(4),
+          r.Text(5), r.Text(6), r.Text(7), r.Text(8)};
+}
+
+}  // namespace
 
 std::int64_t SessionRepo::InsertSession(std::string_view token_hash, std::string_view csrf_token,
                                         std::int64_t user_id, std::string_view now,
@@ -32,6 +47,40 @@ void SessionRepo::TouchSession(std::int64_t id, std::string_view now) {
 
 void SessionRepo::DeleteSession(std::int64_t id) {
   session_.Execute("DELETE FROM sessions WHERE id = ?", {id});
+}
+
+std::int64_t SessionRepo::DeleteUserSessions(std::int64_t user_id, std::int64_t except_id) {
+  return session_.Execute("DELETE FROM sessions WHERE user_id = ? AND id <> ?",
+                          {user_id, except_id});
+}
+
+std::vector<SessionInfo> SessionRepo::List(std::int64_t scope_unit_id,
+                                           std::optional<std::int64_t> user_id,
+                                           std::int64_t limit, std::int64_t offset) {
+  auto stmt = session_.Prepare(std::string(kInfoSelect) + kScopeWhere +
+                               "ORDER BY s.last_seen_at DESC, s.id DESC LIMIT ? OFFSET ?");
+  const std::int64_t uid = user_id.value_or(0);
+  stmt.BindAll({scope_unit_id, uid, uid, limit, offset});
+  std::vector<SessionInfo> out;
+  while (stmt.Next()) out.push_back(ReadInfo(stmt.row()));
+  return out;
+}
+
+std::int64_t SessionRepo::Count(std::int64_t scope_unit_id, std::optional<std::int64_t> user_id) {
+  auto stmt = session_.Prepare(
+      "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id " +
+      std::string(kScopeWhere));
+  const std::int64_t uid = user_id.value_or(0);
+  stmt.BindAll({scope_unit_id, uid, uid});
+  stmt.Next();
+  return stmt.row().Int(0);
+}
+
+std::optional<SessionInfo> SessionRepo::Find(std::int64_t id) {
+  auto stmt = session_.Prepare(std::string(kInfoSelect) + "WHERE s.id = ?");
+  stmt.Bind(0, id);
+  if (!stmt.Next()) return std::nullopt;
+  return ReadInfo(stmt.row());
 }
 
 }  // namespace lianyin::domain::account

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/store.hpp"
 
@@ -17,6 +18,19 @@ struct StoredSession {
   std::string expires_at;
 };
 
+// A live session as administrators see it (no token, no CSRF token).
+struct SessionInfo {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string username;
+  std::string display_name;
+  std::int64_t unit_id = 0;
+  std::string ip;
+  std::string user_agent;
+  std::string created_at;
+  std::string last_seen_at;
+};
+
 class SessionRepo {
  public:
   explicit SessionRepo(store::Session& session) : session_(session) {}
@@ -28,6 +42,13 @@ class SessionRepo {
   std::optional<StoredSession> FindSession(std::string_view token_hash);
   void TouchSession(std::int64_t id, std::string_view now);
   void DeleteSession(std::int64_t id);
+  // Ends every session of the user but `except_id` (0 = all); returns how many.
+  std::int64_t DeleteUserSessions(std::int64_t user_id, std::int64_t except_id = 0);
+  // Sessions of users in the subtree of `scope_unit_id` (optionally one user), newest first.
+  std::vector<SessionInfo> List(std::int64_t scope_unit_id, std::optional<std::int64_t> user_id,
+                                std::int64_t limit, std::int64_t offset);
+  std::int64_t Count(std::int64_t scope_unit_id, std::optional<std::int64_t> user_id);
+  std::optional<SessionInfo> Find(std::int64_t id);
 
  private:
   store::Session& session_;

@@ -13,6 +13,8 @@ void AddSystemRoutes(Router& router, std::function<std::string()> metrics_text,
 // /api/v1/auth/login, /logout, /me.
 void AddAuthRoutes(Router& router, domain::account::AuthService& auth,
                    std::string cookie_name, bool tls);
+// /api/v1/sessions, /api/v1/login-log, /api/v1/settings.
+void AddSecurityAdminRoutes(Router& router, domain::account::SecurityAdminService& security);
 // /api/v1/regions, /api/v1/regions/{code}.
 void AddRegionRoutes(Router& router, domain::region::RegionService& regions);
 
