@@ -48,6 +48,25 @@ store::Database& Application::database() { return *db_; }
 
 int Application::Migrate() { return store::Migrate(*db_); }
 
+core::Result<void> Application::RequireInitialised() {
+  if (store::SchemaVersion(*db_) == 0) {
+    return core::Error::Invalid("db", "not initialised: run `lianyin init` first");
+  }
+  store::Migrate(*db_);  // a newer binary brings its migrations along
+  return {};
+}
+
+core::Result<domain::audit::VerifyReport> Application::AuditVerify() {
+  if (auto ready = RequireInitialised(); !ready) return ready.error();
+  return domain::audit::AuditService(*db_).Verify();
+}
+
+core::Result<domain::audit::PruneReport> Application::AuditPrune(
+    const std::filesystem::path& export_file) {
+  if (auto ready = RequireInitialised(); !ready) return ready.error();
+  return domain::audit::AuditService(*db_).Prune(export_file);
+}
+
 core::Result<InitReport> Application::Init(const InitOptions& options) {
   InitReport report;
   report.schema_version = store::Migrate(*db_);
@@ -80,13 +99,11 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
 }
 
 core::Result<void> Application::Serve() {
-  if (store::SchemaVersion(*db_) == 0) {
-    return core::Error::Invalid("db", "not initialised: run `lianyin init` first");
-  }
-  store::Migrate(*db_);  // a newer binary brings its migrations along
+  if (auto ready = RequireInitialised(); !ready) return ready.error();
   domain::account::AuthService auth(*db_);
   domain::region::RegionService regions(*db_);
-  http::Api api({auth, regions, [this] { return PoolGauges(*db_); }},
+  domain::audit::AuditService audit(*db_);
+  http::Api api({auth, regions, audit, [this] { return PoolGauges(*db_); }},
                 {config_.web_root, config_.tls, LIANYIN_VERSION});
   http::ServerOptions options;
   options.address = config_.address;

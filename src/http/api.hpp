@@ -18,6 +18,9 @@
 namespace lianyin::domain::account {
 class AuthService;
 }
+namespace lianyin::domain::audit {
+class AuditService;
+}
 namespace lianyin::domain::region {
 class RegionService;
 }
@@ -29,6 +32,7 @@ class StaticFiles;
 struct ApiServices {
   domain::account::AuthService& auth;
   domain::region::RegionService& regions;
+  domain::audit::AuditService& audit;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

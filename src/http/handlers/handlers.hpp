@@ -13,6 +13,8 @@ void AddSystemRoutes(Router& router, std::function<std::string()> metrics_text,
 // /api/v1/auth/login, /logout, /me.
 void AddAuthRoutes(Router& router, domain::account::AuthService& auth,
                    std::string cookie_name, bool tls);
+// /api/v1/audit (list) and /api/v1/audit/verify, both needing system:audit:list.
+void AddAuditRoutes(Router& router, domain::audit::AuditService& audit);
 // /api/v1/regions, /api/v1/regions/{code}.
 void AddRegionRoutes(Router& router, domain::region::RegionService& regions);
 
