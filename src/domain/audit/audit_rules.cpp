@@ -59,6 +59,35 @@ void AppendNumber(std::string& out, Number number) {
   out.append(buffer, end);
 }
 
+void Append(std::string& out, const boost::json::value& value);
+
+void AppendArray(std::string& out, const boost::json::array& array) {
+  out += '[';
+  bool first = true;
+  for (const auto& element : array) {
+    if (!std::exchange(first, false)) out += ',';
+    Append(out, element);
+  }
+  out += ']';
+}
+
+void AppendObject(std::string& out, const boost::json::object& object) {
+  // String views compare as unsigned bytes, which for UTF-8 is code point order.
+  std::vector<const boost::json::key_value_pair*> members;
+  for (const auto& member : object) members.push_back(&member);
+  std::stable_sort(members.begin(), members.end(),
+                   [](const auto* a, const auto* b) { return a->key() < b->key(); });
+  out += '{';
+  bool first = true;
+  for (const auto* member : members) {
+    if (!std::exchange(first, false)) out += ',';
+    AppendString(out, member->key());
+    out += ':';
+    Append(out, member->value());
+  }
+  out += '}';
+}
+
 void Append(std::string& out, const boost::json::value& value) {
   switch (value.kind()) {
     case boost::json::kind::null:
@@ -84,38 +113,31 @@ void Append(std::string& out, const boost::json::value& value) {
     case boost::json::kind::string:
       AppendString(out, value.get_string());
       break;
-    case boost::json::kind::array: {
-      out += '[';
-      bool first = true;
-      for (const auto& element : value.get_array()) {
-        if (!std::exchange(first, false)) out += ',';
-        Append(out, element);
-      }
-      out += ']';
+    case boost::json::kind::array:
+      AppendArray(out, value.get_array());
       break;
-    }
-    case boost::json::kind::object: {
-      // std::string_view compares as unsigned bytes, which is UTF-8 code point order.
-      std::vector<const boost::json::key_value_pair*> members;
-      for (const auto& member : value.get_object()) members.push_back(&member);
-      std::stable_sort(members.begin(), members.end(),
-                       [](const auto* a, const auto* b) { return a->key() < b->key(); });
-      out += '{';
-      bool first = true;
-      for (const auto* member : members) {
-        if (!std::exchange(first, false)) out += ',';
-        AppendString(out, member->key());
-        out += ':';
-        Append(out, member->value());
-      }
-      out += '}';
+    case boost::json::kind::object:
+      AppendObject(out, value.get_object());
       break;
-    }
   }
 }
 
 boost::json::value OptionalJson(const auto& optional) {
   return optional ? boost::json::value(*optional) : boost::json::value(nullptr);
+}
+
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+// A date "YYYY-MM-DD" is the whole day: its start, and the start of the next day.
+std::optional<std::pair<core::DateTime, core::DateTime>> ParseBound(std::string_view text) {
+  if (text.size() == 10) {
+    auto date = core::ParseDate(text);
+    if (!date) return std::nullopt;
+    return std::pair{core::StartOfDay(*date), core::StartOfDay(core::AddDays(*date, 1))};
+  }
+  auto instant = core::ParseDateTime(text);
+  if (!instant) return std::nullopt;
+  return std::pair{*instant, core::DateTime{instant->unix_seconds + 1}};
 }
 
 }  // namespace
@@ -146,27 +168,6 @@ boost::json::object EntryJson(const AuditEntry& entry) {
 std::string EntryHash(const AuditEntry& entry) {
   return core::Sha256Hex(core::AsBytes(entry.prev_hash + CanonicalJson(EntryJson(entry))));
 }
-
-}  // namespace lianyin::domain::audit
-
-namespace lianyin::domain::audit {
-namespace {
-
-constexpr std::int64_t kSecondsPerDay = 86400;
-
-// A date "YYYY-MM-DD" is the whole day: its start, and the start of the next day.
-std::optional<std::pair<core::DateTime, core::DateTime>> ParseBound(std::string_view text) {
-  if (text.size() == 10) {
-    auto date = core::ParseDate(text);
-    if (!date) return std::nullopt;
-    return std::pair{core::StartOfDay(*date), core::StartOfDay(core::AddDays(*date, 1))};
-  }
-  auto instant = core::ParseDateTime(text);
-  if (!instant) return std::nullopt;
-  return std::pair{*instant, core::DateTime{instant->unix_seconds + 1}};
-}
-
-}  // namespace
 
 core::Result<AtRange> ParseAtRange(const std::optional<std::string>& from,
                                    const std::optional<std::string>& to) {
