@@ -4,7 +4,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "app/audit_wiring.hpp"
 #include "app/demo.hpp"
 #include "app/keys.hpp"
 #include "app/regions_file.hpp"
@@ -55,6 +54,25 @@ std::filesystem::path Application::KeyFile() const {
 
 int Application::Migrate() { return store::Migrate(*db_); }
 
+core::Result<void> Application::RequireInitialised() {
+  if (store::SchemaVersion(*db_) == 0) {
+    return core::Error::Invalid("db", "not initialised: run `lianyin init` first");
+  }
+  store::Migrate(*db_);  // a newer binary brings its migrations along
+  return {};
+}
+
+core::Result<domain::audit::VerifyReport> Application::AuditVerify() {
+  if (auto ready = RequireInitialised(); !ready) return ready.error();
+  return domain::audit::AuditService(*db_).Verify();
+}
+
+core::Result<domain::audit::PruneReport> Application::AuditPrune(
+    const std::filesystem::path& export_file) {
+  if (auto ready = RequireInitialised(); !ready) return ready.error();
+  return domain::audit::AuditService(*db_).Prune(export_file);
+}
+
 core::Result<InitReport> Application::Init(const InitOptions& options) {
   InitReport report;
   report.schema_version = store::Migrate(*db_);
@@ -88,15 +106,13 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
 }
 
 core::Result<void> Application::Serve() {
-  if (store::SchemaVersion(*db_) == 0) {
-    return core::Error::Invalid("db", "not initialised: run `lianyin init` first");
-  }
-  store::Migrate(*db_);  // a newer binary brings its migrations along
-  const domain::account::AuditSink audit = MakeAuditSink();
-  domain::account::AuthService auth(*db_, LoadOrCreateKey(KeyFile()), audit);
-  domain::account::SecurityAdminService security(*db_, audit);
+  if (auto ready = RequireInitialised(); !ready) return ready.error();
+  const domain::account::AuditSink audit_sink = domain::account::ChainedAuditSink();
+  domain::account::AuthService auth(*db_, LoadOrCreateKey(KeyFile()), audit_sink);
+  domain::account::SecurityAdminService security(*db_, audit_sink);
   domain::region::RegionService regions(*db_);
-  http::Api api({auth, security, regions, [this] { return PoolGauges(*db_); }},
+  domain::audit::AuditService audit(*db_);
+  http::Api api({auth, security, regions, audit, [this] { return PoolGauges(*db_); }},
                 {config_.web_root, config_.tls, LIANYIN_VERSION});
   http::ServerOptions options;
   options.address = config_.address;

@@ -8,6 +8,7 @@
 
 #include "app/config.hpp"
 #include "core/error.hpp"
+#include "domain/audit/audit_service.hpp"
 
 namespace lianyin::store {
 class Database;
@@ -43,10 +44,18 @@ class Application {
   // A database that was never initialised → 422 naming `db`.
   core::Result<void> Serve();
 
+  // Re-hashes the audit chain (`lianyin audit verify`). Both audit commands first apply pending
+  // migrations; a database that was never initialised → 422 naming `db`.
+  core::Result<domain::audit::VerifyReport> AuditVerify();
+  // Exports the audit entries past the retention to `export_file`, then deletes them
+  // (`lianyin audit prune`; see AuditService::Prune).
+  core::Result<domain::audit::PruneReport> AuditPrune(const std::filesystem::path& export_file);
+
   store::Database& database();
 
  private:
   std::filesystem::path KeyFile() const;
+  core::Result<void> RequireInitialised();
 
   Config config_;
   std::unique_ptr<store::Database> db_;

@@ -1,5 +1,5 @@
-// lianyin <command>: serve, init, migrate. Parses flags into app::Config and calls app::Application;
-// no logic lives here.
+// lianyin <command>: serve, init, migrate, audit verify|prune. Parses flags into app::Config and
+// calls app::Application; no logic lives here.
 
 #include <cstdio>
 #include <filesystem>
@@ -76,6 +76,18 @@ int main(int argc, char** argv) {
   CLI::App* migrate = cli.add_subcommand("migrate", "Apply pending schema migrations");
   db_flags.Add(migrate);
 
+  CLI::App* audit = cli.add_subcommand("audit", "Check or prune the audit chain");
+  audit->require_subcommand(1);
+  CLI::App* audit_verify =
+      audit->add_subcommand("verify", "Re-hash the audit chain; exit 1 if it is broken");
+  db_flags.Add(audit_verify);
+  CLI::App* audit_prune = audit->add_subcommand(
+      "prune", "Export entries past the retention to a file, then delete them");
+  db_flags.Add(audit_prune);
+  std::string export_file;
+  audit_prune->add_option("--export", export_file, "JSON-lines file to create (must not exist)")
+      ->required();
+
   CLI11_PARSE(cli, argc, argv);
 
   auto loaded = lianyin::app::LoadConfig(config_file, BinaryDir());
@@ -101,6 +113,28 @@ int main(int argc, char** argv) {
     }
     if (*migrate) {
       std::printf("schema version %d\n", app.Migrate());
+      return 0;
+    }
+    if (*audit_verify) {
+      auto report = app.AuditVerify();
+      if (!report) return Fail(report.error());
+      if (!report->ok) {
+        std::printf("audit chain broken at entry %lld\n",
+                    static_cast<long long>(report->first_bad_id.value_or(0)));
+        return 1;
+      }
+      std::printf("audit chain ok: %lld entries\n", static_cast<long long>(report->entries));
+      return 0;
+    }
+    if (*audit_prune) {
+      auto report = app.AuditPrune(export_file);
+      if (!report) return Fail(report.error());
+      if (report->deleted == 0) {
+        std::printf("nothing to prune: no audit entries older than the retention\n");
+      } else {
+        std::printf("exported %lld audit entries to %s, then deleted them\n",
+                    static_cast<long long>(report->deleted), export_file.c_str());
+      }
       return 0;
     }
     auto report = app.Init({demo, admin_password});

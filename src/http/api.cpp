@@ -50,6 +50,7 @@ Api::Api(ApiServices services, ApiOptions options)
   handlers::AddAuthRoutes(router_, services_.auth, SessionCookieName(), options_.tls);
   handlers::AddSecurityAdminRoutes(router_, services_.security);
   handlers::AddRegionRoutes(router_, services_.regions);
+  handlers::AddAuditRoutes(router_, services_.audit);
   if (!options_.web_root.empty()) static_files_ = std::make_unique<StaticFiles>(options_.web_root);
 }
 

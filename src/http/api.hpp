@@ -19,6 +19,9 @@ namespace lianyin::domain::account {
 class AuthService;
 class SecurityAdminService;
 }
+namespace lianyin::domain::audit {
+class AuditService;
+}
 namespace lianyin::domain::region {
 class RegionService;
 }
@@ -31,6 +34,7 @@ struct ApiServices {
   domain::account::AuthService& auth;
   domain::account::SecurityAdminService& security;
   domain::region::RegionService& regions;
+  domain::audit::AuditService& audit;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

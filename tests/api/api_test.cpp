@@ -9,6 +9,7 @@
 #include "domain/account/auth_service.hpp"
 #include "domain/account/platform_service.hpp"
 #include "domain/account/security_admin_service.hpp"
+#include "domain/audit/audit_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -30,16 +31,16 @@ class ApiTest : public test_support::BackendTest {
     test_support::BackendTest::SetUp();
     if (IsSkipped()) return;
     regions_ = std::make_unique<domain::region::RegionService>(*db_);
-    const domain::account::AuditSink sink = [](store::Session&, const domain::account::Actor&,
-                                                const domain::account::Change&) {};
+    const domain::account::AuditSink sink = domain::account::ChainedAuditSink();
     auth_ = std::make_unique<domain::account::AuthService>(*db_, core::RandomBytes(32), sink);
     security_ = std::make_unique<domain::account::SecurityAdminService>(*db_, sink);
+    audit_ = std::make_unique<domain::audit::AuditService>(*db_);
     ASSERT_TRUE(regions_->Import({"test", "1",
                                   {{"110000", "北京市", "100000"},
                                    {"110100", "北京市", "110000"},
                                    {"110101", "东城区", "110100"}}}));
     ASSERT_TRUE(domain::account::PlatformService(db()).SetUpPlatform({"联引平台", "admin", kPassword}));
-    api_ = std::make_unique<http::Api>(http::ApiServices{*auth_, *security_, *regions_, {}},
+    api_ = std::make_unique<http::Api>(http::ApiServices{*auth_, *security_, *regions_, *audit_, {}},
                                        http::ApiOptions{{}, false, "test"});
     http::ServerOptions options;
     options.port = 0;
@@ -67,6 +68,7 @@ class ApiTest : public test_support::BackendTest {
   std::unique_ptr<domain::region::RegionService> regions_;
   std::unique_ptr<domain::account::AuthService> auth_;
   std::unique_ptr<domain::account::SecurityAdminService> security_;
+  std::unique_ptr<domain::audit::AuditService> audit_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;
   std::uint16_t port_ = 0;
@@ -184,6 +186,46 @@ TEST_P(ApiTest, OpenApiAndMetricsDescribeTheRoutes) {
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("lianyin_http_requests_total{"), std::string::npos);
   EXPECT_NE(metrics.body.find("route=\"/api/health\""), std::string::npos);
+}
+
+TEST_P(ApiTest, AuditVerifiesAndPages) {
+  EXPECT_EQ(test::Send(port_, "GET", "/api/v1/audit/verify").status, 401);
+  for (int i = 1; i <= 5; ++i) {
+    domain::audit::AuditEvent event;
+    event.actor_user_id = 1;
+    event.actor_username = "admin";
+    event.ip = "127.0.0.1";
+    event.request_id = "r" + std::to_string(i);
+    event.action = "update";
+    event.entity = "unit";
+    event.entity_id = std::to_string(i);
+    event.after = boost::json::object{{"name", "单位" + std::to_string(i)}};
+    audit_->Record(event);
+  }
+  auto [session, csrf] = Login();
+  auto verify = test::Send(port_, "GET", "/api/v1/audit/verify", {{"Cookie", session}});
+  ASSERT_EQ(verify.status, 200) << verify.body;
+  EXPECT_TRUE(Json(verify).at("ok").as_bool());
+  EXPECT_EQ(Json(verify).at("entries").as_int64(), 6);  // and the login itself
+  EXPECT_FALSE(Json(verify).contains("first_bad_id"));
+
+  auto page = test::Send(port_, "GET", "/api/v1/audit?entity=unit&page=2&page_size=2",
+                         {{"Cookie", session}});
+  ASSERT_EQ(page.status, 200) << page.body;
+  auto list = Json(page);
+  EXPECT_EQ(list.at("total").as_int64(), 5);
+  EXPECT_EQ(list.at("page").as_int64(), 2);
+  auto items = list.at("items").as_array();
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].at("id").as_int64(), 3);  // newest first: 5 4 | 3 2 | 1
+  EXPECT_EQ(items[0].at("after").at("name").as_string(), "单位3");
+  EXPECT_TRUE(items[0].at("before").is_null());
+  EXPECT_EQ(items[0].at("hash").as_string().size(), 64u);
+
+  auto bad = test::Send(port_, "GET", "/api/v1/audit?outcome=maybe&from=soon&actor_user_id=x",
+                        {{"Cookie", session}});
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(Json(bad).at("error").at("details").as_array().size(), 3u);
 }
 
 LIANYIN_INSTANTIATE_BACKEND_TESTS(ApiTest);

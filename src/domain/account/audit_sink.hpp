@@ -8,6 +8,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "core/date.hpp"
 #include "domain/account/account.hpp"
 #include "store/store.hpp"
 
@@ -21,9 +22,14 @@ struct Change {
   std::string entity_id;
   boost::json::value before;
   boost::json::value after;
+  bool success = true;  // false for attempts that failed (a wrong password)
 };
 
 // Called inside the use case's open write transaction, after the change was written.
 using AuditSink = std::function<void(store::Session&, const Actor&, const Change&)>;
+
+// The sink of a deployment: appends each change to the hash-chained audit log (domain/audit) in
+// the same transaction, stamped by `clock`, with the actor's user, IP and request id.
+AuditSink ChainedAuditSink(std::function<core::DateTime()> clock = core::Now);
 
 }  // namespace lianyin::domain::account

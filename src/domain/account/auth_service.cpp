@@ -82,7 +82,8 @@ core::Error AuthService::RecordFailure(store::Session& session, const Attempt& a
   who.user_id = user_id.value_or(0);
   who.username = attempt.username;
   who.ip = attempt.client.ip;
-  audit_(session, who, {"login_failed", "session", "", nullptr, boost::json::object{{"reason", reason}}});
+  audit_(session, who,
+         {"login", "session", "", nullptr, boost::json::object{{"reason", reason}}, false});
   tx.Commit();
   return BadCredentials();
 }

@@ -25,7 +25,7 @@ class AuthServiceTest : public test_support::BackendTest {
   }
   AuditSink Sink() {
     return [this](store::Session&, const Actor& who, const Change& change) {
-      audited_.push_back(change.action + ":" + who.username);
+      audited_.push_back(change.action + (change.success ? "" : "_failed") + ":" + who.username);
     };
   }
   core::Result<LoginResult> LogIn(const std::string& user, const std::string& password,

@@ -15,6 +15,8 @@ void AddAuthRoutes(Router& router, domain::account::AuthService& auth,
                    std::string cookie_name, bool tls);
 // /api/v1/sessions, /api/v1/login-log, /api/v1/settings.
 void AddSecurityAdminRoutes(Router& router, domain::account::SecurityAdminService& security);
+// /api/v1/audit (list) and /api/v1/audit/verify, both needing system:audit:list.
+void AddAuditRoutes(Router& router, domain::audit::AuditService& audit);
 // /api/v1/regions, /api/v1/regions/{code}.
 void AddRegionRoutes(Router& router, domain::region::RegionService& regions);
 
