@@ -5,6 +5,7 @@
 
 #include "core/crypto.hpp"
 #include "domain/account/auth_service.hpp"
+#include "domain/audit/audit_service.hpp"
 #include "http/error_mapping.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/openapi.hpp"
@@ -105,36 +106,57 @@ Response Api::Dispatch(Request& request, std::string& route_label) {
 }
 
 Response Api::Guard(Context& ctx, const Route& route) {
-  if (route.info.requires_auth) {
-    auto token = ctx.request.Cookie(SessionCookieName());
-    auto actor = services_.auth.Authenticate(token.value_or(""));
-    if (!actor) return ErrorResponse(actor.error());
-    actor->ip = ctx.request.remote_ip;
-    actor->request_id = ctx.request.request_id;
-    ctx.actor = std::make_shared<const domain::account::Actor>(std::move(*actor));
-    if (!IsSafeMethod(ctx.request.method)) {
-      auto sent = ctx.request.Header("x-csrf-token");
-      if (!sent || !core::ConstantTimeEquals(core::AsBytes(*sent), core::AsBytes(ctx.actor->csrf_token)) ||
-          !OriginMatchesHost(ctx.request)) {
-        return ErrorResponse(Coded(core::ErrorCode::kCsrfFailed, "missing or wrong CSRF token"));
-      }
-    }
-    const std::string_view p = route.pattern;
-    const bool exempt = p == "/api/v1/auth/password" || p == "/api/v1/auth/logout";
-    if (ctx.actor->must_change_password && !exempt) {
-      return ErrorResponse(Coded(core::ErrorCode::kPasswordChangeRequired,
-                                 "the password must be changed first"));
-    }
-    const bool enrolling = exempt || p == "/api/v1/auth/me" || p.starts_with("/api/v1/auth/totp/");
-    if (ctx.actor->mfa_enrolment_required && !enrolling) {
-      return ErrorResponse(Coded(core::ErrorCode::kMfaEnrolmentRequired,
-                                 "enrol a second factor (TOTP) first"));
-    }
-    if (!route.info.permission.empty() && !ctx.actor->Can(route.info.permission)) {
-      return ErrorResponse(core::Error::Forbidden("missing permission " + route.info.permission));
-    }
+  if (!route.info.requires_auth) return route.handler(ctx);
+  auto token = ctx.request.Cookie(SessionCookieName());
+  auto actor = services_.auth.Authenticate(token.value_or(""));
+  if (!actor) return ErrorResponse(actor.error());
+  actor->ip = ctx.request.remote_ip;
+  actor->request_id = ctx.request.request_id;
+  ctx.actor = std::make_shared<const domain::account::Actor>(std::move(*actor));
+  if (auto refused = Refusal(ctx, route)) {
+    Deny(ctx, route, *refused);
+    return ErrorResponse(*refused);
   }
   return route.handler(ctx);
+}
+
+std::optional<core::Error> Api::Refusal(const Context& ctx, const Route& route) const {
+  const domain::account::Actor& actor = *ctx.actor;
+  if (!IsSafeMethod(ctx.request.method)) {
+    auto sent = ctx.request.Header("x-csrf-token");
+    if (!sent || !core::ConstantTimeEquals(core::AsBytes(*sent), core::AsBytes(actor.csrf_token)) ||
+        !OriginMatchesHost(ctx.request)) {
+      return Coded(core::ErrorCode::kCsrfFailed, "missing or wrong CSRF token");
+    }
+  }
+  const std::string_view p = route.pattern;
+  const bool exempt = p == "/api/v1/auth/password" || p == "/api/v1/auth/logout";
+  if (actor.must_change_password && !exempt) {
+    return Coded(core::ErrorCode::kPasswordChangeRequired, "the password must be changed first");
+  }
+  const bool enrolling = exempt || p == "/api/v1/auth/me" || p.starts_with("/api/v1/auth/totp/");
+  if (actor.mfa_enrolment_required && !enrolling) {
+    return Coded(core::ErrorCode::kMfaEnrolmentRequired, "enrol a second factor (TOTP) first");
+  }
+  if (!route.info.permission.empty() && !actor.Can(route.info.permission)) {
+    return core::Error::Forbidden("missing permission " + route.info.permission);
+  }
+  return std::nullopt;
+}
+
+void Api::Deny(const Context& ctx, const Route& route, const core::Error& why) {
+  domain::audit::AuditEvent event;
+  event.actor_user_id = ctx.actor->user_id;
+  event.actor_username = ctx.actor->username;
+  event.ip = ctx.request.remote_ip;
+  event.request_id = ctx.request.request_id;
+  event.action = "denied";
+  event.entity = route.info.tag;
+  event.after = boost::json::object{{"method", ctx.request.method},
+                                    {"path", ctx.request.path},
+                                    {"code", core::ErrorCodeName(why.code)}};
+  event.outcome = domain::audit::Outcome::kDenied;
+  services_.audit.Record(event);
 }
 
 }  // namespace lianyin::http

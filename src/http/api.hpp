@@ -7,10 +7,12 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/error.hpp"
 #include "http/message.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -62,6 +64,11 @@ class Api {
  private:
   Response Dispatch(Request& request, std::string& route_label);
   Response Guard(Context& ctx, const Route& route);
+  // Why an authenticated request may not run this route (CSRF, forced password change or TOTP
+  // enrolment, missing permission), or nullopt.
+  std::optional<core::Error> Refusal(const Context& ctx, const Route& route) const;
+  // Records a refused request in the audit trail (outcome denied).
+  void Deny(const Context& ctx, const Route& route, const core::Error& why);
 
   ApiServices services_;
   ApiOptions options_;

@@ -1,7 +1,6 @@
 #include "domain/account/security_admin_service.hpp"
 
 #include <boost/json.hpp>
-#include <fmt/format.h>
 
 #include "domain/account/unit_repo.hpp"
 
@@ -62,27 +61,12 @@ core::Result<SecuritySettings> SecurityAdminService::UpdateSettings(
   store::Session session = db_.Acquire();
   store::Transaction tx = session.Begin(store::TxMode::kWrite);
   const SecuritySettings before = LoadSecuritySettings(session);
-  SecuritySettings after = before;
-  std::vector<core::FieldError> errors;
-  for (const auto& [name, value] : changes) {
-    auto spec = std::find_if(SettingSpecs().begin(), SettingSpecs().end(),
-                             [&](const SettingSpec& s) { return name == s.name; });
-    if (spec == SettingSpecs().end()) {
-      errors.push_back({name, "unknown setting", std::nullopt});
-    } else if (value < spec->min || value > spec->max) {
-      errors.push_back({name, fmt::format("must be between {} and {}", spec->min, spec->max),
-                        std::nullopt});
-    } else if (spec->field_int) {
-      after.*spec->field_int = static_cast<int>(value);
-    } else {
-      after.*spec->field_bool = value != 0;
-    }
-  }
-  if (!errors.empty()) return core::Error::Invalid(std::move(errors));
-  SaveSecuritySettings(session, after);
-  audit_(session, actor, {"update", "setting", "security", SettingsJson(before), SettingsJson(after)});
+  auto after = ApplySettingChanges(before, changes);
+  if (!after) return after.error();
+  SaveSecuritySettings(session, *after);
+  audit_(session, actor, {"update", "setting", "security", SettingsJson(before), SettingsJson(*after)});
   tx.Commit();
-  return after;
+  return *after;
 }
 
 }  // namespace lianyin::domain::account

@@ -1,6 +1,9 @@
 #include "domain/account/security_settings.hpp"
 
+#include <algorithm>
 #include <charconv>
+
+#include <fmt/format.h>
 
 namespace lianyin::domain::account {
 
@@ -18,6 +21,27 @@ const std::vector<SettingSpec>& SettingSpecs() {
       {"audit_retention_days", &S::audit_retention_days, nullptr, 184, 3650},
   };
   return specs;
+}
+
+core::Result<SecuritySettings> ApplySettingChanges(
+    SecuritySettings base, const std::vector<std::pair<std::string, std::int64_t>>& changes) {
+  std::vector<core::FieldError> errors;
+  for (const auto& [name, value] : changes) {
+    auto spec = std::find_if(SettingSpecs().begin(), SettingSpecs().end(),
+                             [&](const SettingSpec& s) { return name == s.name; });
+    if (spec == SettingSpecs().end()) {
+      errors.push_back({name, "unknown setting", std::nullopt});
+    } else if (value < spec->min || value > spec->max) {
+      errors.push_back({name, fmt::format("must be between {} and {}", spec->min, spec->max),
+                        std::nullopt});
+    } else if (spec->field_int) {
+      base.*spec->field_int = static_cast<int>(value);
+    } else {
+      base.*spec->field_bool = value != 0;
+    }
+  }
+  if (!errors.empty()) return core::Error::Invalid(std::move(errors));
+  return base;
 }
 
 SecuritySettings LoadSecuritySettings(store::Session& session) {

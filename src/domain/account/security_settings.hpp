@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -31,6 +32,11 @@ struct SettingSpec {
   int max;
 };
 const std::vector<SettingSpec>& SettingSpecs();
+
+// `base` with `changes` (setting name → value; booleans 0/1) applied, or a 422 naming every
+// unknown setting and every value out of its range.
+core::Result<SecuritySettings> ApplySettingChanges(
+    SecuritySettings base, const std::vector<std::pair<std::string, std::int64_t>>& changes);
 
 // Reads every setting, defaulting those never stored.
 SecuritySettings LoadSecuritySettings(store::Session& session);

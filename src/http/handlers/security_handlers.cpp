@@ -91,7 +91,15 @@ Response UpdateSettings(account::SecurityAdminService& security, Context& ctx) {
       errors.push_back({std::string(key), "must be an integer or a boolean", std::nullopt});
     }
   }
-  if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
+  if (!errors.empty()) {
+    // Report the range and name problems of the other fields in the same answer.
+    auto checked = account::ApplySettingChanges(security.Settings(), changes);
+    if (!checked) {
+      const core::Error more = checked.error();  // error() returns a copy
+      errors.insert(errors.end(), more.details.begin(), more.details.end());
+    }
+    return ErrorResponse(core::Error::Invalid(std::move(errors)));
+  }
   auto updated = security.UpdateSettings(*ctx.actor, changes);
   if (!updated) return ErrorResponse(updated.error());
   return JsonResponse(200, SettingsJson(*updated));

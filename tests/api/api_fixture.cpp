@@ -1,0 +1,62 @@
+#include "api/api_fixture.hpp"
+
+#include "domain/account/platform_service.hpp"
+
+namespace lianyin::test {
+
+boost::json::object Json(const HttpResult& r) { return boost::json::parse(r.body).as_object(); }
+
+std::string ErrorCode(const HttpResult& r) {
+  return std::string(Json(r).at("error").at("code").as_string());
+}
+
+void ApiFixture::SetUp() {
+  test_support::BackendTest::SetUp();
+  if (IsSkipped()) return;
+  regions_ = std::make_unique<domain::region::RegionService>(db());
+  const domain::account::AuditSink sink = domain::account::ChainedAuditSink();
+  auth_ = std::make_unique<domain::account::AuthService>(db(), core::RandomBytes(32), sink);
+  security_ = std::make_unique<domain::account::SecurityAdminService>(db(), sink);
+  audit_ = std::make_unique<domain::audit::AuditService>(db());
+  ASSERT_TRUE(regions_->Import({"test", "1",
+                                {{"110000", "北京市", "100000"},
+                                 {"110100", "北京市", "110000"},
+                                 {"110101", "东城区", "110100"}}}));
+  ASSERT_TRUE(
+      domain::account::PlatformService(db()).SetUpPlatform({"联引平台", "admin", kPassword}));
+  api_ = std::make_unique<http::Api>(http::ApiServices{*auth_, *security_, *regions_, *audit_, {}},
+                                     http::ApiOptions{{}, false, "test"});
+  http::ServerOptions options;
+  options.port = 0;
+  options.worker_threads = 2;
+  options.metrics = api_->metrics();
+  options.header_timeout = std::chrono::milliseconds(2000);
+  server_ = std::make_unique<http::Server>(
+      options, [this](http::Request& request) { return api_->Handle(request); });
+  port_ = server_->Start();
+}
+
+void ApiFixture::TearDown() {
+  if (server_) server_->Stop();
+}
+
+Session ApiFixture::Login(const std::string& username, const std::string& password) {
+  boost::json::object body{{"username", username}, {"password", password}};
+  auto r = Send(port_, "POST", "/api/v1/auth/login", {{"Content-Type", "application/json"}},
+                boost::json::serialize(body));
+  EXPECT_EQ(r.status, 200) << r.body;
+  std::string cookie = r.Header("set-cookie");
+  cookie = cookie.substr(0, cookie.find(';'));
+  if (r.status != 200) return {};
+  return {cookie, std::string(Json(r).at("csrf_token").as_string())};
+}
+
+HttpResult ApiFixture::Call(const Session& session, const std::string& method,
+                            const std::string& target, const std::string& body) {
+  std::vector<std::pair<std::string, std::string>> headers{{"Cookie", session.cookie}};
+  if (method != "GET") headers.emplace_back("X-CSRF-Token", session.csrf);
+  if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+  return Send(port_, method, target, headers, body);
+}
+
+}  // namespace lianyin::test
