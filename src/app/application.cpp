@@ -2,15 +2,18 @@
 
 #include <cstdio>
 
+#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "app/demo.hpp"
 #include "app/regions_file.hpp"
 #include "core/crypto.hpp"
 #include "domain/account/auth_service.hpp"
-#include "domain/account/platform_service.hpp"
-#include "domain/account/unit_service.hpp"
 #include "domain/account/password_rules.hpp"
+#include "domain/account/platform_service.hpp"
+#include "domain/account/role_service.hpp"
+#include "domain/account/unit_service.hpp"
+#include "domain/account/user_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -34,6 +37,30 @@ std::vector<http::Gauge> PoolGauges(const store::Database& db) {
           {"lianyin_db_pool_waits_total", "Acquisitions that had to wait", double(s.waits), {}}};
 }
 
+// Until the hash-chained audit log (domain/audit) is wired in here, changes go to the log.
+domain::account::AuditSink LogAuditSink() {
+  return [](store::Session&, const domain::account::Actor& actor,
+            const domain::account::Change& change) {
+    spdlog::info("audit {} {} {} by {} (user {}) from {} request {} before={} after={}",
+                 change.action, change.entity, change.entity_id, actor.username, actor.user_id,
+                 actor.ip, actor.request_id, boost::json::serialize(change.before),
+                 boost::json::serialize(change.after));
+  };
+}
+
+// `lianyin init` acts as the administrator it has just created, at the platform root.
+domain::account::Actor InitActor(const domain::account::User& admin) {
+  domain::account::Actor actor;
+  actor.user_id = admin.id;
+  actor.username = admin.username;
+  actor.display_name = admin.display_name;
+  actor.unit_id = admin.unit_id;
+  actor.roles = admin.roles;
+  actor.permissions = {std::string(domain::account::kAllPermissions)};
+  actor.request_id = "init";
+  return actor;
+}
+
 }  // namespace
 
 Application::Application(Config config) : config_(std::move(config)) {
@@ -51,7 +78,7 @@ int Application::Migrate() { return store::Migrate(*db_); }
 core::Result<InitReport> Application::Init(const InitOptions& options) {
   InitReport report;
   report.schema_version = store::Migrate(*db_);
-  domain::account::UnitService units(*db_);
+  domain::account::UnitService units(*db_, LogAuditSink());
   if (units.RootUnit()) return core::Error::Conflict("this database is already initialised");
   domain::region::RegionService regions(*db_);
   auto source = ReadRegionsFile(config_.regions_file);
@@ -72,7 +99,7 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
   if (!admin) return admin.error();
   report.admin_username = admin->username;
   if (options.demo) {
-    auto created = BuildDemo(units, regions);
+    auto created = BuildDemo(units, regions, InitActor(*admin));
     if (!created) return created.error();
     report.demo_units = *created;
   }
@@ -86,7 +113,10 @@ core::Result<void> Application::Serve() {
   store::Migrate(*db_);  // a newer binary brings its migrations along
   domain::account::AuthService auth(*db_);
   domain::region::RegionService regions(*db_);
-  http::Api api({auth, regions, [this] { return PoolGauges(*db_); }},
+  domain::account::UnitService units(*db_, LogAuditSink());
+  domain::account::UserService users(*db_, LogAuditSink());
+  domain::account::RoleService roles(*db_, LogAuditSink());
+  http::Api api({auth, regions, units, users, roles, [this] { return PoolGauges(*db_); }},
                 {config_.web_root, config_.tls, LIANYIN_VERSION});
   http::ServerOptions options;
   options.address = config_.address;

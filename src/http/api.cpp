@@ -49,6 +49,9 @@ Api::Api(ApiServices services, ApiOptions options)
       });
   handlers::AddAuthRoutes(router_, services_.auth, SessionCookieName(), options_.tls);
   handlers::AddRegionRoutes(router_, services_.regions);
+  handlers::AddUnitRoutes(router_, services_.units);
+  handlers::AddUserRoutes(router_, services_.users);
+  handlers::AddRoleRoutes(router_, services_.roles);
   if (!options_.web_root.empty()) static_files_ = std::make_unique<StaticFiles>(options_.web_root);
 }
 

@@ -17,6 +17,9 @@
 
 namespace lianyin::domain::account {
 class AuthService;
+class RoleService;
+class UnitService;
+class UserService;
 }
 namespace lianyin::domain::region {
 class RegionService;
@@ -29,6 +32,9 @@ class StaticFiles;
 struct ApiServices {
   domain::account::AuthService& auth;
   domain::region::RegionService& regions;
+  domain::account::UnitService& units;
+  domain::account::UserService& users;
+  domain::account::RoleService& roles;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

@@ -1,7 +1,7 @@
 #include "domain/account/auth_service.hpp"
 
 #include "core/crypto.hpp"
-#include "domain/account/roles.hpp"
+#include "domain/account/role_repo.hpp"
 #include "domain/account/session_repo.hpp"
 #include "domain/account/unit_repo.hpp"
 #include "domain/account/user_repo.hpp"
@@ -28,7 +28,7 @@ core::DateTime Plus(core::DateTime t, std::chrono::seconds s) {
   return core::DateTime{t.unix_seconds + s.count()};
 }
 
-Actor MakeActor(const User& user, const Unit& unit) {
+Actor MakeActor(store::Session& session, const User& user, const Unit& unit) {
   Actor actor;
   actor.user_id = user.id;
   actor.username = user.username;
@@ -36,9 +36,7 @@ Actor MakeActor(const User& user, const Unit& unit) {
   actor.unit_id = unit.id;
   actor.unit_name = unit.name;
   actor.roles = user.roles;
-  for (const std::string& role : user.roles) {
-    for (std::string& p : DefaultPermissions(role)) actor.permissions.insert(std::move(p));
-  }
+  actor.permissions = RoleRepo(session).PermissionsOf(user.roles);
   actor.org_id = user.org_id;
   actor.worker_id = user.worker_id;
   actor.must_change_password = user.must_change_password;
@@ -65,7 +63,7 @@ core::Result<LoginResult> AuthService::Login(std::string_view username,
   auto unit = UnitRepo(session).FindUnit(user.unit_id);
   if (!unit) return BadCredentials();
 
-  LoginResult result{MakeActor(user, *unit), core::Base64UrlEncode(core::RandomBytes(32))};
+  LoginResult result{MakeActor(session, user, *unit), core::Base64UrlEncode(core::RandomBytes(32))};
   result.actor.csrf_token = core::HexEncode(core::RandomBytes(16));
   const core::DateTime now = clock_();
   store::Transaction tx = session.Begin(store::TxMode::kWrite);
@@ -100,7 +98,7 @@ core::Result<Actor> AuthService::Authenticate(std::string_view token) {
     sessions.TouchSession(stored->id, At(now));
     tx.Commit();
   }
-  Actor actor = MakeActor(*user, *unit);
+  Actor actor = MakeActor(session, *user, *unit);
   actor.session_id = stored->id;
   actor.csrf_token = stored->csrf_token;
   return actor;
