@@ -4,9 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include <boost/json.hpp>
-
 #include <atomic>
+#include <boost/json.hpp>
 #include <memory>
 #include <string>
 #include <utility>
@@ -50,12 +49,14 @@ class ApiTest : public test_support::BackendTest {
     units_ = std::make_unique<domain::account::UnitService>(*db_, Sink());
     users_ = std::make_unique<domain::account::UserService>(*db_, Sink());
     roles_ = std::make_unique<domain::account::RoleService>(*db_, Sink());
-    ASSERT_TRUE(regions_->Import({"test", "1",
+    ASSERT_TRUE(regions_->Import({"test",
+                                  "1",
                                   {{"110000", "北京市", "100000"},
                                    {"110100", "北京市", "110000"},
                                    {"110101", "东城区", "110100"},
                                    {"610000", "陕西省", "100000"}}}));
-    ASSERT_TRUE(domain::account::PlatformService(db()).SetUpPlatform({"联引平台", "admin", kPassword}));
+    ASSERT_TRUE(
+        domain::account::PlatformService(db()).SetUpPlatform({"联引平台", "admin", kPassword}));
     api_ = std::make_unique<http::Api>(
         http::ApiServices{*auth_, *regions_, *units_, *users_, *roles_, {}},
         http::ApiOptions{{}, false, "test"});
@@ -74,8 +75,9 @@ class ApiTest : public test_support::BackendTest {
 
   // Counts the changes the services report; the audit trail itself is tested in its own area.
   domain::account::AuditSink Sink() {
-    return [this](store::Session&, const domain::account::Actor&,
-                  const domain::account::Change&) { ++audited_; };
+    return [this](store::Session&, const domain::account::Actor&, const domain::account::Change&) {
+      ++audited_;
+    };
   }
 
   // Logs in as admin; returns {cookie header value, csrf token}.

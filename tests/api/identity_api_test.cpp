@@ -32,8 +32,7 @@ class IdentityApiTest : public ApiTest {
     shaanxi_ = CreateUnit("陕西省总工会", "610000", root_);
   }
 
-  std::int64_t CreateUnit(const std::string& name, const std::string& region,
-                          std::int64_t parent) {
+  std::int64_t CreateUnit(const std::string& name, const std::string& region, std::int64_t parent) {
     auto r = Call(admin_, "POST", "/api/v1/units",
                   R"({"name":")" + name + R"(","kind":"union","region_code":")" + region +
                       R"(","parent_id":)" + std::to_string(parent) + "}");
@@ -67,8 +66,9 @@ TEST_P(IdentityApiTest, UnitsLifecycle) {
   EXPECT_EQ(Json(got).at("region_name").as_string(), "东城区");
   EXPECT_EQ(Json(got).at("parent_id").as_int64(), beijing_);
 
-  auto patched = Call(admin_, "PATCH", "/api/v1/units/" + std::to_string(dongcheng),
-                      R"({"name":"东城区总工会（新）","leading_group_established_on":"2022-03-01"})");
+  auto patched =
+      Call(admin_, "PATCH", "/api/v1/units/" + std::to_string(dongcheng),
+           R"({"name":"东城区总工会（新）","leading_group_established_on":"2022-03-01"})");
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(Json(patched).at("leading_group_established_on").as_string(), "2022-03-01");
   auto cleared = Call(admin_, "PATCH", "/api/v1/units/" + std::to_string(dongcheng),
@@ -126,8 +126,9 @@ TEST_P(IdentityApiTest, AnOfficerIsHeldToItsPermissionsAndScope) {
 }
 
 TEST_P(IdentityApiTest, UsersValidateConflictAndLoseSessions) {
-  auto bad = Call(admin_, "POST", "/api/v1/users",
-                  R"({"username":"a b","password":"weak","display_name":"x","unit_id":1,"roles":[]})");
+  auto bad =
+      Call(admin_, "POST", "/api/v1/users",
+           R"({"username":"a b","password":"weak","display_name":"x","unit_id":1,"roles":[]})");
   ASSERT_EQ(bad.status, 422);
   EXPECT_EQ(Fields(bad), (std::vector<std::string>{"username", "password", "roles"}));
   ASSERT_EQ(CreateUser("bj.officer", beijing_).status, 201);

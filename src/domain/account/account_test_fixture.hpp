@@ -25,7 +25,8 @@ class AccountFixture : public test_support::BackendTest {
     test_support::BackendTest::SetUp();
     if (IsSkipped()) return;
     region::RegionService regions(db());
-    ASSERT_TRUE(regions.Import({"test", "1",
+    ASSERT_TRUE(regions.Import({"test",
+                                "1",
                                 {{"110000", "北京市", "100000"},
                                  {"110100", "北京市", "110000"},
                                  {"110101", "东城区", "110100"},
@@ -41,9 +42,8 @@ class AccountFixture : public test_support::BackendTest {
   }
 
   AuditSink Sink() {
-    return [this](store::Session&, const Actor&, const Change& change) {
-      changes_.push_back(change);
-    };
+    return
+        [this](store::Session&, const Actor&, const Change& change) { changes_.push_back(change); };
   }
 
   Actor LogIn(const std::string& username, const std::string& password = kTestPassword) {
@@ -61,8 +61,7 @@ class AccountFixture : public test_support::BackendTest {
   }
 
   // A user created by the admin with kTestPassword; returns its logged-in actor.
-  Actor MakeUser(const std::string& username, std::int64_t unit,
-                 std::vector<std::string> roles) {
+  Actor MakeUser(const std::string& username, std::int64_t unit, std::vector<std::string> roles) {
     auto user = users_->Create(admin_, {username, kTestPassword, username, unit, roles});
     EXPECT_TRUE(user) << username << ": " << (user ? "" : user.error().message);
     return LogIn(username);

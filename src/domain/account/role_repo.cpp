@@ -23,8 +23,7 @@ std::set<std::string> RoleRepo::PermissionsOf(const std::vector<std::string>& ro
 
 void RoleRepo::Replace(std::string_view role, const std::vector<std::string>& permissions) {
   session_.Execute("DELETE FROM role_permissions WHERE role = ?", {std::string(role)});
-  auto insert =
-      session_.Prepare("INSERT INTO role_permissions (role, permission) VALUES (?, ?)");
+  auto insert = session_.Prepare("INSERT INTO role_permissions (role, permission) VALUES (?, ?)");
   for (const std::string& p : permissions) insert.BindAll({std::string(role), p}).Execute();
 }
 

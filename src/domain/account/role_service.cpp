@@ -1,7 +1,6 @@
 #include "domain/account/role_service.hpp"
 
 #include <algorithm>
-
 #include <boost/json.hpp>
 
 #include "domain/account/role_repo.hpp"
@@ -20,7 +19,8 @@ core::Result<void> CheckPermissions(const Actor& actor, std::string_view role,
   for (const std::string& p : permissions) {
     if (p != kAllPermissions && !IsKnownPermission(p)) unknown += (unknown.empty() ? "" : ", ") + p;
   }
-  if (!unknown.empty()) return core::Error::Invalid("permissions", "unknown permissions: " + unknown);
+  if (!unknown.empty())
+    return core::Error::Invalid("permissions", "unknown permissions: " + unknown);
   if (actor.Can(kAllPermissions)) return {};
   if (role == "admin") return core::Error::Forbidden("only a full administrator may edit admin");
   for (const std::string& p : permissions) {

@@ -49,9 +49,7 @@ TEST_P(RoleServiceTest, OnlyFullAdministratorsEscalate) {
             core::ErrorCode::kForbidden);
   EXPECT_EQ(roles_->SetPermissions(security, "expert", {"*"}).error().code,
             core::ErrorCode::kForbidden);
-  EXPECT_EQ(roles_->SetPermissions(security, "security_admin", {"system:user:create"})
-                .error()
-                .code,
+  EXPECT_EQ(roles_->SetPermissions(security, "security_admin", {"system:user:create"}).error().code,
             core::ErrorCode::kForbidden);
   EXPECT_TRUE(roles_->SetPermissions(security, "expert", {"system:login-log:list"}));
 }

@@ -5,14 +5,13 @@ namespace lianyin::domain::account {
 Scope ScopeOf(const Actor& actor) { return Scope{actor.unit_id, actor.org_id, actor.worker_id}; }
 
 ScopeFilter UnitSubtree(const Scope& scope, std::string_view owner_unit_column) {
-  return ScopeFilter{
-      std::string(owner_unit_column) + " IN (SELECT descendant FROM unit_closure WHERE ancestor = ?)",
-      {scope.unit_id}};
+  return ScopeFilter{std::string(owner_unit_column) +
+                         " IN (SELECT descendant FROM unit_closure WHERE ancestor = ?)",
+                     {scope.unit_id}};
 }
 
 bool UnitInScope(store::Session& session, const Scope& scope, std::int64_t unit_id) {
-  auto stmt =
-      session.Prepare("SELECT 1 FROM unit_closure WHERE ancestor = ? AND descendant = ?");
+  auto stmt = session.Prepare("SELECT 1 FROM unit_closure WHERE ancestor = ? AND descendant = ?");
   stmt.BindAll({scope.unit_id, unit_id});
   return stmt.Next();
 }

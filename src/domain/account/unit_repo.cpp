@@ -97,8 +97,8 @@ void UnitRepo::UpdateUnit(const Unit& unit, std::string_view now) {
   session_.Execute(
       "UPDATE units SET name = ?, region_code = ?, leading_group_established_on = ?, "
       "updated_at = ? WHERE id = ?",
-      {unit.name, unit.region_code, OptValue(unit.leading_group_established_on),
-       std::string(now), unit.id});
+      {unit.name, unit.region_code, OptValue(unit.leading_group_established_on), std::string(now),
+       unit.id});
 }
 
 void UnitRepo::MoveUnit(std::int64_t id, std::int64_t new_parent_id, std::string_view now) {

@@ -17,7 +17,8 @@ core::Result<void> CheckEstablishedOn(const std::optional<std::string>& date, co
   constexpr std::string_view kField = "leading_group_established_on";
   auto parsed = core::ParseDate(*date, kField);
   if (!parsed) return parsed.error();
-  if (*parsed > today) return core::Error::Invalid(std::string(kField), "must not be in the future");
+  if (*parsed > today)
+    return core::Error::Invalid(std::string(kField), "must not be in the future");
   return {};
 }
 

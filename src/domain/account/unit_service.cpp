@@ -97,12 +97,19 @@ core::Result<UnitView> UnitService::Create(const Actor& actor, const NewUnit& in
   auto parent = LoadParent(session, actor, input.parent_id);
   if (!parent) return parent.error();
   const std::string at = core::FormatDateTime(now);
-  Unit unit{0, input.name, input.kind, input.region_code, input.parent_id,
-            input.leading_group_established_on, at, at};
+  Unit unit{0,
+            input.name,
+            input.kind,
+            input.region_code,
+            input.parent_id,
+            input.leading_group_established_on,
+            at,
+            at};
   if (auto ok = CheckPlacement(session, unit, *parent, "kind"); !ok) return ok.error();
   UnitRepo repo(session);
   unit.id = repo.InsertUnit(unit, at);
-  audit_(session, actor, Change{"create", "unit", std::to_string(unit.id), nullptr, AuditJson(unit)});
+  audit_(session, actor,
+         Change{"create", "unit", std::to_string(unit.id), nullptr, AuditJson(unit)});
   auto view = repo.FindView(unit.id);
   tx.Commit();
   return *view;

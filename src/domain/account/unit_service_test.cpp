@@ -54,8 +54,8 @@ class UnitServiceTest : public AccountFixture {
 };
 
 TEST_P(UnitServiceTest, CreateChecksKindRegionDateAndAudits) {
-  auto ok = units_->Create(admin_, {"朝阳区总工会", UnitKind::kUnion, "110100", beijing_,
-                                    std::string("2023-01-05")});
+  auto ok = units_->Create(
+      admin_, {"朝阳区总工会", UnitKind::kUnion, "110100", beijing_, std::string("2023-01-05")});
   ASSERT_TRUE(ok) << ok.error().message;
   EXPECT_EQ(ok->region_name, "北京市");
   EXPECT_FALSE(ok->has_children);
@@ -74,11 +74,11 @@ TEST_P(UnitServiceTest, CreateChecksKindRegionDateAndAudits) {
   EXPECT_TRUE(units_->Create(admin_, {"联络站", UnitKind::kOther, "110000", beijing_, {}}));
   auto region = units_->Create(admin_, {"x", UnitKind::kUnion, "610000", beijing_, {}});
   EXPECT_EQ(Field(region.error()), "region_code");
-  auto future = units_->Create(admin_, {"x", UnitKind::kUnion, "110000", beijing_,
-                                        std::string("2023-11-16")});
+  auto future = units_->Create(
+      admin_, {"x", UnitKind::kUnion, "110000", beijing_, std::string("2023-11-16")});
   EXPECT_EQ(Field(future.error()), "leading_group_established_on");
-  auto bad_date = units_->Create(admin_, {"x", UnitKind::kUnion, "110000", beijing_,
-                                          std::string("2023-02-30")});
+  auto bad_date = units_->Create(
+      admin_, {"x", UnitKind::kUnion, "110000", beijing_, std::string("2023-02-30")});
   EXPECT_EQ(Field(bad_date.error()), "leading_group_established_on");
   auto no_parent = units_->Create(admin_, {"x", UnitKind::kUnion, "110000", 9999, {}});
   EXPECT_EQ(Field(no_parent.error()), "parent_id");
@@ -142,8 +142,8 @@ TEST_P(UnitServiceTest, UpdateKeepsRegionsNested) {
   ASSERT_EQ(changes_.size(), 1u);
   EXPECT_EQ(changes_[0].before.at("name").as_string(), "北京市总工会");
   EXPECT_EQ(changes_[0].after.at("name").as_string(), "北京市总工会（新）");
-  auto cleared = units_->Update(
-      admin_, beijing_, {.leading_group_established_on = std::optional<std::string>()});
+  auto cleared = units_->Update(admin_, beijing_,
+                                {.leading_group_established_on = std::optional<std::string>()});
   ASSERT_TRUE(cleared);
   EXPECT_FALSE(cleared->unit.leading_group_established_on);
 }

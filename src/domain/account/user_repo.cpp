@@ -11,7 +11,7 @@ constexpr const char* kUserColumns =
     "COALESCE(n.name, '') FROM users u LEFT JOIN units n ON n.id = u.unit_id ";
 
 User ReadUser(const store::Row& row) {
-  return User{row.Int(0),  row.Text(1), row.Text(2), row.Int(3), row.OptInt(4), row.OptInt(5),
+  return User{row.Int(0),  row.Text(1), row.Text(2), row.Int(3),  row.OptInt(4), row.OptInt(5),
               row.Bool(6), row.Bool(7), {},          row.Text(8), row.Text(9)};
 }
 
@@ -48,8 +48,7 @@ std::optional<UserView> UserRepo::FindView(std::int64_t id) {
   return view;
 }
 
-std::optional<std::pair<User, std::string>> UserRepo::FindCredentials(
-    std::string_view username) {
+std::optional<std::pair<User, std::string>> UserRepo::FindCredentials(std::string_view username) {
   auto stmt = session_.Prepare(std::string(kUserColumns) + "WHERE u.username = ?");
   stmt.Bind(0, std::string(username));
   if (!stmt.Next()) return std::nullopt;

@@ -9,8 +9,8 @@ namespace lianyin::domain::account {
 bool IsValidUsername(std::string_view username) {
   if (username.size() < 3 || username.size() > 64) return false;
   return std::all_of(username.begin(), username.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
   });
 }
 
@@ -21,7 +21,9 @@ void CheckRoles(const std::vector<std::string>& roles, const std::optional<std::
   for (const std::string& role : roles) {
     if (!IsKnownRole(role)) errors.push_back({"roles", "unknown role " + role, {}});
   }
-  auto has = [&](std::string_view r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); };
+  auto has = [&](std::string_view r) {
+    return std::find(roles.begin(), roles.end(), r) != roles.end();
+  };
   if (has("org_member") && !org_id) {
     errors.push_back({"org_id", "is required for the org_member role", {}});
   }

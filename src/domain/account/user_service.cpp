@@ -98,9 +98,17 @@ core::Result<UserView> UserService::Create(const Actor& actor, const NewUser& in
   store::Session session = db_.Acquire();
   store::Transaction tx = session.Begin(store::TxMode::kWrite);
   if (!UnitInScope(session, ScopeOf(actor), input.unit_id)) return NoSuchUnit();
-  User user{0,           input.username,  input.display_name,
-            input.unit_id, input.org_id,  input.worker_id,
-            input.must_change_password, false, Normalised(input.roles), now, now};
+  User user{0,
+            input.username,
+            input.display_name,
+            input.unit_id,
+            input.org_id,
+            input.worker_id,
+            input.must_change_password,
+            false,
+            Normalised(input.roles),
+            now,
+            now};
   if (auto ok = CheckCanGrant(session, actor, user.roles); !ok) return ok.error();
   UserRepo repo(session);
   const auto taken = [] { return core::Error::Conflict("the username is taken"); };
@@ -111,7 +119,8 @@ core::Result<UserView> UserService::Create(const Actor& actor, const NewUser& in
     if (e.kind() != store::DbError::Kind::kUniqueViolation) throw;
     return taken();  // a concurrent create won the race
   }
-  audit_(session, actor, Change{"create", "user", std::to_string(user.id), nullptr, AuditJson(user)});
+  audit_(session, actor,
+         Change{"create", "user", std::to_string(user.id), nullptr, AuditJson(user)});
   auto view = repo.FindView(user.id);
   tx.Commit();
   return *view;
@@ -158,9 +167,9 @@ core::Result<UserView> UserService::ResetPassword(const Actor& actor, std::int64
   repo.DeleteSessions(id);
   User after = *before;
   after.must_change_password = true;
-  audit_(session, actor,
-         Change{"reset_password", "user", std::to_string(id), AuditJson(*before),
-                AuditJson(after)});
+  audit_(
+      session, actor,
+      Change{"reset_password", "user", std::to_string(id), AuditJson(*before), AuditJson(after)});
   auto view = repo.FindView(id);
   tx.Commit();
   return *view;

@@ -23,8 +23,8 @@ struct NewUser {
   std::string username;  // 3-64 of [A-Za-z0-9._-], unique (409)
   std::string password;  // CheckPasswordPolicy (422 on password)
   std::string display_name;
-  std::int64_t unit_id = 0;  // in scope, else 422 "no such unit"
-  std::vector<std::string> roles;  // non-empty, known (422 on roles)
+  std::int64_t unit_id = 0;               // in scope, else 422 "no such unit"
+  std::vector<std::string> roles;         // non-empty, known (422 on roles)
   std::optional<std::int64_t> org_id;     // required with org_member
   std::optional<std::int64_t> worker_id;  // required with worker
   bool must_change_password = false;

@@ -119,8 +119,8 @@ TEST_P(UserServiceTest, NoEscalationOfPrivilege) {
             core::ErrorCode::kForbidden);
   EXPECT_EQ(users_->Update(bj, stronger.user_id, {.disabled = true}).error().code,
             core::ErrorCode::kForbidden);
-  EXPECT_TRUE(users_->Update(admin_, officer->user.id,
-                             {.roles = std::vector<std::string>{"admin"}}));
+  EXPECT_TRUE(
+      users_->Update(admin_, officer->user.id, {.roles = std::vector<std::string>{"admin"}}));
 }
 
 TEST_P(UserServiceTest, DisablingEndsSessionsButNotForOneself) {

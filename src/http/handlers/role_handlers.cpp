@@ -35,27 +35,27 @@ Response SetPermissions(account::RoleService& roles, Context& ctx) {
 }  // namespace
 
 void AddRoleRoutes(Router& router, account::RoleService& roles) {
-  router.Add(
-      "GET", "/api/v1/roles",
-      [&roles](Context&) {
-        boost::json::array items;
-        for (const account::RoleView& role : roles.List()) items.push_back(RoleJson(role));
-        return AllItems(std::move(items));
-      },
-      {.summary = "Every role with its permissions", .tag = "roles",
-       .permission = "system:role:list"});
-  router.Add(
-      "PUT", "/api/v1/roles/{code}/permissions",
-      [&roles](Context& ctx) { return SetPermissions(roles, ctx); },
-      {.summary = "Replace a role's permissions", .tag = "roles",
-       .permission = "system:role:edit"});
+  router.Add("GET", "/api/v1/roles",
+             [&roles](Context&) {
+               boost::json::array items;
+               for (const account::RoleView& role : roles.List()) items.push_back(RoleJson(role));
+               return AllItems(std::move(items));
+             },
+             {.summary = "Every role with its permissions",
+              .tag = "roles",
+              .permission = "system:role:list"});
+  router.Add("PUT", "/api/v1/roles/{code}/permissions",
+             [&roles](Context& ctx) { return SetPermissions(roles, ctx); },
+             {.summary = "Replace a role's permissions",
+              .tag = "roles",
+              .permission = "system:role:edit"});
   router.Add(
       "GET", "/api/v1/permissions",
       [&roles](Context&) {
         boost::json::array items;
         for (const account::Permission& p : roles.Catalogue()) {
-          items.push_back(boost::json::object{{"code", p.code}, {"area", p.area},
-                                              {"name", p.name}});
+          items.push_back(
+              boost::json::object{{"code", p.code}, {"area", p.area}, {"name", p.name}});
         }
         return AllItems(std::move(items));
       },

@@ -51,15 +51,14 @@ Response ListUnits(account::UnitService& units, Context& ctx) {
   auto page = ParseListParams(ctx.request);
   if (!page) return ErrorResponse(page.error());
   std::vector<core::FieldError> errors;
-  account::UnitFilter filter{QueryId(ctx.request, "parent_id", errors),
-                             QueryText(ctx.request, "q"),
+  account::UnitFilter filter{QueryId(ctx.request, "parent_id", errors), QueryText(ctx.request, "q"),
                              ReadKind(QueryText(ctx.request, "kind"), errors)};
   if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
   auto found = units.List(*ctx.actor, filter, ToPageRequest(*page));
   boost::json::array items;
   for (const account::UnitView& u : found.items) items.push_back(UnitJson(u));
-  return JsonResponse(200, ListEnvelope(std::move(items), found.total, page->page,
-                                        page->page_size));
+  return JsonResponse(200,
+                      ListEnvelope(std::move(items), found.total, page->page, page->page_size));
 }
 
 Response CreateUnit(account::UnitService& units, Context& ctx) {
@@ -119,20 +118,23 @@ RouteHandler WithId(account::UnitService& units,
 void AddUnitRoutes(Router& router, account::UnitService& units) {
   router.Add("GET", "/api/v1/units", [&units](Context& ctx) { return ListUnits(units, ctx); },
              {.summary = "Units in scope; without parent_id and q, the caller's own unit",
-              .tag = "units", .permission = "system:unit:list"});
+              .tag = "units",
+              .permission = "system:unit:list"});
   router.Add("POST", "/api/v1/units", [&units](Context& ctx) { return CreateUnit(units, ctx); },
-             {.summary = "Create a unit below parent_id", .tag = "units",
+             {.summary = "Create a unit below parent_id",
+              .tag = "units",
               .permission = "system:unit:create"});
   router.Add("GET", "/api/v1/units/{id}",
-             WithId(units, [](account::UnitService& s, Context& ctx, std::int64_t id) {
-               return UnitOr(200, s.Get(*ctx.actor, id));
-             }),
+             WithId(units, [](account::UnitService& s, Context& ctx,
+                              std::int64_t id) { return UnitOr(200, s.Get(*ctx.actor, id)); }),
              {.summary = "One unit in scope", .tag = "units", .permission = "system:unit:list"});
   router.Add("PATCH", "/api/v1/units/{id}", WithId(units, PatchUnit),
              {.summary = "Change name, region_code or leading_group_established_on",
-              .tag = "units", .permission = "system:unit:edit"});
+              .tag = "units",
+              .permission = "system:unit:edit"});
   router.Add("POST", "/api/v1/units/{id}/move", WithId(units, MoveUnit),
-             {.summary = "Move a unit with its subtree below parent_id", .tag = "units",
+             {.summary = "Move a unit with its subtree below parent_id",
+              .tag = "units",
               .permission = "system:unit:edit"});
   router.Add("DELETE", "/api/v1/units/{id}",
              WithId(units,
@@ -141,7 +143,8 @@ void AddUnitRoutes(Router& router, account::UnitService& units) {
                       return done ? JsonResponse(200, boost::json::object{})
                                   : ErrorResponse(done.error());
                     }),
-             {.summary = "Delete a unit without children or users; answers {}", .tag = "units",
+             {.summary = "Delete a unit without children or users; answers {}",
+              .tag = "units",
               .permission = "system:unit:delete"});
 }
 

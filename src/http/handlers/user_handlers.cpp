@@ -44,15 +44,15 @@ Response ListUsers(account::UserService& users, Context& ctx) {
   auto page = ParseListParams(ctx.request);
   if (!page) return ErrorResponse(page.error());
   std::vector<core::FieldError> errors;
-  account::UserFilter filter{QueryId(ctx.request, "unit_id", errors),
-                             QueryText(ctx.request, "q"), QueryText(ctx.request, "role"),
+  account::UserFilter filter{QueryId(ctx.request, "unit_id", errors), QueryText(ctx.request, "q"),
+                             QueryText(ctx.request, "role"),
                              QueryBool(ctx.request, "disabled", errors)};
   if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
   auto found = users.List(*ctx.actor, filter, ToPageRequest(*page));
   boost::json::array items;
   for (const account::UserView& u : found.items) items.push_back(UserJson(u));
-  return JsonResponse(200, ListEnvelope(std::move(items), found.total, page->page,
-                                        page->page_size));
+  return JsonResponse(200,
+                      ListEnvelope(std::move(items), found.total, page->page, page->page_size));
 }
 
 Response CreateUser(account::UserService& users, Context& ctx) {
@@ -108,22 +108,23 @@ RouteHandler WithId(account::UserService& users,
 }  // namespace
 
 void AddUserRoutes(Router& router, account::UserService& users) {
-  router.Add("GET", "/api/v1/users", [&users](Context& ctx) { return ListUsers(users, ctx); },
-             {.summary = "Users of units in scope", .tag = "users",
-              .permission = "system:user:list"});
+  router.Add(
+      "GET", "/api/v1/users", [&users](Context& ctx) { return ListUsers(users, ctx); },
+      {.summary = "Users of units in scope", .tag = "users", .permission = "system:user:list"});
   router.Add("POST", "/api/v1/users", [&users](Context& ctx) { return CreateUser(users, ctx); },
              {.summary = "Create a user", .tag = "users", .permission = "system:user:create"});
   router.Add("GET", "/api/v1/users/{id}",
-             WithId(users, [](account::UserService& s, Context& ctx, std::int64_t id) {
-               return UserOr(200, s.Get(*ctx.actor, id));
-             }),
+             WithId(users, [](account::UserService& s, Context& ctx,
+                              std::int64_t id) { return UserOr(200, s.Get(*ctx.actor, id)); }),
              {.summary = "One user in scope", .tag = "users", .permission = "system:user:list"});
   router.Add("PATCH", "/api/v1/users/{id}", WithId(users, PatchUser),
              {.summary = "Change display_name, unit_id, roles, disabled, must_change_password",
-              .tag = "users", .permission = "system:user:edit"});
+              .tag = "users",
+              .permission = "system:user:edit"});
   router.Add("POST", "/api/v1/users/{id}/reset-password", WithId(users, ResetPassword),
              {.summary = "Set a new password that must be changed at next login",
-              .tag = "users", .permission = "system:user:edit"});
+              .tag = "users",
+              .permission = "system:user:edit"});
 }
 
 }  // namespace lianyin::http::handlers
