@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -42,8 +43,10 @@ class AccountFixture : public test_support::BackendTest {
   }
 
   AuditSink Sink() {
-    return
-        [this](store::Session&, const Actor&, const Change& change) { changes_.push_back(change); };
+    return [this](store::Session&, const Actor&, const Change& change) {
+      std::lock_guard<std::mutex> lock(changes_mutex_);
+      changes_.push_back(change);
+    };
   }
 
   Actor LogIn(const std::string& username, const std::string& password = kTestPassword) {
@@ -68,7 +71,8 @@ class AccountFixture : public test_support::BackendTest {
   }
 
   core::DateTime now_{1'700'000'000};  // 2023-11-15
-  std::vector<Change> changes_;
+  std::mutex changes_mutex_;
+  std::vector<Change> changes_;  // guarded by changes_mutex_ while other threads run
   std::unique_ptr<AuthService> auth_;
   std::unique_ptr<UnitService> units_;
   std::unique_ptr<UserService> users_;

@@ -23,7 +23,15 @@ Unit ReadUnit(const store::Row& row) {
 
 UnitView ReadView(const store::Row& row) { return {ReadUnit(row), row.Text(8), row.Bool(9)}; }
 
+// Any constant distinct from the migration lock's.
+constexpr std::int64_t kUnitTreeLockKey = 0x756e69745f74726b;  // "unit_trk"
+
 }  // namespace
+
+void UnitRepo::LockTree() {
+  if (session_.dialect() != store::Dialect::kPostgres) return;
+  session_.Execute("SELECT pg_advisory_xact_lock(?)", {kUnitTreeLockKey});
+}
 
 std::int64_t UnitRepo::InsertUnit(const Unit& unit, std::string_view now) {
   auto insert = session_.Prepare(

@@ -17,6 +17,10 @@ class UnitRepo {
  public:
   explicit UnitRepo(store::Session& session) : session_(session) {}
 
+  // Serialises changes to the tree until the caller's write transaction ends, so two concurrent
+  // moves cannot build a cycle and an insert never copies a path a move is rewriting. SQLite's
+  // write transaction already excludes other writers; PostgreSQL takes an advisory lock.
+  void LockTree();
   // Inserts the unit and its closure rows (itself and every ancestor of its parent); returns id.
   std::int64_t InsertUnit(const Unit& unit, std::string_view now);
   std::optional<Unit> FindUnit(std::int64_t id);

@@ -94,6 +94,7 @@ core::Result<UnitView> UnitService::Create(const Actor& actor, const NewUnit& in
   }
   store::Session session = db_.Acquire();
   store::Transaction tx = session.Begin(store::TxMode::kWrite);
+  UnitRepo(session).LockTree();
   auto parent = LoadParent(session, actor, input.parent_id);
   if (!parent) return parent.error();
   const std::string at = core::FormatDateTime(now);
@@ -120,6 +121,7 @@ core::Result<UnitView> UnitService::Update(const Actor& actor, std::int64_t id,
   const core::DateTime now = clock_();
   store::Session session = db_.Acquire();
   store::Transaction tx = session.Begin(store::TxMode::kWrite);
+  UnitRepo(session).LockTree();
   auto before = LoadInScope(session, actor, id);
   if (!before) return before.error();
   Unit unit = *before;
@@ -149,6 +151,7 @@ core::Result<UnitView> UnitService::Move(const Actor& actor, std::int64_t id,
                                          std::int64_t new_parent_id) {
   store::Session session = db_.Acquire();
   store::Transaction tx = session.Begin(store::TxMode::kWrite);
+  UnitRepo(session).LockTree();
   auto unit = LoadInScope(session, actor, id);
   if (!unit) return unit.error();
   if (!unit->parent_id) return core::Error::Conflict("the platform root cannot be moved");
@@ -173,6 +176,7 @@ core::Result<UnitView> UnitService::Move(const Actor& actor, std::int64_t id,
 core::Result<void> UnitService::Delete(const Actor& actor, std::int64_t id) {
   store::Session session = db_.Acquire();
   store::Transaction tx = session.Begin(store::TxMode::kWrite);
+  UnitRepo(session).LockTree();
   auto unit = LoadInScope(session, actor, id);
   if (!unit) return unit.error();
   if (!unit->parent_id) return core::Error::Conflict("the platform root cannot be deleted");

@@ -4,8 +4,10 @@
 // field answers 422 "no such unit" on that field. Each mutation runs in one write transaction and
 // reports its Change to the AuditSink inside it.
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/date.hpp"
 #include "core/error.hpp"

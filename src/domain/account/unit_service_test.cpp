@@ -4,6 +4,7 @@
 
 #include <map>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include "domain/account/account_test_fixture.hpp"
@@ -184,6 +185,21 @@ TEST_P(UnitServiceTest, MoveRefusesCyclesTheRootOwnUnitAndBadPlacement) {
   EXPECT_EQ(Code(units_->Move(officer, dongcheng_, shaanxi_).error()),
             core::ErrorCode::kValidationFailed);
   EXPECT_TRUE(units_->Move(officer, dongcheng_, spare));
+  auto [stored, walked] = ClosureAndWalk();
+  EXPECT_EQ(stored, walked);
+}
+
+TEST_P(UnitServiceTest, ConcurrentCrossedMovesNeverBuildACycle) {
+  for (int round = 0; round < 10; ++round) {
+    const std::int64_t x = MakeUnit("甲", UnitKind::kUnion, "110000", beijing_);
+    const std::int64_t y = MakeUnit("乙", UnitKind::kUnion, "110000", beijing_);
+    bool x_moved = false, y_moved = false;
+    std::thread a([&] { x_moved = static_cast<bool>(units_->Move(admin_, x, y)); });
+    std::thread b([&] { y_moved = static_cast<bool>(units_->Move(admin_, y, x)); });
+    a.join();
+    b.join();
+    EXPECT_NE(x_moved, y_moved) << "round " << round;
+  }
   auto [stored, walked] = ClosureAndWalk();
   EXPECT_EQ(stored, walked);
 }

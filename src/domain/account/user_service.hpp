@@ -7,8 +7,10 @@
 // permission it does not hold itself, nor change or reset the password of a user who holds such
 // a role (403). Nobody may disable themselves (403).
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/date.hpp"
