@@ -91,6 +91,9 @@ TEST_P(IdentityApiTest, UnitFieldErrorsComeTogether) {
   auto r = Call(admin_, "POST", "/api/v1/units", R"({"kind":"church","region_code":"110000"})");
   ASSERT_EQ(r.status, 422);
   EXPECT_EQ(Fields(r), (std::vector<std::string>{"name", "kind", "parent_id"}));
+  auto empty = Call(admin_, "POST", "/api/v1/units", "{}");
+  EXPECT_EQ(Fields(empty),
+            (std::vector<std::string>{"name", "kind", "region_code", "parent_id"}));
   auto region = Call(admin_, "POST", "/api/v1/units",
                      R"({"name":"x","kind":"union","region_code":"610000","parent_id":)" +
                          std::to_string(beijing_) + "}");

@@ -67,14 +67,16 @@ Response CreateUnit(account::UnitService& units, Context& ctx) {
   FieldReader in(*body);
   account::NewUnit unit;
   unit.name = in.String("name", kMaxName);
-  std::vector<core::FieldError> kind_errors;
-  auto kind = ReadKind(in.String("kind", 20), kind_errors);
-  for (auto& e : kind_errors) in.Fail(e.field, e.message);
+  const std::string kind = in.String("kind", 20);
+  if (!kind.empty()) {
+    std::vector<core::FieldError> kind_errors;
+    unit.kind = ReadKind(kind, kind_errors).value_or(account::UnitKind::kOther);
+    for (auto& e : kind_errors) in.Fail(e.field, e.message);
+  }
   unit.region_code = in.String("region_code", 6);
   unit.parent_id = in.Int64("parent_id");
   unit.leading_group_established_on = in.OptDate("leading_group_established_on");
   if (auto ok = in.Finish(); !ok) return ErrorResponse(ok.error());
-  unit.kind = kind.value_or(account::UnitKind::kOther);
   return UnitOr(201, units.Create(*ctx.actor, unit));
 }
 
