@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "app/demo.hpp"
@@ -9,10 +10,13 @@
 #include "app/regions_file.hpp"
 #include "core/crypto.hpp"
 #include "domain/account/auth_service.hpp"
+#include "domain/account/password_rules.hpp"
 #include "domain/account/platform_service.hpp"
+#include "domain/account/role_service.hpp"
 #include "domain/account/security_admin_service.hpp"
 #include "domain/account/unit_service.hpp"
-#include "domain/account/password_rules.hpp"
+#include "domain/account/user_service.hpp"
+#include "domain/audit/audit_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -34,6 +38,19 @@ std::vector<http::Gauge> PoolGauges(const store::Database& db) {
   return {{"lianyin_db_pool_size", "Database connections open", double(s.size), {}},
           {"lianyin_db_pool_in_use", "Database connections checked out", double(s.in_use), {}},
           {"lianyin_db_pool_waits_total", "Acquisitions that had to wait", double(s.waits), {}}};
+}
+
+// `lianyin init` acts as the administrator it has just created, at the platform root.
+domain::account::Actor InitActor(const domain::account::User& admin) {
+  domain::account::Actor actor;
+  actor.user_id = admin.id;
+  actor.username = admin.username;
+  actor.display_name = admin.display_name;
+  actor.unit_id = admin.unit_id;
+  actor.roles = admin.roles;
+  actor.permissions = {std::string(domain::account::kAllPermissions)};
+  actor.request_id = "init";
+  return actor;
 }
 
 }  // namespace
@@ -77,7 +94,7 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
   InitReport report;
   report.schema_version = store::Migrate(*db_);
   LoadOrCreateKey(KeyFile());
-  domain::account::UnitService units(*db_);
+  domain::account::UnitService units(*db_, domain::account::ChainedAuditSink());
   if (units.RootUnit()) return core::Error::Conflict("this database is already initialised");
   domain::region::RegionService regions(*db_);
   auto source = ReadRegionsFile(config_.regions_file);
@@ -98,7 +115,7 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
   if (!admin) return admin.error();
   report.admin_username = admin->username;
   if (options.demo) {
-    auto created = BuildDemo(units, regions);
+    auto created = BuildDemo(units, regions, InitActor(*admin));
     if (!created) return created.error();
     report.demo_units = *created;
   }
@@ -111,8 +128,12 @@ core::Result<void> Application::Serve() {
   domain::account::AuthService auth(*db_, LoadOrCreateKey(KeyFile()), audit_sink);
   domain::account::SecurityAdminService security(*db_, audit_sink);
   domain::region::RegionService regions(*db_);
+  domain::account::UnitService units(*db_, audit_sink);
+  domain::account::UserService users(*db_, audit_sink);
+  domain::account::RoleService roles(*db_, audit_sink);
   domain::audit::AuditService audit(*db_);
-  http::Api api({auth, security, regions, audit, [this] { return PoolGauges(*db_); }},
+  http::Api api({auth, security, regions, units, users, roles, audit,
+                 [this] { return PoolGauges(*db_); }},
                 {config_.web_root, config_.tls, LIANYIN_VERSION});
   http::ServerOptions options;
   options.address = config_.address;

@@ -17,7 +17,8 @@ std::string ProvincialBody(const region::Region& province, account::UnitKind kin
 
 }  // namespace
 
-core::Result<int> BuildDemo(account::UnitService& units, region::RegionService& regions) {
+core::Result<int> BuildDemo(account::UnitService& units, region::RegionService& regions,
+                            const account::Actor& admin) {
   auto root = units.RootUnit();
   if (!root) return root.error();
   auto provinces = regions.Children(region::kNationCode);
@@ -26,13 +27,13 @@ core::Result<int> BuildDemo(account::UnitService& units, region::RegionService& 
   const std::pair<const char*, account::UnitKind> tops[] = {
       {"中华全国总工会", account::UnitKind::kUnion}, {"民政部", account::UnitKind::kCivilAffairs}};
   for (const auto& [name, kind] : tops) {
-    auto top = units.CreateUnit({name, kind, region::kNationCode, root->id, {}});
+    auto top = units.Create(admin, {name, kind, region::kNationCode, root->id, {}});
     if (!top) return top.error();
     ++created;
     for (const region::Region& p : *provinces) {
       // Taiwan, Hong Kong and Macao have their own systems.
       if (p.code == "710000" || p.code == "810000" || p.code == "820000") continue;
-      auto body = units.CreateUnit({ProvincialBody(p, kind), kind, p.code, top->id, {}});
+      auto body = units.Create(admin, {ProvincialBody(p, kind), kind, p.code, top->unit.id, {}});
       if (!body) return body.error();
       ++created;
     }

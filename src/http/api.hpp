@@ -19,7 +19,10 @@
 
 namespace lianyin::domain::account {
 class AuthService;
+class RoleService;
 class SecurityAdminService;
+class UnitService;
+class UserService;
 }
 namespace lianyin::domain::audit {
 class AuditService;
@@ -36,6 +39,9 @@ struct ApiServices {
   domain::account::AuthService& auth;
   domain::account::SecurityAdminService& security;
   domain::region::RegionService& regions;
+  domain::account::UnitService& units;
+  domain::account::UserService& users;
+  domain::account::RoleService& roles;
   domain::audit::AuditService& audit;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;

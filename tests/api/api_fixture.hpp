@@ -1,6 +1,7 @@
 #pragma once
-// The fixture of the API tests: a migrated database on each backend with three regions and the
-// platform set up (user admin / kPassword), the whole API on a real server on 127.0.0.1:0.
+// The fixture of the API tests: a migrated database on each backend with a few regions (北京市 with
+// a city and a county, 陕西省) and the platform set up (user admin / kPassword), the whole API on a
+// real server on 127.0.0.1:0, every change going to the hash-chained audit log.
 
 #include <memory>
 #include <string>
@@ -11,7 +12,10 @@
 
 #include "api/http_client.hpp"
 #include "domain/account/auth_service.hpp"
+#include "domain/account/role_service.hpp"
 #include "domain/account/security_admin_service.hpp"
+#include "domain/account/unit_service.hpp"
+#include "domain/account/user_service.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "http/api.hpp"
@@ -46,6 +50,9 @@ class ApiFixture : public test_support::BackendTest {
   std::unique_ptr<domain::region::RegionService> regions_;
   std::unique_ptr<domain::account::AuthService> auth_;
   std::unique_ptr<domain::account::SecurityAdminService> security_;
+  std::unique_ptr<domain::account::UnitService> units_;
+  std::unique_ptr<domain::account::UserService> users_;
+  std::unique_ptr<domain::account::RoleService> roles_;
   std::unique_ptr<domain::audit::AuditService> audit_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;

@@ -1,5 +1,7 @@
 #include "domain/account/account.hpp"
 
+#include <boost/json.hpp>
+
 namespace lianyin::domain::account {
 
 std::string_view UnitKindName(UnitKind kind) {
@@ -20,6 +22,39 @@ std::optional<UnitKind> ParseUnitKind(std::string_view name) {
 
 bool Actor::Can(std::string_view permission) const {
   return permissions.contains("*") || permissions.contains(std::string(permission));
+}
+
+namespace {
+
+boost::json::value Opt(const std::optional<std::int64_t>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+boost::json::value Opt(const std::optional<std::string>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+}  // namespace
+
+boost::json::value AuditJson(const Unit& unit) {
+  return boost::json::object{{"id", unit.id},
+                             {"name", unit.name},
+                             {"kind", UnitKindName(unit.kind)},
+                             {"region_code", unit.region_code},
+                             {"parent_id", Opt(unit.parent_id)},
+                             {"leading_group_established_on",
+                              Opt(unit.leading_group_established_on)}};
+}
+
+boost::json::value AuditJson(const User& user) {
+  return boost::json::object{{"id", user.id},
+                             {"username", user.username},
+                             {"display_name", user.display_name},
+                             {"unit_id", user.unit_id},
+                             {"roles", boost::json::array(user.roles.begin(), user.roles.end())},
+                             {"org_id", Opt(user.org_id)},
+                             {"worker_id", Opt(user.worker_id)},
+                             {"must_change_password", user.must_change_password},
+                             {"disabled", user.disabled}};
 }
 
 }  // namespace lianyin::domain::account

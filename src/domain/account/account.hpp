@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/json/value.hpp>
+
 namespace lianyin::domain::account {
 
 enum class UnitKind { kUnion, kCivilAffairs, kOther };
@@ -35,6 +37,51 @@ struct User {
   bool must_change_password = false;
   bool disabled = false;
   std::vector<std::string> roles;
+  std::string created_at;
+  std::string updated_at;
+};
+
+// A unit as lists and detail views show it.
+struct UnitView {
+  Unit unit;
+  std::string region_name;
+  bool has_children = false;
+};
+
+// A user as lists and detail views show it; never carries the password hash.
+struct UserView {
+  User user;
+  std::string unit_name;
+  bool mfa_enabled = false;  // false until TOTP lands (auth area)
+};
+
+// GET /units filters; absent fields do not filter.
+struct UnitFilter {
+  std::optional<std::int64_t> parent_id;  // direct children of this unit
+  std::optional<std::string> q;           // substring of the name
+  std::optional<UnitKind> kind;
+};
+
+// GET /users filters; absent fields do not filter.
+struct UserFilter {
+  std::optional<std::int64_t> unit_id;  // users of exactly this unit
+  std::optional<std::string> q;         // substring of username or display_name
+  std::optional<std::string> role;
+  std::optional<bool> disabled;
+};
+
+// Paging of a list use case: page ≥ 1, page_size ≥ 1 (the HTTP layer enforces the 200 cap).
+struct PageRequest {
+  std::int64_t page = 1;
+  std::int64_t page_size = 20;
+
+  std::int64_t Offset() const { return (page - 1) * page_size; }
+};
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  std::int64_t total = 0;  // rows matching the filter in scope, over all pages
 };
 
 // Who is making a request: built once per request from the session, read by every service.
@@ -60,5 +107,9 @@ struct Actor {
   // True when the actor holds `permission` ("area:resource:action") or "*".
   bool Can(std::string_view permission) const;
 };
+
+// Snapshots for the audit trail (Change::before/after): every stored field, no secrets.
+boost::json::value AuditJson(const Unit& unit);
+boost::json::value AuditJson(const User& user);
 
 }  // namespace lianyin::domain::account

@@ -1,10 +1,10 @@
 #include "domain/account/actor_builder.hpp"
 
-#include "domain/account/roles.hpp"
+#include "domain/account/role_repo.hpp"
 
 namespace lianyin::domain::account {
 
-Actor BuildActor(store::Session& /*session*/, const User& user, const Unit& unit) {
+Actor BuildActor(store::Session& session, const User& user, const Unit& unit) {
   Actor actor;
   actor.user_id = user.id;
   actor.username = user.username;
@@ -12,9 +12,7 @@ Actor BuildActor(store::Session& /*session*/, const User& user, const Unit& unit
   actor.unit_id = unit.id;
   actor.unit_name = unit.name;
   actor.roles = user.roles;
-  for (const std::string& role : user.roles) {
-    for (std::string& p : DefaultPermissions(role)) actor.permissions.insert(std::move(p));
-  }
+  actor.permissions = RoleRepo(session).PermissionsOf(user.roles);
   actor.org_id = user.org_id;
   actor.worker_id = user.worker_id;
   actor.must_change_password = user.must_change_password;

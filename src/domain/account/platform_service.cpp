@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "domain/account/password_rules.hpp"
+#include "domain/account/role_repo.hpp"
 #include "domain/account/unit_repo.hpp"
 #include "domain/account/user_repo.hpp"
 #include "domain/region/region_repo.hpp"
@@ -30,6 +31,7 @@ core::Result<User> PlatformService::SetUpPlatform(const PlatformSetup& setup) {
   User admin{0, setup.admin_username, "系统管理员", root.id, std::nullopt, std::nullopt,
              false, false, {"admin"}};
   admin.id = UserRepo(session).InsertUser(admin, hash, now);
+  RoleRepo(session).SeedDefaults();
   tx.Commit();
   return admin;
 }

@@ -24,7 +24,8 @@ class PlatformService {
       : db_(db), clock_(std::move(clock)) {}
 
   // Creates the platform root unit (kind other, region 100000) and the admin user with role
-  // admin, in one transaction. A second call → 409. Regions must have been imported (422).
+  // admin, and copies the default role permissions into role_permissions, in one transaction.
+  // A second call → 409. Regions must have been imported (422).
   core::Result<User> SetUpPlatform(const PlatformSetup& setup);
 
  private:

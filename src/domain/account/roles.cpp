@@ -6,24 +6,63 @@
 namespace lianyin::domain::account {
 namespace {
 
-// Permissions of this release; each later area adds its own strings here and in the web routes.
-const std::map<std::string, std::vector<std::string>, std::less<>>& Table() {
-  static const std::map<std::string, std::vector<std::string>, std::less<>> table = {
-      {"admin", {"*"}},
-      {"sys_admin", {"system:region:list", "system:unit:list", "system:user:list"}},
-      {"security_admin", {"system:region:list", "system:role:list", "system:session:list"}},
-      {"audit_admin", {"system:region:list", "system:audit:list"}},
-      {"union_officer", {"system:region:list"}},
-      {"civil_affairs_officer", {"system:region:list"}},
-      {"inspector", {"system:region:list"}},
-      {"expert", {"system:region:list"}},
-      {"org_member", {"system:region:list"}},
-      {"worker", {}},
+struct RoleDefaults {
+  std::string name;
+  std::vector<std::string> permissions;
+};
+
+const std::map<std::string, RoleDefaults, std::less<>>& Table() {
+  static const std::map<std::string, RoleDefaults, std::less<>> table = {
+      {"admin", {"系统管理员", {"*"}}},
+      {"sys_admin",
+       {"系统管理员（三权分立）",
+        {"system:region:list", "system:setting:edit", "system:unit:create", "system:unit:delete",
+         "system:unit:edit", "system:unit:list", "system:user:create", "system:user:edit",
+         "system:user:list"}}},
+      {"security_admin",
+       {"安全管理员",
+        {"system:login-log:list", "system:region:list", "system:role:edit", "system:role:list",
+         "system:session:delete", "system:session:list", "system:setting:edit"}}},
+      {"audit_admin", {"审计管理员", {"system:audit:list", "system:region:list"}}},
+      {"union_officer",
+       {"工会工作人员", {"system:region:list", "system:unit:list", "system:user:list"}}},
+      {"civil_affairs_officer",
+       {"民政部门工作人员", {"system:region:list", "system:unit:list", "system:user:list"}}},
+      {"inspector", {"检查人员", {"system:region:list"}}},
+      {"expert", {"评审专家", {"system:region:list"}}},
+      {"org_member", {"社会组织用户", {"system:region:list"}}},
+      {"worker", {"职工", {}}},
   };
   return table;
 }
 
 }  // namespace
+
+const std::vector<Permission>& PermissionCatalogue() {
+  static const std::vector<Permission> catalogue = {
+      {"system:audit:list", "system", "查看审计日志"},
+      {"system:login-log:list", "system", "查看登录日志"},
+      {"system:region:list", "system", "查看行政区划"},
+      {"system:role:edit", "system", "修改角色权限"},
+      {"system:role:list", "system", "查看角色"},
+      {"system:session:delete", "system", "强制下线"},
+      {"system:session:list", "system", "查看在线用户"},
+      {"system:setting:edit", "system", "修改系统设置"},
+      {"system:unit:create", "system", "新增单位"},
+      {"system:unit:delete", "system", "删除单位"},
+      {"system:unit:edit", "system", "修改单位"},
+      {"system:unit:list", "system", "查看单位"},
+      {"system:user:create", "system", "新增用户"},
+      {"system:user:edit", "system", "修改用户"},
+      {"system:user:list", "system", "查看用户"},
+  };
+  return catalogue;
+}
+
+bool IsKnownPermission(std::string_view code) {
+  const auto& all = PermissionCatalogue();
+  return std::any_of(all.begin(), all.end(), [&](const Permission& p) { return p.code == code; });
+}
 
 const std::vector<std::string>& KnownRoles() {
   static const std::vector<std::string> roles = [] {
@@ -36,9 +75,14 @@ const std::vector<std::string>& KnownRoles() {
 
 bool IsKnownRole(std::string_view role) { return Table().contains(role); }
 
+std::string RoleName(std::string_view role) {
+  auto it = Table().find(role);
+  return it == Table().end() ? std::string() : it->second.name;
+}
+
 std::vector<std::string> DefaultPermissions(std::string_view role) {
   auto it = Table().find(role);
-  return it == Table().end() ? std::vector<std::string>{} : it->second;
+  return it == Table().end() ? std::vector<std::string>{} : it->second.permissions;
 }
 
 }  // namespace lianyin::domain::account

@@ -19,12 +19,6 @@
 
 namespace lianyin::domain::account {
 
-template <class T>
-struct Page {
-  std::vector<T> items;
-  std::int64_t total = 0;
-};
-
 class SecurityAdminService {
  public:
   SecurityAdminService(store::Database& db, AuditSink audit) : db_(db), audit_(std::move(audit)) {}

@@ -9,13 +9,29 @@ constexpr const char* kUnitColumns =
     "SELECT id, name, kind, region_code, parent_id, leading_group_established_on, created_at, "
     "updated_at FROM units ";
 
+constexpr const char* kViewColumns =
+    "SELECT u.id, u.name, u.kind, u.region_code, u.parent_id, u.leading_group_established_on, "
+    "u.created_at, u.updated_at, COALESCE(r.name, ''), "
+    "CASE WHEN EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id) THEN 1 ELSE 0 END "
+    "FROM units u LEFT JOIN regions r ON r.code = u.region_code ";
+
 Unit ReadUnit(const store::Row& row) {
   return Unit{row.Int(0),  row.Text(1),   ParseUnitKind(row.Text(2)).value_or(UnitKind::kOther),
               row.Text(3), row.OptInt(4), row.OptText(5),
               row.Text(6), row.Text(7)};
 }
 
+UnitView ReadView(const store::Row& row) { return {ReadUnit(row), row.Text(8), row.Bool(9)}; }
+
+// Any constant distinct from the migration lock's.
+constexpr std::int64_t kUnitTreeLockKey = 0x756e69745f74726b;  // "unit_trk"
+
 }  // namespace
+
+void UnitRepo::LockTree() {
+  if (session_.dialect() != store::Dialect::kPostgres) return;
+  session_.Execute("SELECT pg_advisory_xact_lock(?)", {kUnitTreeLockKey});
+}
 
 std::int64_t UnitRepo::InsertUnit(const Unit& unit, std::string_view now) {
   auto insert = session_.Prepare(
@@ -44,10 +60,94 @@ std::optional<Unit> UnitRepo::FindUnit(std::int64_t id) {
   return ReadUnit(stmt.row());
 }
 
+std::optional<UnitView> UnitRepo::FindView(std::int64_t id) {
+  auto stmt = session_.Prepare(std::string(kViewColumns) + "WHERE u.id = ?");
+  stmt.Bind(0, id);
+  if (!stmt.Next()) return std::nullopt;
+  return ReadView(stmt.row());
+}
+
 std::optional<Unit> UnitRepo::FindRootUnit() {
   auto stmt = session_.Prepare(std::string(kUnitColumns) + "WHERE parent_id IS NULL ORDER BY id");
   if (!stmt.Next()) return std::nullopt;
   return ReadUnit(stmt.row());
+}
+
+Page<UnitView> UnitRepo::List(const ScopeFilter& scope, const UnitFilter& filter,
+                              const PageRequest& page) {
+  std::string where = "WHERE " + scope.sql;
+  std::vector<store::Value> params = scope.params;
+  if (filter.parent_id) {
+    where += " AND u.parent_id = ?";
+    params.emplace_back(*filter.parent_id);
+  }
+  if (filter.q) {
+    where += " AND lower(u.name) LIKE lower(?) ESCAPE '\\'";
+    params.emplace_back(LikePattern(*filter.q));
+  }
+  if (filter.kind) {
+    where += " AND u.kind = ?";
+    params.emplace_back(std::string(UnitKindName(*filter.kind)));
+  }
+  Page<UnitView> out;
+  auto count = session_.Prepare("SELECT count(*) FROM units u " + where);
+  count.BindAll(params);
+  if (count.Next()) out.total = count.row().Int(0);
+  params.emplace_back(page.page_size);
+  params.emplace_back(page.Offset());
+  auto stmt = session_.Prepare(kViewColumns + where + " ORDER BY u.id LIMIT ? OFFSET ?");
+  stmt.BindAll(params);
+  while (stmt.Next()) out.items.push_back(ReadView(stmt.row()));
+  return out;
+}
+
+void UnitRepo::UpdateUnit(const Unit& unit, std::string_view now) {
+  session_.Execute(
+      "UPDATE units SET name = ?, region_code = ?, leading_group_established_on = ?, "
+      "updated_at = ? WHERE id = ?",
+      {unit.name, unit.region_code, OptValue(unit.leading_group_established_on), std::string(now),
+       unit.id});
+}
+
+void UnitRepo::MoveUnit(std::int64_t id, std::int64_t new_parent_id, std::string_view now) {
+  session_.Execute(
+      "DELETE FROM unit_closure "
+      "WHERE descendant IN (SELECT descendant FROM unit_closure WHERE ancestor = ?) "
+      "AND ancestor NOT IN (SELECT descendant FROM unit_closure WHERE ancestor = ?)",
+      {id, id});
+  session_.Execute(
+      "INSERT INTO unit_closure (ancestor, descendant, depth) "
+      "SELECT a.ancestor, d.descendant, a.depth + d.depth + 1 "
+      "FROM unit_closure a CROSS JOIN unit_closure d "
+      "WHERE a.descendant = ? AND d.ancestor = ?",
+      {new_parent_id, id});
+  session_.Execute("UPDATE units SET parent_id = ?, updated_at = ? WHERE id = ?",
+                   {new_parent_id, std::string(now), id});
+}
+
+void UnitRepo::DeleteUnit(std::int64_t id) {
+  session_.Execute("DELETE FROM unit_closure WHERE descendant = ?", {id});
+  session_.Execute("DELETE FROM units WHERE id = ?", {id});
+}
+
+std::int64_t UnitRepo::CountChildren(std::int64_t id) {
+  auto stmt = session_.Prepare("SELECT count(*) FROM units WHERE parent_id = ?");
+  stmt.Bind(0, id);
+  return stmt.Next() ? stmt.row().Int(0) : 0;
+}
+
+std::int64_t UnitRepo::CountUsers(std::int64_t id) {
+  auto stmt = session_.Prepare("SELECT count(*) FROM users WHERE unit_id = ?");
+  stmt.Bind(0, id);
+  return stmt.Next() ? stmt.row().Int(0) : 0;
+}
+
+std::vector<std::string> UnitRepo::ChildRegionCodes(std::int64_t id) {
+  auto stmt = session_.Prepare("SELECT DISTINCT region_code FROM units WHERE parent_id = ?");
+  stmt.Bind(0, id);
+  std::vector<std::string> out;
+  while (stmt.Next()) out.push_back(stmt.row().Text(0));
+  return out;
 }
 
 }  // namespace lianyin::domain::account

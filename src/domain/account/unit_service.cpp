@@ -1,9 +1,64 @@
 #include "domain/account/unit_service.hpp"
 
+#include "domain/account/scope.hpp"
 #include "domain/account/unit_repo.hpp"
+#include "domain/account/unit_rules.hpp"
 #include "domain/region/region_repo.hpp"
 
 namespace lianyin::domain::account {
+namespace {
+
+core::Error NoSuchParent() { return core::Error::Invalid("parent_id", "no such unit"); }
+
+// A parent named in a body: missing and out of scope look the same.
+core::Result<Unit> LoadParent(store::Session& session, const Actor& actor, std::int64_t id) {
+  auto parent = UnitRepo(session).FindUnit(id);
+  if (!parent || !UnitInScope(session, ScopeOf(actor), id)) return NoSuchParent();
+  return *parent;
+}
+
+core::Result<Unit> LoadInScope(store::Session& session, const Actor& actor, std::int64_t id) {
+  auto unit = UnitRepo(session).FindUnit(id);
+  if (!unit || !UnitInScope(session, ScopeOf(actor), id)) return OutOfScope();
+  return *unit;
+}
+
+// The parent-side rules shared by Create and Move, reported on `kind_field`.
+core::Result<void> CheckPlacement(store::Session& session, const Unit& child, const Unit& parent,
+                                  const std::string& kind_field) {
+  if (!KindFitsParent(child.kind, parent)) {
+    return core::Error::Invalid(kind_field, std::string("a ") +
+                                                std::string(UnitKindName(child.kind)) +
+                                                " unit cannot hang below a " +
+                                                std::string(UnitKindName(parent.kind)) + " unit");
+  }
+  if (!region::RegionRepo(session).Covers(parent.region_code, child.region_code)) {
+    return core::Error::Invalid(kind_field == "kind" ? "region_code" : kind_field,
+                                "must be covered by the parent unit's region");
+  }
+  return {};
+}
+
+// A region change must stay inside the parent's region and still cover every child's.
+core::Result<void> CheckRegionChange(store::Session& session, const Unit& unit,
+                                     const std::string& region_code) {
+  region::RegionRepo regions(session);
+  if (!regions.Find(region_code)) return core::Error::Invalid("region_code", "no such region");
+  if (unit.parent_id) {
+    auto parent = UnitRepo(session).FindUnit(*unit.parent_id);
+    if (parent && !regions.Covers(parent->region_code, region_code)) {
+      return core::Error::Invalid("region_code", "must be covered by the parent unit's region");
+    }
+  }
+  for (const std::string& child : UnitRepo(session).ChildRegionCodes(unit.id)) {
+    if (!regions.Covers(region_code, child)) {
+      return core::Error::Invalid("region_code", "must cover the region of every child unit");
+    }
+  }
+  return {};
+}
+
+}  // namespace
 
 core::Result<Unit> UnitService::RootUnit() {
   store::Session session = db_.Acquire();
@@ -12,22 +67,133 @@ core::Result<Unit> UnitService::RootUnit() {
   return *root;
 }
 
-core::Result<Unit> UnitService::CreateUnit(const NewUnit& input) {
-  if (input.name.empty()) return core::Error::Invalid("name", "is required");
+Page<UnitView> UnitService::List(const Actor& actor, const UnitFilter& filter,
+                                 const PageRequest& page) {
+  store::Session session = db_.Acquire();
+  const Scope scope = ScopeOf(actor);
+  if (!filter.parent_id && !filter.q) {
+    // Without a place to look, the list starts at the caller's own unit.
+    return UnitRepo(session).List(ScopeFilter{"u.id = ?", {scope.unit_id}}, filter, page);
+  }
+  return UnitRepo(session).List(UnitSubtree(scope, "u.id"), filter, page);
+}
+
+core::Result<UnitView> UnitService::Get(const Actor& actor, std::int64_t id) {
+  store::Session session = db_.Acquire();
+  if (!UnitInScope(session, ScopeOf(actor), id)) return OutOfScope();
+  auto view = UnitRepo(session).FindView(id);
+  if (!view) return OutOfScope();
+  return *view;
+}
+
+core::Result<UnitView> UnitService::Create(const Actor& actor, const NewUnit& input) {
+  if (auto ok = CheckUnitName(input.name); !ok) return ok.error();
+  const core::DateTime now = clock_();
+  if (auto ok = CheckEstablishedOn(input.leading_group_established_on, core::LocalDate(now)); !ok) {
+    return ok.error();
+  }
   store::Session session = db_.Acquire();
   store::Transaction tx = session.Begin(store::TxMode::kWrite);
+  UnitRepo(session).LockTree();
+  auto parent = LoadParent(session, actor, input.parent_id);
+  if (!parent) return parent.error();
+  const std::string at = core::FormatDateTime(now);
+  Unit unit{0,
+            input.name,
+            input.kind,
+            input.region_code,
+            input.parent_id,
+            input.leading_group_established_on,
+            at,
+            at};
+  if (auto ok = CheckPlacement(session, unit, *parent, "kind"); !ok) return ok.error();
   UnitRepo repo(session);
-  auto parent = repo.FindUnit(input.parent_id);
-  if (!parent) return core::Error::Invalid("parent_id", "no such unit");
-  if (!region::RegionRepo(session).Covers(parent->region_code, input.region_code)) {
-    return core::Error::Invalid("region_code", "must be covered by the parent unit's region");
-  }
-  const std::string now = core::FormatDateTime(clock_());
-  Unit unit{0, input.name, input.kind, input.region_code, input.parent_id,
-            input.leading_group_established_on, now, now};
-  unit.id = repo.InsertUnit(unit, now);
+  unit.id = repo.InsertUnit(unit, at);
+  audit_(session, actor,
+         Change{"create", "unit", std::to_string(unit.id), nullptr, AuditJson(unit)});
+  auto view = repo.FindView(unit.id);
   tx.Commit();
-  return unit;
+  return *view;
+}
+
+core::Result<UnitView> UnitService::Update(const Actor& actor, std::int64_t id,
+                                           const UnitPatch& patch) {
+  const core::DateTime now = clock_();
+  store::Session session = db_.Acquire();
+  store::Transaction tx = session.Begin(store::TxMode::kWrite);
+  UnitRepo(session).LockTree();
+  auto before = LoadInScope(session, actor, id);
+  if (!before) return before.error();
+  Unit unit = *before;
+  if (patch.name) {
+    if (auto ok = CheckUnitName(*patch.name); !ok) return ok.error();
+    unit.name = *patch.name;
+  }
+  if (patch.region_code && *patch.region_code != unit.region_code) {
+    if (auto ok = CheckRegionChange(session, unit, *patch.region_code); !ok) return ok.error();
+    unit.region_code = *patch.region_code;
+  }
+  if (patch.leading_group_established_on) {
+    unit.leading_group_established_on = *patch.leading_group_established_on;
+    auto ok = CheckEstablishedOn(unit.leading_group_established_on, core::LocalDate(now));
+    if (!ok) return ok.error();
+  }
+  UnitRepo repo(session);
+  repo.UpdateUnit(unit, core::FormatDateTime(now));
+  audit_(session, actor,
+         Change{"update", "unit", std::to_string(id), AuditJson(*before), AuditJson(unit)});
+  auto view = repo.FindView(id);
+  tx.Commit();
+  return *view;
+}
+
+core::Result<UnitView> UnitService::Move(const Actor& actor, std::int64_t id,
+                                         std::int64_t new_parent_id) {
+  store::Session session = db_.Acquire();
+  store::Transaction tx = session.Begin(store::TxMode::kWrite);
+  UnitRepo(session).LockTree();
+  auto unit = LoadInScope(session, actor, id);
+  if (!unit) return unit.error();
+  if (!unit->parent_id) return core::Error::Conflict("the platform root cannot be moved");
+  if (id == actor.unit_id) return core::Error::Forbidden("you cannot move your own unit");
+  auto parent = LoadParent(session, actor, new_parent_id);
+  if (!parent) return parent.error();
+  if (UnitInScope(session, Scope{id, {}, {}}, new_parent_id)) {
+    return core::Error::Conflict("a unit cannot move into its own subtree");
+  }
+  if (auto ok = CheckPlacement(session, *unit, *parent, "parent_id"); !ok) return ok.error();
+  UnitRepo repo(session);
+  repo.MoveUnit(id, new_parent_id, core::FormatDateTime(clock_()));
+  Unit after = *unit;
+  after.parent_id = new_parent_id;
+  audit_(session, actor,
+         Change{"move", "unit", std::to_string(id), AuditJson(*unit), AuditJson(after)});
+  auto view = repo.FindView(id);
+  tx.Commit();
+  return *view;
+}
+
+core::Result<void> UnitService::Delete(const Actor& actor, std::int64_t id) {
+  store::Session session = db_.Acquire();
+  store::Transaction tx = session.Begin(store::TxMode::kWrite);
+  UnitRepo(session).LockTree();
+  auto unit = LoadInScope(session, actor, id);
+  if (!unit) return unit.error();
+  if (!unit->parent_id) return core::Error::Conflict("the platform root cannot be deleted");
+  if (id == actor.unit_id) return core::Error::Forbidden("you cannot delete your own unit");
+  UnitRepo repo(session);
+  if (repo.CountChildren(id) > 0) return core::Error::Conflict("the unit has child units");
+  if (repo.CountUsers(id) > 0) return core::Error::Conflict("the unit has users");
+  try {
+    repo.DeleteUnit(id);
+  } catch (const store::DbError& e) {
+    // Records of later areas (organisations, projects, ...) still name the unit.
+    if (e.kind() != store::DbError::Kind::kForeignKeyViolation) throw;
+    return core::Error::Conflict("records still belong to the unit");
+  }
+  audit_(session, actor, Change{"delete", "unit", std::to_string(id), AuditJson(*unit), nullptr});
+  tx.Commit();
+  return {};
 }
 
 }  // namespace lianyin::domain::account

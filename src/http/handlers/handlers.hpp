@@ -19,5 +19,11 @@ void AddSecurityAdminRoutes(Router& router, domain::account::SecurityAdminServic
 void AddAuditRoutes(Router& router, domain::audit::AuditService& audit);
 // /api/v1/regions, /api/v1/regions/{code}.
 void AddRegionRoutes(Router& router, domain::region::RegionService& regions);
+// /api/v1/units (list, create, get, patch, move, delete), scoped to the caller's unit subtree.
+void AddUnitRoutes(Router& router, domain::account::UnitService& units);
+// /api/v1/users (list, create, get, patch, reset-password), scoped to the caller's unit subtree.
+void AddUserRoutes(Router& router, domain::account::UserService& users);
+// /api/v1/roles, /api/v1/roles/{code}/permissions, /api/v1/permissions.
+void AddRoleRoutes(Router& router, domain::account::RoleService& roles);
 
 }  // namespace lianyin::http::handlers
