@@ -52,7 +52,7 @@ struct UnitView {
 struct UserView {
   User user;
   std::string unit_name;
-  bool mfa_enabled = false;  // false until TOTP lands (auth area)
+  bool mfa_enabled = false;  // TOTP is on
 };
 
 // GET /units filters; absent fields do not filter.

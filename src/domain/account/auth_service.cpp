@@ -35,8 +35,7 @@ AuthService::AuthService(store::Database& db, core::Bytes secret_key, AuditSink 
 
 PasswordPolicy AuthService::CurrentPasswordPolicy() {
   store::Session session = db_.Acquire();
-  const SecuritySettings s = LoadSecuritySettings(session);
-  return {s.password_min_length, s.password_min_classes};
+  return PasswordPolicyOf(LoadSecuritySettings(session));
 }
 
 core::Result<void> AuthService::Admit(store::Session& session, Attempt& attempt) {

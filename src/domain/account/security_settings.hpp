@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "domain/account/password_rules.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::account {
@@ -37,6 +38,11 @@ const std::vector<SettingSpec>& SettingSpecs();
 // unknown setting and every value out of its range.
 core::Result<SecuritySettings> ApplySettingChanges(
     SecuritySettings base, const std::vector<std::pair<std::string, std::int64_t>>& changes);
+
+// The password policy part of the settings.
+inline PasswordPolicy PasswordPolicyOf(const SecuritySettings& s) {
+  return {s.password_min_length, s.password_min_classes};
+}
 
 // Reads every setting, defaulting those never stored.
 SecuritySettings LoadSecuritySettings(store::Session& session);

@@ -8,7 +8,8 @@ namespace {
 constexpr const char* kUserColumns =
     "SELECT u.id, u.username, u.display_name, u.unit_id, u.org_id, u.worker_id, "
     "u.must_change_password, u.disabled, u.created_at, u.updated_at, u.password_hash, "
-    "COALESCE(n.name, '') FROM users u LEFT JOIN units n ON n.id = u.unit_id ";
+    "COALESCE(n.name, ''), CASE WHEN u.totp_secret IS NULL THEN 0 ELSE 1 END "
+    "FROM users u LEFT JOIN units n ON n.id = u.unit_id ";
 
 User ReadUser(const store::Row& row) {
   return User{row.Int(0),  row.Text(1), row.Text(2), row.Int(3),  row.OptInt(4), row.OptInt(5),
@@ -43,7 +44,7 @@ std::optional<UserView> UserRepo::FindView(std::int64_t id) {
   auto stmt = session_.Prepare(std::string(kUserColumns) + "WHERE u.id = ?");
   stmt.Bind(0, id);
   if (!stmt.Next()) return std::nullopt;
-  UserView view{ReadUser(stmt.row()), stmt.row().Text(11), false};
+  UserView view{ReadUser(stmt.row()), stmt.row().Text(11), stmt.row().Bool(12)};
   view.user.roles = Roles(id);
   return view;
 }
@@ -95,7 +96,7 @@ Page<UserView> UserRepo::List(const ScopeFilter& scope, const UserFilter& filter
   params.emplace_back(page.Offset());
   auto stmt = session_.Prepare(kUserColumns + where + " ORDER BY u.id LIMIT ? OFFSET ?");
   stmt.BindAll(params);
-  while (stmt.Next()) out.items.push_back({ReadUser(stmt.row()), stmt.row().Text(11), false});
+  while (stmt.Next()) out.items.push_back({ReadUser(stmt.row()), stmt.row().Text(11), stmt.row().Bool(12)});
   for (UserView& view : out.items) view.user.roles = Roles(view.user.id);
   return out;
 }

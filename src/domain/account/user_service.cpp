@@ -7,6 +7,7 @@
 #include "domain/account/role_repo.hpp"
 #include "domain/account/roles.hpp"
 #include "domain/account/scope.hpp"
+#include "domain/account/security_settings.hpp"
 #include "domain/account/user_repo.hpp"
 #include "domain/account/user_rules.hpp"
 
@@ -44,12 +45,12 @@ core::Result<User> LoadManageable(store::Session& session, const Actor& actor, s
   return *user;
 }
 
-std::vector<core::FieldError> CheckNewUser(const NewUser& input) {
+std::vector<core::FieldError> CheckNewUser(const NewUser& input, const PasswordPolicy& policy) {
   std::vector<core::FieldError> errors;
   if (!IsValidUsername(input.username)) {
     errors.push_back({"username", "must be 3-64 characters of A-Z a-z 0-9 . _ -", {}});
   }
-  if (auto ok = CheckPasswordPolicy(input.password, input.username); !ok) {
+  if (auto ok = CheckPasswordPolicy(input.password, input.username, "password", policy); !ok) {
     for (const core::FieldError& e : ok.error().details) errors.push_back(e);
   }
   if (input.display_name.empty()) errors.push_back({"display_name", "is required", {}});
@@ -82,6 +83,11 @@ Page<UserView> UserService::List(const Actor& actor, const UserFilter& filter,
   return UserRepo(session).List(UnitSubtree(ScopeOf(actor), "u.unit_id"), filter, page);
 }
 
+PasswordPolicy UserService::CurrentPolicy() {
+  store::Session session = db_.Acquire();
+  return PasswordPolicyOf(LoadSecuritySettings(session));
+}
+
 core::Result<UserView> UserService::Get(const Actor& actor, std::int64_t id) {
   store::Session session = db_.Acquire();
   auto view = UserRepo(session).FindView(id);
@@ -90,7 +96,7 @@ core::Result<UserView> UserService::Get(const Actor& actor, std::int64_t id) {
 }
 
 core::Result<UserView> UserService::Create(const Actor& actor, const NewUser& input) {
-  if (auto errors = CheckNewUser(input); !errors.empty()) {
+  if (auto errors = CheckNewUser(input, CurrentPolicy()); !errors.empty()) {
     return core::Error::Invalid(std::move(errors));
   }
   const std::string hash = core::HashPassword(input.password);
@@ -161,7 +167,10 @@ core::Result<UserView> UserService::ResetPassword(const Actor& actor, std::int64
   store::Transaction tx = session.Begin(store::TxMode::kWrite);
   auto before = LoadManageable(session, actor, id);
   if (!before) return before.error();
-  if (auto ok = CheckPasswordPolicy(password, before->username); !ok) return ok.error();
+  const PasswordPolicy policy = PasswordPolicyOf(LoadSecuritySettings(session));
+  if (auto ok = CheckPasswordPolicy(password, before->username, "password", policy); !ok) {
+    return ok.error();
+  }
   UserRepo repo(session);
   repo.SetPassword(id, core::HashPassword(password), true, core::FormatDateTime(clock_()));
   repo.DeleteSessions(id);

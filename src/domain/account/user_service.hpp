@@ -17,6 +17,7 @@
 #include "core/error.hpp"
 #include "domain/account/account.hpp"
 #include "domain/account/audit_sink.hpp"
+#include "domain/account/password_rules.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::account {
@@ -59,6 +60,8 @@ class UserService {
                                        const std::string& password);
 
  private:
+  PasswordPolicy CurrentPolicy();
+
   store::Database& db_;
   AuditSink audit_;
   Clock clock_;
