@@ -111,7 +111,7 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
     setup.admin_password = GeneratePassword(setup.admin_username);
     report.generated_password = setup.admin_password;
   }
-  auto admin = domain::account::PlatformService(*db_).SetUpPlatform(setup);
+  auto admin = domain::account::PlatformService(*db_, domain::account::ChainedAuditSink()).SetUpPlatform(setup);
   if (!admin) return admin.error();
   report.admin_username = admin->username;
   if (options.demo) {

@@ -27,7 +27,7 @@ void ApiFixture::SetUp() {
                                  {"110101", "东城区", "110100"},
                                  {"610000", "陕西省", "100000"}}}));
   ASSERT_TRUE(
-      domain::account::PlatformService(db()).SetUpPlatform({"联引平台", "admin", kPassword}));
+      domain::account::PlatformService(db(), sink).SetUpPlatform({"联引平台", "admin", kPassword}));
   api_ = std::make_unique<http::Api>(http::ApiServices{*auth_, *security_, *regions_, *units_, *users_,
                                                        *roles_, *audit_, {}},
                                      http::ApiOptions{{}, false, "test"});

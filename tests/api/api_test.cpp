@@ -148,10 +148,10 @@ TEST_P(ApiTest, AuditVerifiesAndPages) {
   auto verify = test::Send(port_, "GET", "/api/v1/audit/verify", {{"Cookie", session}});
   ASSERT_EQ(verify.status, 200) << verify.body;
   EXPECT_TRUE(Json(verify).at("ok").as_bool());
-  EXPECT_EQ(Json(verify).at("entries").as_int64(), 6);  // and the login itself
+  EXPECT_EQ(Json(verify).at("entries").as_int64(), 8);  // + set-up (root unit, admin), login
   EXPECT_FALSE(Json(verify).contains("first_bad_id"));
 
-  auto page = test::Send(port_, "GET", "/api/v1/audit?entity=unit&page=2&page_size=2",
+  auto page = test::Send(port_, "GET", "/api/v1/audit?entity=unit&action=update&page=2&page_size=2",
                          {{"Cookie", session}});
   ASSERT_EQ(page.status, 200) << page.body;
   auto list = Json(page);
@@ -159,7 +159,7 @@ TEST_P(ApiTest, AuditVerifiesAndPages) {
   EXPECT_EQ(list.at("page").as_int64(), 2);
   auto items = list.at("items").as_array();
   ASSERT_EQ(items.size(), 2u);
-  EXPECT_EQ(items[0].at("id").as_int64(), 3);  // newest first: 5 4 | 3 2 | 1
+  EXPECT_EQ(items[0].at("id").as_int64(), 5);  // set-up wrote 1, 2; newest first: 7 6 | 5 4 | 3
   EXPECT_EQ(items[0].at("after").at("name").as_string(), "单位3");
   EXPECT_TRUE(items[0].at("before").is_null());
   EXPECT_EQ(items[0].at("hash").as_string().size(), 64u);

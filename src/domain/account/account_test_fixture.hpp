@@ -33,7 +33,7 @@ class AccountFixture : public test_support::BackendTest {
                                  {"110101", "东城区", "110100"},
                                  {"610000", "陕西省", "100000"},
                                  {"610100", "西安市", "610000"}}}));
-    ASSERT_TRUE(PlatformService(db()).SetUpPlatform({"联引平台", "admin", kTestPassword}));
+    ASSERT_TRUE(PlatformService(db(), ChainedAuditSink()).SetUpPlatform({"联引平台", "admin", kTestPassword}));
     // Logins are audited too, but these tests look at the changes of units, users and roles only.
     auth_ = std::make_unique<AuthService>(db(), core::RandomBytes(32),
                                           [](store::Session&, const Actor&, const Change&) {});

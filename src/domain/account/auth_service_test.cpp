@@ -19,7 +19,7 @@ class AuthServiceTest : public test_support::BackendTest {
     test_support::BackendTest::SetUp();
     if (IsSkipped()) return;
     ASSERT_TRUE(region::RegionService(db()).Import({"test", "1", {{"110000", "北京市", "100000"}}}));
-    ASSERT_TRUE(PlatformService(db()).SetUpPlatform({"联引平台", "admin", kPassword}));
+    ASSERT_TRUE(PlatformService(db(), ChainedAuditSink()).SetUpPlatform({"联引平台", "admin", kPassword}));
     auth_ = std::make_unique<AuthService>(db(), core::RandomBytes(32), Sink(),
                                           [this] { return core::DateTime{now_}; });
   }

@@ -32,6 +32,13 @@ core::Result<User> PlatformService::SetUpPlatform(const PlatformSetup& setup) {
              false, false, {"admin"}};
   admin.id = UserRepo(session).InsertUser(admin, hash, now);
   RoleRepo(session).SeedDefaults();
+  Actor by;
+  by.user_id = admin.id;
+  by.username = admin.username;
+  by.unit_id = root.id;
+  by.request_id = "init";
+  audit_(session, by, {"create", "unit", std::to_string(root.id), nullptr, AuditJson(root)});
+  audit_(session, by, {"create", "user", std::to_string(admin.id), nullptr, AuditJson(admin)});
   tx.Commit();
   return admin;
 }

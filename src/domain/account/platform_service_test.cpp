@@ -15,7 +15,7 @@ class PlatformTest : public ::testing::Test {
   void SetUp() override {
     region::RegionService regions(*db_);
     ASSERT_TRUE(regions.Import({"test", "1", {{"110000", "北京市", "100000"}}}));
-    auto admin = PlatformService(*db_).SetUpPlatform({"联引平台", "admin", kPassword});
+    auto admin = PlatformService(*db_, ChainedAuditSink()).SetUpPlatform({"联引平台", "admin", kPassword});
     ASSERT_TRUE(admin) << admin.error().message;
   }
 
@@ -25,7 +25,7 @@ class PlatformTest : public ::testing::Test {
 };
 
 TEST_F(PlatformTest, SetUpOnlyOnce) {
-  auto again = PlatformService(*db_).SetUpPlatform({"联引平台", "admin2", kPassword});
+  auto again = PlatformService(*db_, ChainedAuditSink()).SetUpPlatform({"联引平台", "admin2", kPassword});
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
   EXPECT_EQ(units_.RootUnit().value().name, "联引平台");
@@ -33,7 +33,7 @@ TEST_F(PlatformTest, SetUpOnlyOnce) {
 
 TEST_F(PlatformTest, SetUpRejectsAWeakAdminPassword) {
   auto fresh = test_support::OpenTestDatabase();
-  auto r = PlatformService(*fresh).SetUpPlatform({"联引平台", "admin", "password"});
+  auto r = PlatformService(*fresh, ChainedAuditSink()).SetUpPlatform({"联引平台", "admin", "password"});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().details.at(0).field, "admin_password");
   EXPECT_FALSE(UnitService(*fresh, ignore_).RootUnit());
