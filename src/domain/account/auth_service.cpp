@@ -81,6 +81,7 @@ core::Error AuthService::RecordFailure(store::Session& session, const Attempt& a
   who.user_id = user_id.value_or(0);
   who.username = attempt.username;
   who.ip = attempt.client.ip;
+  who.request_id = attempt.client.request_id;
   audit_(session, who,
          {"login", "session", "", nullptr, boost::json::object{{"reason", reason}}, false});
   tx.Commit();
@@ -94,6 +95,7 @@ LoginResult AuthService::OpenSession(store::Session& session, const User& user,
   Actor& actor = result.actor;
   actor.csrf_token = core::HexEncode(core::RandomBytes(16));
   actor.ip = attempt.client.ip;
+  actor.request_id = attempt.client.request_id;
   store::Transaction tx = session.Begin(store::TxMode::kWrite);
   const std::int64_t expires = attempt.now + attempt.settings.session_absolute_hours * 3600LL;
   actor.session_id = SessionRepo(session).InsertSession(

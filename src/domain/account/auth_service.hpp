@@ -22,6 +22,7 @@ namespace lianyin::domain::account {
 struct ClientInfo {
   std::string ip;
   std::string user_agent;
+  std::string request_id;  // for the audit trail
 };
 
 struct LoginResult {

@@ -40,7 +40,8 @@ std::string CookieAttributes(bool tls) {
 }
 
 account::ClientInfo Client(const Request& request) {
-  return {request.remote_ip, std::string(request.Header("user-agent").value_or("").substr(0, 512))};
+  return {request.remote_ip, std::string(request.Header("user-agent").value_or("").substr(0, 512)),
+          request.request_id};
 }
 
 Response Ok() { return JsonResponse(200, boost::json::object{}); }
