@@ -1,6 +1,11 @@
 #include "domain/account/actor_builder.hpp"
 
+#include <algorithm>
+
+#include "domain/account/auth_internal.hpp"
+#include "domain/account/credential_repo.hpp"
 #include "domain/account/role_repo.hpp"
+#include "domain/account/security_settings.hpp"
 
 namespace lianyin::domain::account {
 
@@ -16,6 +21,11 @@ Actor BuildActor(store::Session& session, const User& user, const Unit& unit) {
   actor.org_id = user.org_id;
   actor.worker_id = user.worker_id;
   actor.must_change_password = user.must_change_password;
+  auto credentials = CredentialRepo(session).Find(user.id);
+  actor.mfa_enabled = credentials && credentials->totp_secret.has_value();
+  actor.mfa_enrolment_required =
+      !actor.mfa_enabled && LoadSecuritySettings(session).require_mfa_for_admins &&
+      std::any_of(user.roles.begin(), user.roles.end(), internal::IsAdminRole);
   return actor;
 }
 

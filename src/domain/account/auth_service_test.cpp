@@ -158,6 +158,8 @@ TEST_P(AuthServiceTest, AdminsWithoutTotpMustEnrolWhenTheSettingIsOn) {
   SecurityAdminService security(db(), Sink());
   ASSERT_TRUE(security.UpdateSettings(login->actor, {{"require_mfa_for_admins", 1}}));
   EXPECT_TRUE(auth_->Authenticate(login->token).value().mfa_enrolment_required);
+  // The login answer itself says so, so the web app can send the admin to enrol at once.
+  EXPECT_TRUE(LogIn("admin", kPassword).value().actor.mfa_enrolment_required);
 }
 
 TEST_P(AuthServiceTest, SettingsAreValidatedAllOrNothing) {

@@ -5,7 +5,6 @@
 #include "domain/account/actor_builder.hpp"
 #include "domain/account/auth_internal.hpp"
 #include "domain/account/auth_service.hpp"
-#include "domain/account/credential_repo.hpp"
 #include "domain/account/security_settings.hpp"
 #include "domain/account/session_repo.hpp"
 #include "domain/account/unit_repo.hpp"
@@ -47,11 +46,6 @@ core::Result<Actor> AuthService::Authenticate(std::string_view token) {
   Actor actor = BuildActor(session, *user, *unit);
   actor.session_id = stored->id;
   actor.csrf_token = stored->csrf_token;
-  auto credentials = CredentialRepo(session).Find(user->id);
-  actor.mfa_enabled = credentials && credentials->totp_secret.has_value();
-  actor.mfa_enrolment_required =
-      settings.require_mfa_for_admins && !actor.mfa_enabled &&
-      std::any_of(user->roles.begin(), user->roles.end(), IsAdminRole);
   return actor;
 }
 
