@@ -1,115 +1,26 @@
-// End-to-end test of the built web app served by the real `lianyin` binary in headless Chromium.
-// Needs `npm run build` first; LIANYIN_BIN overrides the binary (default ../build/lianyin).
+// End-to-end test of the built web app served by the real `lianyin` binary in headless Chromium:
+// language switch, CJK font, wrong password, login, regions, reload, logout.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { existsSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
-import { chromium } from 'playwright-core'
+import { adminPassword, buildDir, expectText as expectTextOn, startApp } from './support.mjs'
 
-const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const bin = process.env.LIANYIN_BIN ?? path.resolve(webDir, '../build/lianyin')
-const webRoot = path.resolve(webDir, '../build/web')
-const screenshot = path.resolve(webDir, '../build/e2e-login.png')
-const adminPassword = 'E2e-Test-Passw0rd!'
-const timeout = 10_000
+const screenshot = path.join(buildDir, 'e2e-login.png')
 
-let tmpDir
-let server
+let app
 let context
 let page
 let baseUrl
-/** CSP violations and uncaught errors seen in the page; any of them fails the run. */
-const pageProblems = []
 
-/** Starts `lianyin serve` and resolves with its base URL once it prints its listening line. */
-function startServer(db) {
-  server = spawn(bin, ['serve', '--db', db, '--port', '0', '--web-root', webRoot], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stderr = ''
-  server.stderr.on('data', (chunk) => (stderr += chunk))
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within ${timeout} ms: ${stderr}`)), timeout)
-    // Keep draining stdout after the listening line so a chatty server never blocks on a full pipe.
-    let stdout = ''
-    server.stdout.on('data', (chunk) => {
-      if (stdout === null) return
-      stdout += chunk
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)
-      if (match) {
-        stdout = null
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-    server.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`server exited with ${code}: ${stderr}`))
-    })
-  })
-}
-
-/** Fails with the page's text when `text` does not appear. */
-async function expectText(text) {
-  await page.getByText(text, { exact: false }).first().waitFor({ timeout })
-}
+const expectText = (text) => expectTextOn(page, text)
 
 describe('login and shell', { timeout: 55_000 }, () => {
   before(async () => {
-    assert.ok(existsSync(bin), `server binary not found: ${bin} (set LIANYIN_BIN)`)
-    assert.ok(existsSync(path.join(webRoot, 'index.html')), `no build in ${webRoot}: run npm run build`)
-    tmpDir = await mkdtemp(path.join(os.tmpdir(), 'lianyin-e2e-'))
-    const db = path.join(tmpDir, 'e2e.db')
-    await promisify(execFile)(bin, ['init', '--db', db, '--admin-password', adminPassword], { timeout })
-    baseUrl = await startServer(db)
-
-    context = await chromium.launchPersistentContext(path.join(tmpDir, 'profile'), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      locale: 'zh-CN',
-      viewport: { width: 1280, height: 800 },
-    })
-    context.setDefaultTimeout(timeout)
-    await context.exposeBinding('__reportCspViolation', (_source, text) => pageProblems.push(`CSP: ${text}`))
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        window.__reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`)
-      })
-    })
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-        pageProblems.push(`console: ${message.text()}`)
-      }
-    })
+    app = await startApp()
+    ;({ context, page, baseUrl } = app)
   }, { timeout: 30_000 })
 
-  after(async () => {
-    await context?.close().catch(() => {})
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve))
-      server.kill('SIGTERM')
-      const timer = setTimeout(() => server.kill('SIGKILL'), 3_000)
-      await exited
-      clearTimeout(timer)
-    }
-    if (tmpDir) await rm(tmpDir, { recursive: true, force: true })
-  }, { timeout: 10_000 })
+  after(() => app?.stop(), { timeout: 10_000 })
 
   test('the login page switches between Chinese and English', async () => {
     await page.goto(`${baseUrl}/`)
@@ -183,6 +94,6 @@ describe('login and shell', { timeout: 55_000 }, () => {
   })
 
   test('no CSP violations or page errors', () => {
-    assert.deepEqual(pageProblems, [])
+    assert.deepEqual(app.pageProblems, [])
   })
 })

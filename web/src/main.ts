@@ -1,10 +1,10 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
-import { setUnauthenticatedHandler } from './api/http'
+import { setSessionRequirementHandler, setUnauthenticatedHandler } from './api/http'
 import { vPermission } from './directives/permission'
 import { i18n } from './locales'
-import { router } from './router'
+import { requiredRouteName, router } from './router'
 import { useAuthStore } from './stores/auth'
 import './styles/index.css'
 
@@ -19,6 +19,14 @@ setUnauthenticatedHandler(() => {
   useAuthStore().clear()
   const current = router.currentRoute.value
   if (!current.meta.public) void router.replace({ name: 'login', query: { redirect: current.fullPath } })
+})
+
+// 403 password_change_required / mfa_enrolment_required: the session must meet that first.
+setSessionRequirementHandler((error) => {
+  const auth = useAuthStore()
+  auth.require(error.code)
+  const name = requiredRouteName(auth.user)
+  if (name && router.currentRoute.value.name !== name) void router.replace({ name })
 })
 
 app.mount('#app')

@@ -1,4 +1,6 @@
-import { http } from './http'
+import { http, type Page } from './http'
+
+export type { Page }
 
 /** A GB/T 2260 administrative division; level 0 is the nation, 1 province, 2 city, 3 county. */
 export interface Region {
@@ -12,13 +14,6 @@ export interface Region {
 export interface RegionDetail extends Omit<Region, 'has_children'> {
   /** From the nation down to this region. */
   path: Pick<Region, 'code' | 'name'>[]
-}
-
-export interface Page<T> {
-  items: T[]
-  total: number
-  page: number
-  page_size: number
 }
 
 const base = '/api/v1/regions'

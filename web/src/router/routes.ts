@@ -1,5 +1,16 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { HomeFilled, Location, Setting } from '@element-plus/icons-vue'
+import {
+  Document,
+  HomeFilled,
+  Key,
+  Location,
+  Monitor,
+  OfficeBuilding,
+  Setting,
+  Tickets,
+  Tools,
+  User,
+} from '@element-plus/icons-vue'
 import AppLayout from '@/components/layout/AppLayout.vue'
 
 /**
@@ -15,10 +26,64 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { titleKey: 'menu.home', icon: HomeFilled },
   },
   {
+    path: 'account/password',
+    name: 'change-password',
+    component: () => import('@/views/account/password.vue'),
+    meta: { titleKey: 'menu.changePassword' },
+  },
+  {
+    path: 'account/security',
+    name: 'account-security',
+    component: () => import('@/views/account/security.vue'),
+    meta: { titleKey: 'menu.accountSecurity' },
+  },
+  {
     path: 'system',
     redirect: { name: 'system-regions' },
     meta: { titleKey: 'menu.system', icon: Setting },
     children: [
+      {
+        path: 'units',
+        name: 'system-units',
+        component: () => import('@/views/system/units/index.vue'),
+        meta: { titleKey: 'menu.units', icon: OfficeBuilding, permission: 'system:unit:list' },
+      },
+      {
+        path: 'users',
+        name: 'system-users',
+        component: () => import('@/views/system/users/index.vue'),
+        meta: { titleKey: 'menu.users', icon: User, permission: 'system:user:list' },
+      },
+      {
+        path: 'roles',
+        name: 'system-roles',
+        component: () => import('@/views/system/roles/index.vue'),
+        meta: { titleKey: 'menu.roles', icon: Key, permission: 'system:role:list' },
+      },
+      {
+        path: 'sessions',
+        name: 'system-sessions',
+        component: () => import('@/views/system/sessions/index.vue'),
+        meta: { titleKey: 'menu.sessions', icon: Monitor, permission: 'system:session:list' },
+      },
+      {
+        path: 'login-log',
+        name: 'system-login-log',
+        component: () => import('@/views/system/login_log/index.vue'),
+        meta: { titleKey: 'menu.loginLog', icon: Tickets, permission: 'system:login-log:list' },
+      },
+      {
+        path: 'audit',
+        name: 'system-audit',
+        component: () => import('@/views/system/audit/index.vue'),
+        meta: { titleKey: 'menu.audit', icon: Document, permission: 'system:audit:list' },
+      },
+      {
+        path: 'settings',
+        name: 'system-settings',
+        component: () => import('@/views/system/settings/index.vue'),
+        meta: { titleKey: 'menu.settings', icon: Tools, permission: 'system:setting:edit' },
+      },
       {
         path: 'regions',
         name: 'system-regions',

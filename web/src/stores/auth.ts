@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue'
 import { defineStore } from 'pinia'
 import * as authApi from '@/api/auth'
-import type { Session, SessionUser } from '@/api/auth'
+import { isMfaChallenge, type MfaChallenge, type Session, type SessionUser } from '@/api/auth'
 
 /** Matches any permission; the server grants it to administrators. */
 export const kAllPermissions = '*'
@@ -30,8 +30,28 @@ export const useAuthStore = defineStore('auth', () => {
     csrfToken.value = ''
   }
 
-  async function login(username: string, password: string) {
-    apply(await authApi.login(username, password))
+  /** Resolves with the challenge when the user has TOTP on; the session starts after `loginTotp`. */
+  async function login(username: string, password: string): Promise<MfaChallenge | null> {
+    const result = await authApi.login(username, password)
+    if (isMfaChallenge(result)) return result
+    apply(result)
+    return null
+  }
+
+  async function loginTotp(mfaToken: string, code: string) {
+    apply(await authApi.loginTotp(mfaToken, code))
+  }
+
+  /** Re-reads the session, e.g. after a password change cleared `must_change_password`. */
+  async function refresh() {
+    apply(await authApi.getSession())
+  }
+
+  /** Records a requirement the server reported (403) before the session object knew of it. */
+  function require(code: string) {
+    if (!user.value) return
+    if (code === 'password_change_required') user.value.must_change_password = true
+    if (code === 'mfa_enrolment_required') user.value.mfa_enrolment_required = true
   }
 
   /**
@@ -56,5 +76,18 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
-  return { user, csrfToken, restored, loggedIn, hasPermission, login, restore, logout, clear }
+  return {
+    user,
+    csrfToken,
+    restored,
+    loggedIn,
+    hasPermission,
+    login,
+    loginTotp,
+    refresh,
+    require,
+    restore,
+    logout,
+    clear,
+  }
 })
