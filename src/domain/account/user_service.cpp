@@ -51,7 +51,8 @@ std::vector<core::FieldError> CheckNewUser(const NewUser& input, const PasswordP
     errors.push_back({"username", "must be 3-64 characters of A-Z a-z 0-9 . _ -", {}});
   }
   if (auto ok = CheckPasswordPolicy(input.password, input.username, "password", policy); !ok) {
-    for (const core::FieldError& e : ok.error().details) errors.push_back(e);
+    const core::Error why = ok.error();  // error() returns a copy: keep it alive
+    errors.insert(errors.end(), why.details.begin(), why.details.end());
   }
   if (input.display_name.empty()) errors.push_back({"display_name", "is required", {}});
   CheckRoles(input.roles, input.org_id, input.worker_id, errors);

@@ -60,7 +60,8 @@ Response ListAudit(audit::AuditService& service, Context& ctx) {
   if (!errors.empty()) {
     // Report the date bounds in the same 422 (the service would check them next).
     if (auto range = audit::ParseAtRange(filter.from, filter.to); !range) {
-      for (auto& d : range.error().details) errors.push_back(d);
+      const core::Error why = range.error();  // error() returns a copy: keep it alive
+      errors.insert(errors.end(), why.details.begin(), why.details.end());
     }
     return ErrorResponse(core::Error::Invalid(std::move(errors)));
   }
