@@ -17,6 +17,7 @@
 #include "domain/account/unit_service.hpp"
 #include "domain/account/user_service.hpp"
 #include "domain/audit/audit_service.hpp"
+#include "domain/org/org_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -132,7 +133,8 @@ core::Result<void> Application::Serve() {
   domain::account::UserService users(*db_, audit_sink);
   domain::account::RoleService roles(*db_, audit_sink);
   domain::audit::AuditService audit(*db_);
-  http::Api api({auth, security, regions, units, users, roles, audit,
+  domain::org::OrgService orgs(*db_, audit_sink);
+  http::Api api({auth, security, regions, units, users, roles, audit, orgs,
                  [this] { return PoolGauges(*db_); }},
                 {config_.web_root, config_.tls, LIANYIN_VERSION});
   http::ServerOptions options;

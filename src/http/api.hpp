@@ -27,6 +27,9 @@ class UserService;
 namespace lianyin::domain::audit {
 class AuditService;
 }
+namespace lianyin::domain::org {
+class OrgService;
+}
 namespace lianyin::domain::region {
 class RegionService;
 }
@@ -43,6 +46,7 @@ struct ApiServices {
   domain::account::UserService& users;
   domain::account::RoleService& roles;
   domain::audit::AuditService& audit;
+  domain::org::OrgService& orgs;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

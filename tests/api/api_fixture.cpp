@@ -20,6 +20,7 @@ void ApiFixture::SetUp() {
   units_ = std::make_unique<domain::account::UnitService>(db(), sink);
   users_ = std::make_unique<domain::account::UserService>(db(), sink);
   roles_ = std::make_unique<domain::account::RoleService>(db(), sink);
+  orgs_ = std::make_unique<domain::org::OrgService>(db(), sink);
   audit_ = std::make_unique<domain::audit::AuditService>(db());
   ASSERT_TRUE(regions_->Import({"test", "1",
                                 {{"110000", "北京市", "100000"},
@@ -29,7 +30,7 @@ void ApiFixture::SetUp() {
   ASSERT_TRUE(
       domain::account::PlatformService(db(), sink).SetUpPlatform({"联引平台", "admin", kPassword}));
   api_ = std::make_unique<http::Api>(http::ApiServices{*auth_, *security_, *regions_, *units_, *users_,
-                                                       *roles_, *audit_, {}},
+                                                       *roles_, *audit_, *orgs_, {}},
                                      http::ApiOptions{{}, false, "test"});
   http::ServerOptions options;
   options.port = 0;

@@ -17,6 +17,7 @@
 #include "domain/account/unit_service.hpp"
 #include "domain/account/user_service.hpp"
 #include "domain/audit/audit_service.hpp"
+#include "domain/org/org_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -53,6 +54,7 @@ class ApiFixture : public test_support::BackendTest {
   std::unique_ptr<domain::account::UnitService> units_;
   std::unique_ptr<domain::account::UserService> users_;
   std::unique_ptr<domain::account::RoleService> roles_;
+  std::unique_ptr<domain::org::OrgService> orgs_;
   std::unique_ptr<domain::audit::AuditService> audit_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;

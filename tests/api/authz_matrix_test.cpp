@@ -3,8 +3,10 @@
 // units outside the caller's subtree answer 404, so ids cannot be probed. Every area adds its
 // endpoints to kCases.
 //
-// Users of every role sit in 北京市总工会; "own" objects are in 东城区总工会 below it, "sibling"
-// objects in 陕西省总工会, another branch of the tree.
+// Users of every role sit in 北京市总工会 (the civil-affairs officer in 北京市民政局); "own" objects
+// are in 东城区总工会 / 东城区民政局 below them, "sibling" objects in 陕西省总工会 / 陕西省民政厅,
+// another branch of the tree. Organisations are readable by every logged-in user (SPEC §1), so a
+// change outside scope answers 403 there, not 404.
 
 #include <gtest/gtest.h>
 
@@ -17,7 +19,8 @@ namespace {
 
 struct Case {
   const char* method;
-  const char* target;  // {own_unit} {sibling_unit} {own_user} {sibling_user} {bj_unit}
+  // {own_unit} {sibling_unit} {own_user} {sibling_user} {bj_unit} {own_org} {sibling_org}
+  const char* target;
   const char* role;
   const char* body;
   int status;
@@ -78,6 +81,28 @@ constexpr Case kCases[] = {
     {"GET", "/api/v1/audit", "security_admin", "", 403},
     {"GET", "/api/v1/audit/verify", "audit_admin", "", 200},
     {"GET", "/api/v1/audit/verify", "union_officer", "", 403},
+    // Organisations and links
+    {"GET", "/api/v1/orgs/{sibling_org}", "union_officer", "", 200},
+    {"GET", "/api/v1/orgs/{sibling_org}", "worker", "", 403},
+    {"GET", "/api/v1/orgs?in_scope=true", "civil_affairs_officer", "", 200},
+    {"POST", "/api/v1/units/{bj_unit}/org-links", "union_officer", R"({"org_id":{own_org}})", 201},
+    {"POST", "/api/v1/units/{sibling_unit}/org-links", "union_officer", R"({"org_id":{own_org}})",
+     404},
+    {"POST", "/api/v1/units/{bj_unit}/org-links", "civil_affairs_officer",
+     R"({"org_id":{own_org}})", 403},
+    {"GET", "/api/v1/units/{bj_unit}/org-links", "union_officer", "", 200},
+    {"PATCH", "/api/v1/orgs/{own_org}", "civil_affairs_officer", R"({"legal_rep":"李四"})", 200},
+    {"PATCH", "/api/v1/orgs/{sibling_org}", "civil_affairs_officer", R"({"legal_rep":"李四"})", 403},
+    {"PATCH", "/api/v1/orgs/{own_org}", "union_officer", R"({"legal_rep":"李四"})", 403},
+    {"GET", "/api/v1/orgs/{own_org}/history", "civil_affairs_officer", "", 200},
+    {"GET", "/api/v1/orgs/{sibling_org}/history", "civil_affairs_officer", "", 404},
+    {"POST", "/api/v1/orgs/{sibling_org}/transitions", "civil_affairs_officer",
+     R"({"to":"abnormal","reason":"x"})", 403},
+    {"POST", "/api/v1/orgs/{own_org}/transitions", "union_officer",
+     R"({"to":"abnormal","reason":"x"})", 403},
+    {"POST", "/api/v1/orgs/{own_org}/transitions", "civil_affairs_officer",
+     R"({"to":"abnormal","reason":"未按时报送年报"})", 200},
+    {"POST", "/api/v1/orgs", "union_officer", "{}", 403},
     // Reference data and the session itself
     {"GET", "/api/v1/regions", "worker", "", 200},
     {"GET", "/api/v1/regions/110101", "union_officer", "", 200},
@@ -105,14 +130,37 @@ class AuthzMatrixTest : public ApiFixture {
       MakeUser(std::string("bj.") + role, bj, role);
       sessions_[role] = Login(std::string("bj.") + role, kPassword);
     }
+    const std::int64_t bj_civil = MakeUnit("北京市民政局", "110000", root, "civil_affairs");
+    const std::int64_t dc_civil = MakeUnit("东城区民政局", "110101", bj_civil, "civil_affairs");
+    const std::int64_t sx_civil = MakeUnit("陕西省民政厅", "610000", root, "civil_affairs");
+    MakeUser("bj.civil", bj_civil, "civil_affairs_officer");
+    sessions_["civil_affairs_officer"] = Login("bj.civil", kPassword);
+    ids_["{own_org}"] = MakeOrg("东城区职工服务中心", "52110101MJ00000030", "social_service",
+                                "110101", dc_civil);
+    ids_["{sibling_org}"] =
+        MakeOrg("陕西省社会工作协会", "51610000MJ00000044", "social_group", "610000", sx_civil);
   }
 
-  std::int64_t MakeUnit(const std::string& name, const std::string& region, std::int64_t parent) {
+  std::int64_t MakeUnit(const std::string& name, const std::string& region, std::int64_t parent,
+                        const std::string& kind = "union") {
     auto r = Call(admin_, "POST", "/api/v1/units",
                   boost::json::serialize(boost::json::object{{"name", name},
-                                                             {"kind", "union"},
+                                                             {"kind", kind},
                                                              {"region_code", region},
                                                              {"parent_id", parent}}));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
+  std::int64_t MakeOrg(const std::string& name, const std::string& uscc, const std::string& type,
+                       const std::string& region, std::int64_t unit) {
+    boost::json::object body{{"name", name},          {"uscc", uscc},
+                             {"org_type", type},      {"region_code", region},
+                             {"registration_unit_id", unit}, {"legal_rep", "王伟"},
+                             {"phone", "13912345678"}, {"founded_on", "2015-06-01"},
+                             {"business_scope", "职工服务"}, {"service_categories", {"skills"}},
+                             {"labour_field", true}};
+    auto r = Call(admin_, "POST", "/api/v1/orgs", boost::json::serialize(body));
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? Json(r).at("id").as_int64() : 0;
   }

@@ -25,12 +25,16 @@ const std::map<std::string, RoleDefaults, std::less<>>& Table() {
          "system:session:delete", "system:session:list", "system:setting:edit"}}},
       {"audit_admin", {"审计管理员", {"system:audit:list", "system:region:list"}}},
       {"union_officer",
-       {"工会工作人员", {"system:region:list", "system:unit:list", "system:user:list"}}},
+       {"工会工作人员",
+        {"org:link:edit", "org:link:list", "org:org:list", "system:region:list",
+         "system:unit:list", "system:user:list"}}},
       {"civil_affairs_officer",
-       {"民政部门工作人员", {"system:region:list", "system:unit:list", "system:user:list"}}},
-      {"inspector", {"检查人员", {"system:region:list"}}},
-      {"expert", {"评审专家", {"system:region:list"}}},
-      {"org_member", {"社会组织用户", {"system:region:list"}}},
+       {"民政部门工作人员",
+        {"org:org:create", "org:org:edit", "org:org:list", "org:org:review", "org:org:transition",
+         "system:region:list", "system:unit:list", "system:user:list"}}},
+      {"inspector", {"检查人员", {"org:org:list", "system:region:list"}}},
+      {"expert", {"评审专家", {"org:org:list", "system:region:list"}}},
+      {"org_member", {"社会组织用户", {"org:org:edit", "org:org:list", "system:region:list"}}},
       {"worker", {"职工", {}}},
   };
   return table;
@@ -40,6 +44,13 @@ const std::map<std::string, RoleDefaults, std::less<>>& Table() {
 
 const std::vector<Permission>& PermissionCatalogue() {
   static const std::vector<Permission> catalogue = {
+      {"org:link:edit", "org", "联系引导社会组织"},
+      {"org:link:list", "org", "查看联系引导"},
+      {"org:org:create", "org", "新增社会组织（登记）"},
+      {"org:org:edit", "org", "修改社会组织"},
+      {"org:org:list", "org", "查看社会组织"},
+      {"org:org:review", "org", "登记审查"},
+      {"org:org:transition", "org", "变更登记状态"},
       {"system:audit:list", "system", "查看审计日志"},
       {"system:login-log:list", "system", "查看登录日志"},
       {"system:region:list", "system", "查看行政区划"},

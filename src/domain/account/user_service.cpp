@@ -25,10 +25,14 @@ core::Result<void> CheckCanGrant(store::Session& session, const Actor& actor,
                                  const std::vector<std::string>& roles) {
   if (actor.Can(kAllPermissions)) return {};
   RoleRepo repo(session);
+  // Only power over the system (accounts, roles, sessions, settings, audit) escalates privilege;
+  // business permissions (org:..., project:...) are what account administrators hand out.
+  const auto escalates = [&](const std::string& p) {
+    return p == kAllPermissions || (p.starts_with("system:") && !actor.Can(p));
+  };
   for (const std::string& role : roles) {
     const std::vector<std::string> permissions = repo.Permissions(role);
-    const bool all_held = std::all_of(permissions.begin(), permissions.end(),
-                                      [&](const std::string& p) { return actor.Can(p); });
+    const bool all_held = std::none_of(permissions.begin(), permissions.end(), escalates);
     if (role == "admin" || !all_held) {
       return core::Error::Forbidden("you cannot grant or manage the role " + role);
     }

@@ -4,8 +4,9 @@
 // runs in one write transaction and reports its Change (never a password hash) to the AuditSink.
 //
 // Privilege rules: an actor without "*" may not grant the admin role or a role carrying a
-// permission it does not hold itself, nor change or reset the password of a user who holds such
-// a role (403). Nobody may disable themselves (403).
+// system: permission it does not hold itself (power over accounts, roles, sessions, settings or
+// audit), nor change or reset the password of a user who holds such a role (403). Business
+// permissions (org:...) do not escalate privilege. Nobody may disable themselves (403).
 
 #include <functional>
 #include <optional>

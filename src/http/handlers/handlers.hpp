@@ -26,4 +26,8 @@ void AddUserRoutes(Router& router, domain::account::UserService& users);
 // /api/v1/roles, /api/v1/roles/{code}/permissions, /api/v1/permissions.
 void AddRoleRoutes(Router& router, domain::account::RoleService& roles);
 
+// /api/v1/orgs (list, create, get, patch, transitions, review, history),
+// /api/v1/units/{id}/org-links and the public /api/public/orgs/{uscc}.
+void AddOrgRoutes(Router& router, domain::org::OrgService& orgs);
+
 }  // namespace lianyin::http::handlers

@@ -1,0 +1,63 @@
+#pragma once
+// Use cases of the organisation registry (SPEC §4 "Organisations"; issue #4). Each runs in one
+// transaction, records an org event for the timeline and an audit entry.
+//
+// Reading: every logged-in user reads the public fields of every organisation (SPEC §1); the
+// registration authority's subtree and the org's own members read everything. Changing an org
+// outside one's scope answers 403 (it is readable, so 404 would lie).
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/error.hpp"
+#include "domain/account/account.hpp"
+#include "domain/account/audit_sink.hpp"
+#include "domain/org/org.hpp"
+#include "store/store.hpp"
+
+namespace lianyin::domain::org {
+
+class OrgService {
+ public:
+  using Clock = std::function<core::DateTime()>;
+  OrgService(store::Database& db, account::AuditSink audit, Clock clock = core::Now)
+      : db_(db), audit_(std::move(audit)), clock_(std::move(clock)) {}
+
+  // 422 on fields (see NormaliseNewOrg), on a registration unit that is not a civil-affairs unit
+  // in scope, or a region unknown or not covered by that unit's; 409 on a duplicate USCC.
+  core::Result<OrgView> Create(const account::Actor& actor, NewOrg input);
+  core::Result<OrgView> Get(const account::Actor& actor, std::int64_t id);
+  account::Page<OrgView> List(const account::Actor& actor, const OrgFilter& filter,
+                              const account::PageRequest& page);
+  core::Result<OrgView> Update(const account::Actor& actor, std::int64_t id, OrgPatch patch);
+  // An illegal transition → 409; `reason` is required (422).
+  core::Result<OrgView> Transition(const account::Actor& actor, std::int64_t id, OrgStatus to,
+                                   const std::string& reason);
+  // Reviews an application: approving needs the business scope and every non-profit item
+  // checked (422 naming those that are not) and registers it; rejecting needs a comment.
+  core::Result<OrgView> ReviewApplication(const account::Actor& actor, std::int64_t id,
+                                          const Review& review);
+  // The timeline, oldest first (in scope only: 404 otherwise).
+  core::Result<std::vector<OrgEvent>> History(const account::Actor& actor, std::int64_t id);
+
+  // Public disclosure: an organisation that is or was registered, by USCC; 404 otherwise.
+  core::Result<Org> PublicLookup(const std::string& uscc);
+
+  // 联系引导: a union unit in scope links an organisation (since defaults to today).
+  core::Result<Link> LinkOrg(const account::Actor& actor, std::int64_t unit_id,
+                             std::int64_t org_id, std::optional<std::string> since);
+  core::Result<std::vector<Link>> Links(const account::Actor& actor, std::int64_t unit_id);
+  // Ends the active link (404 when there is none).
+  core::Result<void> Unlink(const account::Actor& actor, std::int64_t unit_id,
+                            std::int64_t org_id);
+
+ private:
+  store::Database& db_;
+  account::AuditSink audit_;
+  Clock clock_;
+};
+
+}  // namespace lianyin::domain::org

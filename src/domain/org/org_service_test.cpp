@@ -1,0 +1,209 @@
+#include "domain/org/org_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/account/platform_service.hpp"
+#include "domain/account/unit_service.hpp"
+#include "domain/region/region_service.hpp"
+#include "support/test_db.hpp"
+
+namespace lianyin::domain::org {
+namespace {
+
+using account::Actor;
+using account::UnitKind;
+
+class OrgServiceTest : public test_support::BackendTest {
+ protected:
+  void SetUp() override {
+    test_support::BackendTest::SetUp();
+    if (IsSkipped()) return;
+    ASSERT_TRUE(region::RegionService(db()).Import({"test", "1",
+                                                    {{"110000", "北京市", "100000"},
+                                                     {"610000", "陕西省", "100000"},
+                                                     {"610100", "西安市", "610000"}}}));
+    auto admin = account::PlatformService(db(), Ignore()).SetUpPlatform({"联引平台", "admin", "Org-Test-Passw0rd"});
+    ASSERT_TRUE(admin);
+    root_ = ActorAt(admin->unit_id);
+    shaanxi_ = Unit("陕西省民政厅", UnitKind::kCivilAffairs, "610000", admin->unit_id);
+    xian_ = Unit("西安市民政局", UnitKind::kCivilAffairs, "610100", shaanxi_);
+    beijing_ = Unit("北京市民政局", UnitKind::kCivilAffairs, "110000", admin->unit_id);
+    union_ = Unit("陕西省总工会", UnitKind::kUnion, "610000", admin->unit_id);
+  }
+
+  account::AuditSink Ignore() { return [](store::Session&, const Actor&, const account::Change&) {}; }
+  account::AuditSink Record() {
+    return [this](store::Session&, const Actor&, const account::Change& c) {
+      audited_.push_back(c.action + ":" + c.entity);
+    };
+  }
+  static Actor ActorAt(std::int64_t unit_id) {
+    Actor a;
+    a.user_id = 1;
+    a.username = "officer";
+    a.unit_id = unit_id;
+    return a;
+  }
+  std::int64_t Unit(const std::string& name, UnitKind kind, const std::string& region,
+                    std::int64_t parent) {
+    auto u = account::UnitService(db(), Ignore()).Create(root_, {name, kind, region, parent, {}});
+    EXPECT_TRUE(u) << name;
+    return u ? u->unit.id : 0;
+  }
+  NewOrg Org(const std::string& name, const std::string& uscc, std::int64_t unit,
+             const std::string& region = "610100", const std::string& type = "social_service") {
+    NewOrg o;
+    o.name = name;
+    o.uscc = uscc;
+    o.org_type = type;
+    o.region_code = region;
+    o.registration_unit_id = unit;
+    o.legal_rep = "王伟";
+    o.phone = "13912345678";
+    o.founded_on = "2015-06-01";
+    o.business_scope = "职工服务";
+    o.service_categories = {"skills"};
+    o.labour_field = true;
+    return o;
+  }
+
+  Actor root_;
+  std::int64_t shaanxi_ = 0, xian_ = 0, beijing_ = 0, union_ = 0;
+  std::vector<std::string> audited_;
+  std::unique_ptr<OrgService> service_ = nullptr;
+  OrgService& svc() {
+    if (!service_) service_ = std::make_unique<OrgService>(db(), Record());
+    return *service_;
+  }
+};
+
+TEST_P(OrgServiceTest, CreateValidatesTheRegistrationUnitRegionAndDuplicates) {
+  const Actor xian = ActorAt(xian_);
+  auto created = svc().Create(xian, Org("西安市职工服务中心", "52610100mj0000001w", xian_));
+  ASSERT_TRUE(created) << created.error().message;
+  EXPECT_EQ(created->org.uscc, "52610100MJ0000001W");
+  EXPECT_EQ(created->org.status, OrgStatus::kRegistered);
+  EXPECT_EQ(svc().Create(xian, Org("另一个", "52610100MJ0000001W", xian_)).error().code,
+            core::ErrorCode::kConflict);
+  EXPECT_EQ(svc().Create(root_, Org("工会下", "52610100MJ00000020", union_)).error().details.at(0).field,
+            "registration_unit_id");
+  EXPECT_EQ(svc().Create(root_, Org("北京的", "52610100MJ00000020", xian_, "110000")).error().details.at(0).field,
+            "region_code");
+  EXPECT_EQ(svc().Create(ActorAt(beijing_), Org("越权", "52610100MJ00000020", xian_)).error().details.at(0).field,
+            "registration_unit_id");
+  EXPECT_EQ(audited_, std::vector<std::string>{"create:org"});
+}
+
+TEST_P(OrgServiceTest, EveryoneReadsPublicFieldsOnlyTheScopeChangesThem) {
+  auto created = svc().Create(ActorAt(xian_), Org("西安市职工服务中心", "52610100MJ0000001W", xian_));
+  ASSERT_TRUE(created);
+  const std::int64_t id = created->org.id;
+  EXPECT_TRUE(svc().Get(ActorAt(shaanxi_), id)->full);
+  EXPECT_FALSE(svc().Get(ActorAt(beijing_), id)->full);
+  EXPECT_EQ(svc().Update(ActorAt(beijing_), id, {.name = "改名"}).error().code,
+            core::ErrorCode::kForbidden);
+  EXPECT_EQ(svc().History(ActorAt(beijing_), id).error().code, core::ErrorCode::kNotFound);
+  auto renamed = svc().Update(ActorAt(shaanxi_), id, {.name = "西安市职工公益服务中心"});
+  ASSERT_TRUE(renamed) << renamed.error().message;
+  EXPECT_EQ(svc().Get(root_, 999999).error().code, core::ErrorCode::kNotFound);
+  // The new name is searchable, the old one is not.
+  EXPECT_EQ(svc().List(root_, {.q = "公益"}, {}).total, 1);
+  EXPECT_EQ(svc().List(root_, {.q = "心理"}, {}).total, 0);
+}
+
+TEST_P(OrgServiceTest, SearchFindsAnyPartOfTheNameAndFilters) {
+  const Actor xian = ActorAt(xian_);
+  ASSERT_TRUE(svc().Create(xian, Org("西安市职工服务中心", "52610100MJ0000001W", xian_)));
+  ASSERT_TRUE(svc().Create(xian, Org("碑林区工会志愿者协会", "52610100MJ00000020", xian_)));
+  auto group = Org("陕西省社会工作协会", "51610000MJ00000044", shaanxi_, "610000", "social_group");
+  group.service_categories = {"volunteer"};
+  group.labour_field = false;
+  ASSERT_TRUE(svc().Create(ActorAt(shaanxi_), group));
+  const auto total = [&](OrgFilter f) { return svc().List(root_, f, {}).total; };
+  EXPECT_EQ(total({.q = "工"}), 3);
+  EXPECT_EQ(total({.q = "协会"}), 2);
+  EXPECT_EQ(total({.q = "职工服务"}), 1);
+  EXPECT_EQ(total({.q = "服务职工"}), 0);  // all bigrams present elsewhere is not enough
+  EXPECT_EQ(total({.q = "务中"}), 1);
+  EXPECT_EQ(total({.region_code = "610000"}), 3);  // by coverage
+  EXPECT_EQ(total({.region_code = "610100"}), 2);
+  EXPECT_EQ(total({.category = "volunteer"}), 1);
+  EXPECT_EQ(total({.labour_field = true}), 2);
+  EXPECT_EQ(total({.q = "协会", .labour_field = false}), 1);
+  EXPECT_EQ(svc().List(ActorAt(xian_), {.in_scope_only = true}, {}).total, 2);
+  auto page = svc().List(root_, {}, {.page = 2, .page_size = 2});
+  EXPECT_EQ(page.total, 3);
+  ASSERT_EQ(page.items.size(), 1u);
+}
+
+TEST_P(OrgServiceTest, LifecycleTransitionsAndIllegalOnes) {
+  auto org = svc().Create(ActorAt(xian_), Org("西安市职工服务中心", "52610100MJ0000001W", xian_));
+  const std::int64_t id = org->org.id;
+  const Actor officer = ActorAt(xian_);
+  EXPECT_EQ(svc().Transition(officer, id, OrgStatus::kAbnormal, "").error().code,
+            core::ErrorCode::kValidationFailed);
+  ASSERT_TRUE(svc().Transition(officer, id, OrgStatus::kAbnormal, "未按时年检"));
+  ASSERT_TRUE(svc().Transition(officer, id, OrgStatus::kRegistered, "已整改"));
+  EXPECT_EQ(svc().Transition(officer, id, OrgStatus::kDeregistered, "x").error().code,
+            core::ErrorCode::kConflict);
+  ASSERT_TRUE(svc().Transition(officer, id, OrgStatus::kDeregistering, "自行解散，清算中"));
+  auto done = svc().Transition(officer, id, OrgStatus::kDeregistered, "清算完成");
+  ASSERT_TRUE(done);
+  EXPECT_EQ(done->org.status, OrgStatus::kDeregistered);
+  EXPECT_EQ(svc().Transition(ActorAt(beijing_), id, OrgStatus::kRegistered, "x").error().code,
+            core::ErrorCode::kForbidden);
+  auto history = svc().History(officer, id);
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 5u);  // create + four transitions
+  EXPECT_EQ((*history)[1].to_status.value_or(""), "abnormal");
+  EXPECT_EQ((*history)[1].reason, "未按时年检");
+}
+
+TEST_P(OrgServiceTest, ReviewOfAnApplication) {
+  auto application = Org("西安市职工服务中心", "52610100MJ0000001W", xian_);
+  application.status = "applying";
+  auto org = svc().Create(ActorAt(xian_), application);
+  ASSERT_TRUE(org);
+  const std::int64_t id = org->org.id;
+  EXPECT_EQ(svc().PublicLookup("52610100MJ0000001W").error().code, core::ErrorCode::kNotFound);
+  auto unchecked = svc().ReviewApplication(ActorAt(xian_), id, {.approve = true});
+  EXPECT_EQ(unchecked.error().details.size(), 4u);
+  EXPECT_EQ(svc().ReviewApplication(ActorAt(xian_), id, {.approve = false}).error().details.at(0).field,
+            "comment");
+  auto approved = svc().ReviewApplication(ActorAt(xian_), id,
+                                          {true, true, true, true, true, "材料齐全"});
+  ASSERT_TRUE(approved) << approved.error().message;
+  EXPECT_EQ(approved->org.status, OrgStatus::kRegistered);
+  EXPECT_EQ(svc().ReviewApplication(ActorAt(xian_), id, {true, true, true, true, true, ""})
+                .error()
+                .code,
+            core::ErrorCode::kConflict);
+  EXPECT_EQ(svc().PublicLookup("52610100MJ0000001W")->name, "西安市职工服务中心");
+}
+
+TEST_P(OrgServiceTest, UnionUnitsLinkRegisteredOrganisations) {
+  auto org = svc().Create(ActorAt(xian_), Org("西安市职工服务中心", "52610100MJ0000001W", xian_));
+  const std::int64_t id = org->org.id;
+  const Actor union_officer = ActorAt(union_);
+  auto link = svc().LinkOrg(union_officer, union_, id, "2022-03-01");
+  ASSERT_TRUE(link) << link.error().message;
+  EXPECT_EQ(link->since, "2022-03-01");
+  EXPECT_EQ(svc().LinkOrg(union_officer, union_, id, std::nullopt).error().code,
+            core::ErrorCode::kConflict);
+  EXPECT_EQ(svc().LinkOrg(ActorAt(xian_), xian_, id, std::nullopt).error().code,
+            core::ErrorCode::kValidationFailed);  // not a union unit
+  EXPECT_EQ(svc().LinkOrg(ActorAt(beijing_), union_, id, std::nullopt).error().code,
+            core::ErrorCode::kNotFound);  // outside scope
+  EXPECT_EQ(svc().LinkOrg(union_officer, union_, 999999, std::nullopt).error().code,
+            core::ErrorCode::kValidationFailed);
+  EXPECT_EQ(svc().Links(union_officer, union_)->size(), 1u);
+  ASSERT_TRUE(svc().Unlink(union_officer, union_, id));
+  EXPECT_TRUE(svc().Links(union_officer, union_)->empty());
+  EXPECT_EQ(svc().Unlink(union_officer, union_, id).error().code, core::ErrorCode::kNotFound);
+  ASSERT_TRUE(svc().LinkOrg(union_officer, union_, id, std::nullopt));  // linked anew
+}
+
+LIANYIN_INSTANTIATE_BACKEND_TESTS(OrgServiceTest);
+
+}  // namespace
+}  // namespace lianyin::domain::org

@@ -1,0 +1,286 @@
+#include <boost/json.hpp>
+
+#include "core/mask.hpp"
+#include "domain/org/org_service.hpp"
+#include "http/error_mapping.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/handlers/query.hpp"
+#include "http/json.hpp"
+
+namespace lianyin::http::handlers {
+namespace {
+
+namespace org = domain::org;
+
+boost::json::value Opt(const std::optional<std::string>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+// The public fields (SPEC §1) of every organisation.
+boost::json::object PublicJson(const org::Org& o) {
+  boost::json::array categories(o.service_categories.begin(), o.service_categories.end());
+  return {{"id", o.id},
+          {"name", o.name},
+          {"uscc", o.uscc},
+          {"org_type", o.org_type},
+          {"region_code", o.region_code},
+          {"region_name", o.region_name},
+          {"registration_unit_id", o.registration_unit_id},
+          {"registration_unit_name", o.registration_unit_name},
+          {"service_categories", std::move(categories)},
+          {"labour_field", o.labour_field},
+          {"status", org::OrgStatusName(o.status)},
+          {"grade", Opt(o.grade)},
+          {"grade_valid_until", Opt(o.grade_valid_until)},
+          {"created_at", o.created_at},
+          {"updated_at", o.updated_at}};
+}
+
+// Officers in scope and the org's members see the rest too; others get null there.
+boost::json::object OrgJson(const org::OrgView& view) {
+  boost::json::object o = PublicJson(view.org);
+  const auto own = [&](const std::string& v) {
+    return view.full ? boost::json::value(v) : boost::json::value(nullptr);
+  };
+  o["legal_rep"] = own(view.org.legal_rep);
+  o["phone"] = own(view.org.phone);
+  o["founded_on"] = own(view.org.founded_on);
+  o["business_scope"] = own(view.org.business_scope);
+  return o;
+}
+
+Response OrgOr(int status, const core::Result<org::OrgView>& r) {
+  return r ? JsonResponse(status, OrgJson(*r)) : ErrorResponse(r.error());
+}
+
+Response ListOrgs(org::OrgService& orgs, Context& ctx) {
+  auto page = ParseListParams(ctx.request);
+  if (!page) return ErrorResponse(page.error());
+  std::vector<core::FieldError> errors;
+  org::OrgFilter f;
+  f.q = QueryText(ctx.request, "q");
+  f.region_code = QueryText(ctx.request, "region_code");
+  f.category = QueryText(ctx.request, "category");
+  if (auto status = QueryText(ctx.request, "status")) {
+    f.status = org::ParseOrgStatus(*status);
+    if (!f.status) errors.push_back({"status", "unknown status", std::nullopt});
+  }
+  f.grade = QueryText(ctx.request, "grade");
+  f.labour_field = QueryBool(ctx.request, "labour_field", errors);
+  f.registration_unit_id = QueryId(ctx.request, "registration_unit_id", errors);
+  f.in_scope_only = QueryBool(ctx.request, "in_scope", errors).value_or(false);
+  if (f.category && !org::IsServiceCategory(*f.category)) {
+    errors.push_back({"category", "unknown category", std::nullopt});
+  }
+  if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
+  auto found = orgs.List(*ctx.actor, f, ToPageRequest(*page));
+  boost::json::array items;
+  for (const org::OrgView& v : found.items) items.push_back(OrgJson(v));
+  return JsonResponse(200, ListEnvelope(std::move(items), found.total, page->page, page->page_size));
+}
+
+Response CreateOrg(org::OrgService& orgs, Context& ctx) {
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body) return ErrorResponse(body.error());
+  FieldReader in(*body);
+  org::NewOrg o;
+  o.name = in.String("name", 100);
+  o.uscc = in.String("uscc", 18);
+  o.org_type = in.String("org_type", 20);
+  o.region_code = in.String("region_code", 6);
+  o.registration_unit_id = in.Int64("registration_unit_id");
+  o.legal_rep = in.String("legal_rep", 50);
+  o.phone = in.String("phone", 30);
+  o.founded_on = in.Date("founded_on");
+  o.business_scope = in.String("business_scope", 2000);
+  o.service_categories = in.StringArray("service_categories", 30);
+  o.labour_field = in.Bool("labour_field");
+  o.status = in.OptString("status", 20).value_or("registered");
+  if (auto ok = in.Finish(); !ok) return ErrorResponse(ok.error());
+  return OrgOr(201, orgs.Create(*ctx.actor, std::move(o)));
+}
+
+Response UpdateOrg(org::OrgService& orgs, Context& ctx, std::int64_t id) {
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body) return ErrorResponse(body.error());
+  FieldReader in(*body);
+  org::OrgPatch p;
+  p.name = in.OptString("name", 100);
+  p.region_code = in.OptString("region_code", 6);
+  p.legal_rep = in.OptString("legal_rep", 50);
+  p.phone = in.OptString("phone", 30);
+  p.founded_on = in.OptDate("founded_on");
+  p.business_scope = in.OptString("business_scope", 2000);
+  if (in.Has("service_categories")) p.service_categories = in.StringArray("service_categories", 30);
+  p.labour_field = in.OptBool("labour_field");
+  for (const char* fixed : {"uscc", "org_type", "registration_unit_id", "status"}) {
+    if (in.Has(fixed)) in.Fail(fixed, "cannot be changed here");
+  }
+  if (auto ok = in.Finish(); !ok) return ErrorResponse(ok.error());
+  return OrgOr(200, orgs.Update(*ctx.actor, id, std::move(p)));
+}
+
+}  // namespace
+
+namespace {
+
+Response TransitionOrg(org::OrgService& orgs, Context& ctx, std::int64_t id) {
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body) return ErrorResponse(body.error());
+  FieldReader in(*body);
+  const std::string to = in.String("to", 20);
+  const std::string reason = in.String("reason", 500);
+  auto status = org::ParseOrgStatus(to);
+  if (in.ok() && !status) in.Fail("to", "unknown status");
+  if (auto ok = in.Finish(); !ok) return ErrorResponse(ok.error());
+  return OrgOr(200, orgs.Transition(*ctx.actor, id, *status, reason));
+}
+
+Response ReviewOrg(org::OrgService& orgs, Context& ctx, std::int64_t id) {
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body) return ErrorResponse(body.error());
+  FieldReader in(*body);
+  const std::string decision = in.String("decision", 10);
+  if (in.ok() && decision != "approve" && decision != "reject") {
+    in.Fail("decision", "must be approve or reject");
+  }
+  org::Review review;
+  review.approve = decision == "approve";
+  review.business_scope_ok = in.OptBool("business_scope_ok").value_or(false);
+  review.non_profit_purpose = in.OptBool("non_profit_purpose").value_or(false);
+  review.no_profit_distribution = in.OptBool("no_profit_distribution").value_or(false);
+  review.assets_for_public_benefit = in.OptBool("assets_for_public_benefit").value_or(false);
+  review.comment = in.OptString("comment", 1000).value_or("");
+  if (auto ok = in.Finish(); !ok) return ErrorResponse(ok.error());
+  return OrgOr(200, orgs.ReviewApplication(*ctx.actor, id, review));
+}
+
+Response History(org::OrgService& orgs, Context& ctx, std::int64_t id) {
+  auto events = orgs.History(*ctx.actor, id);
+  if (!events) return ErrorResponse(events.error());
+  boost::json::array items;
+  for (const org::OrgEvent& e : *events) {
+    boost::system::error_code ec;
+    boost::json::value details = boost::json::parse(e.details_json, ec);
+    items.push_back(boost::json::object{
+        {"id", e.id},
+        {"at", e.at},
+        {"actor_user_id", e.actor_user_id ? boost::json::value(*e.actor_user_id) : nullptr},
+        {"actor_username", e.actor_username},
+        {"action", e.action},
+        {"from_status", Opt(e.from_status)},
+        {"to_status", Opt(e.to_status)},
+        {"reason", e.reason},
+        {"details", ec ? boost::json::value(nullptr) : details}});
+  }
+  const auto n = static_cast<std::int64_t>(items.size());
+  return JsonResponse(200, ListEnvelope(std::move(items), n, 1, n));
+}
+
+boost::json::object LinkJson(const org::Link& l) {
+  return {{"id", l.id},         {"unit_id", l.unit_id}, {"org_id", l.org_id},
+          {"org_name", l.org_name}, {"uscc", l.uscc},   {"since", l.since},
+          {"until", Opt(l.until)}};
+}
+
+Response CreateLink(org::OrgService& orgs, Context& ctx, std::int64_t unit_id) {
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body) return ErrorResponse(body.error());
+  FieldReader in(*body);
+  const std::int64_t org_id = in.Int64("org_id");
+  auto since = in.OptDate("since");
+  if (auto ok = in.Finish(); !ok) return ErrorResponse(ok.error());
+  auto link = orgs.LinkOrg(*ctx.actor, unit_id, org_id, since);
+  return link ? JsonResponse(201, LinkJson(*link)) : ErrorResponse(link.error());
+}
+
+Response ListLinks(org::OrgService& orgs, Context& ctx, std::int64_t unit_id) {
+  auto links = orgs.Links(*ctx.actor, unit_id);
+  if (!links) return ErrorResponse(links.error());
+  boost::json::array items;
+  for (const org::Link& l : *links) items.push_back(LinkJson(l));
+  const auto n = static_cast<std::int64_t>(items.size());
+  return JsonResponse(200, ListEnvelope(std::move(items), n, 1, n));
+}
+
+// Public disclosure (信息公开): no login; personal data masked.
+Response PublicOrg(org::OrgService& orgs, Context& ctx) {
+  std::string uscc(ctx.Param("uscc"));
+  for (char& c : uscc) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto found = orgs.PublicLookup(uscc);
+  if (!found) return ErrorResponse(found.error());
+  boost::json::object o = PublicJson(*found);
+  o.erase("registration_unit_id");
+  o["legal_rep"] = core::MaskName(found->legal_rep);
+  o["phone"] = core::MaskPhone(found->phone);
+  // Supervision records arrive with the annual-report, credit-list and penalty areas.
+  o["annual_reports"] = boost::json::array{};
+  o["credit_entries"] = boost::json::array{};
+  o["penalties"] = boost::json::array{};
+  return JsonResponse(200, o);
+}
+
+// Calls `f` with the {id} path parameter, or answers 404 for a malformed one.
+template <class F>
+RouteHandler WithId(const char* name, F f) {
+  return [name, f](Context& ctx) {
+    auto id = ctx.IdParam(name);
+    return id ? f(ctx, *id) : ErrorResponse(core::Error::NotFound());
+  };
+}
+
+}  // namespace
+
+void AddOrgRoutes(Router& router, org::OrgService& orgs) {
+  router.Add("GET", "/api/v1/orgs", [&orgs](Context& ctx) { return ListOrgs(orgs, ctx); },
+             {.summary = "Organisations (public fields for all; full in scope); q searches names",
+              .tag = "orgs", .permission = "org:org:list"});
+  router.Add("POST", "/api/v1/orgs", [&orgs](Context& ctx) { return CreateOrg(orgs, ctx); },
+             {.summary = "Enter an organisation or a registration application", .tag = "orgs",
+              .permission = "org:org:create"});
+  router.Add("GET", "/api/v1/orgs/{id}",
+             WithId("id", [&orgs](Context& ctx, std::int64_t id) {
+               return OrgOr(200, orgs.Get(*ctx.actor, id));
+             }),
+             {.summary = "One organisation", .tag = "orgs", .permission = "org:org:list"});
+  router.Add("PATCH", "/api/v1/orgs/{id}",
+             WithId("id", [&orgs](Context& ctx, std::int64_t id) { return UpdateOrg(orgs, ctx, id); }),
+             {.summary = "Change non-status fields", .tag = "orgs", .permission = "org:org:edit"});
+  router.Add("POST", "/api/v1/orgs/{id}/transitions",
+             WithId("id", [&orgs](Context& ctx, std::int64_t id) {
+               return TransitionOrg(orgs, ctx, id);
+             }),
+             {.summary = "Change the legal status (SPEC §4 state machine)", .tag = "orgs",
+              .permission = "org:org:transition"});
+  router.Add("POST", "/api/v1/orgs/{id}/review",
+             WithId("id", [&orgs](Context& ctx, std::int64_t id) { return ReviewOrg(orgs, ctx, id); }),
+             {.summary = "Review a registration application (登记审查)", .tag = "orgs",
+              .permission = "org:org:review"});
+  router.Add("GET", "/api/v1/orgs/{id}/history",
+             WithId("id", [&orgs](Context& ctx, std::int64_t id) { return History(orgs, ctx, id); }),
+             {.summary = "The organisation's timeline", .tag = "orgs",
+              .permission = "org:org:list"});
+  router.Add("POST", "/api/v1/units/{id}/org-links",
+             WithId("id", [&orgs](Context& ctx, std::int64_t id) { return CreateLink(orgs, ctx, id); }),
+             {.summary = "A union unit links an organisation (联系引导)", .tag = "orgs",
+              .permission = "org:link:edit"});
+  router.Add("GET", "/api/v1/units/{id}/org-links",
+             WithId("id", [&orgs](Context& ctx, std::int64_t id) { return ListLinks(orgs, ctx, id); }),
+             {.summary = "The unit's active links", .tag = "orgs", .permission = "org:link:list"});
+  router.Add("DELETE", "/api/v1/units/{id}/org-links/{org_id}",
+             WithId("id",
+                    [&orgs](Context& ctx, std::int64_t id) {
+                      auto org_id = ctx.IdParam("org_id");
+                      if (!org_id) return ErrorResponse(core::Error::NotFound());
+                      auto done = orgs.Unlink(*ctx.actor, id, *org_id);
+                      return done ? JsonResponse(200, boost::json::object{})
+                                  : ErrorResponse(done.error());
+                    }),
+             {.summary = "End a link", .tag = "orgs", .permission = "org:link:edit"});
+  router.Add("GET", "/api/public/orgs/{uscc}",
+             [&orgs](Context& ctx) { return PublicOrg(orgs, ctx); },
+             {.summary = "Public disclosure of a registered organisation (personal data masked)",
+              .tag = "public", .requires_auth = false});
+}
+
+}  // namespace lianyin::http::handlers
