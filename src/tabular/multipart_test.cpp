@@ -42,7 +42,7 @@ TEST(Multipart, RejectsMalformedBodies) {
   struct Case {
     std::string_view name;
     std::string body;
-    std::string_view type;
+    std::string type;
   };
   const std::string disposition = "Content-Disposition: form-data; name=\"file\"\r\n\r\n";
   const Case cases[] = {
