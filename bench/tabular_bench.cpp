@@ -19,12 +19,17 @@ constexpr int kRows = 100'000;
 
 std::vector<std::string> MakeRow(int i) {
   const std::string n = std::to_string(i);
-  return {"陕西省西安市社会组织" + n,  "52610000MJ" + std::to_string(1'000'000 + i),
-          "social_group",             "610113",
-          "12",                       "张三" + n,
-          "139" + std::to_string(10'000'000 + i), "2015-06-0" + std::to_string(1 + i % 9),
+  return {"陕西省西安市社会组织" + n,
+          "52610000MJ" + std::to_string(1'000'000 + i),
+          "social_group",
+          "610113",
+          "12",
+          "张三" + n,
+          "139" + std::to_string(10'000'000 + i),
+          "2015-06-0" + std::to_string(1 + i % 9),
           "为职工提供法律援助、心理疏导和技能培训等服务，业务范围" + n,
-          "legal;training",           i % 2 == 0 ? "true" : "false",
+          "legal;training",
+          i % 2 == 0 ? "true" : "false",
           "registered"};
 }
 

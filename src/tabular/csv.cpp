@@ -1,8 +1,8 @@
 #include "tabular/csv.hpp"
 
-#include <utility>
-
 #include <fmt/format.h>
+
+#include <utility>
 
 #include "tabular/encoding.hpp"
 
@@ -22,13 +22,10 @@ std::optional<std::vector<std::string>> CsvReader::Next() {
   for (;;) {
     std::string field;
     const bool quoted = pos_ < text_.size() && text_[pos_] == '"';
-    if (quoted) {
-      if (!ReadQuoted(field)) return std::nullopt;
-    } else {
-      std::size_t end = text_.find_first_of(",\r\n", pos_);
-      if (end == std::string_view::npos) end = text_.size();
-      field.assign(text_.substr(pos_, end - pos_));
-      pos_ = end;
+    if (!quoted) {
+      ReadUnquoted(field);
+    } else if (!ReadQuoted(field)) {
+      return std::nullopt;
     }
     if (fields.empty()) first_quoted = quoted;
     fields.push_back(std::move(field));
@@ -54,6 +51,13 @@ std::optional<std::vector<std::string>> CsvReader::Next() {
   return fields;
 }
 
+void CsvReader::ReadUnquoted(std::string& field) {
+  std::size_t end = text_.find_first_of(",\r\n", pos_);
+  if (end == std::string_view::npos) end = text_.size();
+  field.assign(text_.substr(pos_, end - pos_));
+  pos_ = end;
+}
+
 bool CsvReader::ReadQuoted(std::string& field) {
   ++pos_;  // the opening quote
   for (;;) {
@@ -77,8 +81,7 @@ void CsvReader::Fail(std::string message) {
   error_ = core::Error::BadRequest(fmt::format("CSV row {}: {}", row_, message));
 }
 
-CsvWriter::CsvWriter(std::string* out, CsvWriterOptions options)
-    : out_(out), options_(options) {
+CsvWriter::CsvWriter(std::string* out, CsvWriterOptions options) : out_(out), options_(options) {
   if (options_.bom) out_->append(kUtf8Bom);
 }
 

@@ -39,6 +39,8 @@ class CsvReader {
   const std::optional<core::Error>& error() const { return error_; }
 
  private:
+  void ReadUnquoted(std::string& field);
+  // False (with error_ set) if the quote is not closed.
   bool ReadQuoted(std::string& field);
   void Fail(std::string message);
 
@@ -70,8 +72,7 @@ class CsvWriter {
   // Appends to `*out`, which must outlive the writer.
   explicit CsvWriter(std::string* out, CsvWriterOptions options = {});
   // Streams to `sink`; call Flush() after the last row to hand over the rest.
-  explicit CsvWriter(Sink sink, CsvWriterOptions options = {},
-                     std::size_t chunk_bytes = 64 * 1024);
+  explicit CsvWriter(Sink sink, CsvWriterOptions options = {}, std::size_t chunk_bytes = 64 * 1024);
   CsvWriter(const CsvWriter&) = delete;
   CsvWriter& operator=(const CsvWriter&) = delete;
 

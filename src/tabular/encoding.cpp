@@ -1,13 +1,12 @@
 #include "tabular/encoding.hpp"
 
+#include <fmt/format.h>
 #include <iconv.h>
 
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace lianyin::tabular {
 namespace {
@@ -93,9 +92,7 @@ core::Result<std::string> Convert(std::string_view input, const char* to, const 
 
 }  // namespace
 
-bool IsValidUtf8(std::string_view text) {
-  return FirstInvalidUtf8(text) == std::string_view::npos;
-}
+bool IsValidUtf8(std::string_view text) { return FirstInvalidUtf8(text) == std::string_view::npos; }
 
 Encoding DetectEncoding(std::string_view bytes) {
   if (bytes.starts_with(kUtf8Bom) || IsValidUtf8(bytes)) return Encoding::kUtf8;

@@ -33,9 +33,9 @@ TEST(Encoding, ToUtf8StripsTheBom) {
 
 TEST(Encoding, RejectsMalformedUtf8NamingTheOffset) {
   const std::string_view cases[] = {
-      "ab\xC0\xAF",        // overlong '/'
-      "ab\xED\xA0\x80",    // surrogate
-      "ab\xE4\xBD",        // truncated
+      "ab\xC0\xAF",          // overlong '/'
+      "ab\xED\xA0\x80",      // surrogate
+      "ab\xE4\xBD",          // truncated
       "ab\xF5\x80\x80\x80",  // beyond U+10FFFF
   };
   for (std::string_view bytes : cases) {
@@ -56,9 +56,7 @@ TEST(Encoding, RejectsTruncatedGb18030NamingTheOffset) {
   EXPECT_NE(text.error().message.find("offset 4"), std::string::npos) << text.error().message;
 }
 
-TEST(Encoding, FromUtf8ToGb18030RejectsInvalidUtf8) {
-  EXPECT_FALSE(FromUtf8ToGb18030("\xFF"));
-}
+TEST(Encoding, FromUtf8ToGb18030RejectsInvalidUtf8) { EXPECT_FALSE(FromUtf8ToGb18030("\xFF")); }
 
 }  // namespace
 }  // namespace lianyin::tabular

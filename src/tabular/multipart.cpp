@@ -1,11 +1,11 @@
 #include "tabular/multipart.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <optional>
-
-#include <fmt/format.h>
 
 namespace lianyin::tabular {
 namespace {
@@ -109,6 +109,15 @@ core::Result<std::string> Boundary(std::string_view content_type_header) {
   return boundary->second;
 }
 
+// Where the first part starts, just after the first delimiter: the delimiter may open the body
+// (without the CRLF before it) or follow a preamble. npos if there is none.
+std::size_t FirstPartStart(std::string_view body, std::string_view delimiter) {
+  const std::string_view dash_boundary = delimiter.substr(2);
+  if (body.starts_with(dash_boundary)) return dash_boundary.size();
+  const std::size_t pos = body.find(delimiter);
+  return pos == std::string_view::npos ? pos : pos + delimiter.size();
+}
+
 }  // namespace
 
 core::Result<Part> FindPart(std::string_view body, std::string_view content_type_header,
@@ -116,26 +125,20 @@ core::Result<Part> FindPart(std::string_view body, std::string_view content_type
   core::Result<std::string> boundary = Boundary(content_type_header);
   if (!boundary) return boundary.error();
   const std::string delimiter = "\r\n--" + *boundary;
-  // The first delimiter may open the body (without the CRLF before it) or follow a preamble.
-  const std::string_view dash_boundary = std::string_view(delimiter).substr(2);
-  std::size_t pos = 0;
-  if (body.starts_with(dash_boundary)) {
-    pos = dash_boundary.size();
-  } else {
-    pos = body.find(delimiter);
-    if (pos == std::string_view::npos) return Malformed("no boundary delimiter");
-    pos += delimiter.size();
-  }
+  std::size_t pos = FirstPartStart(body, delimiter);
+  if (pos == std::string_view::npos) return Malformed("no boundary delimiter");
   for (std::size_t parts = 0; parts < limits.max_parts; ++parts) {
     if (body.substr(pos, 2) == "--") break;  // the close delimiter
     const std::size_t line_end = body.find("\r\n", pos);
     if (line_end == std::string_view::npos || !Trim(body.substr(pos, line_end - pos)).empty()) {
       return Malformed("bad delimiter line");
     }
-    const std::size_t headers_end = body.find("\r\n\r\n", line_end);
-    if (headers_end == std::string_view::npos || headers_end - line_end > limits.max_header_bytes) {
+    // Searched only within the header limit, so a huge part without headers costs nothing.
+    std::size_t headers_end = body.substr(line_end, limits.max_header_bytes + 4).find("\r\n\r\n");
+    if (headers_end == std::string_view::npos) {
       return Malformed("part headers are missing or too long");
     }
+    headers_end += line_end;
     Part part;
     const std::string_view headers = body.substr(line_end, headers_end + 2 - line_end);
     core::Result<std::string> field = ReadPartHeaders(headers, part);

@@ -10,9 +10,9 @@
 namespace lianyin::tabular {
 
 struct Part {
-  std::string_view data;      // the part's bytes, a view into the body
-  std::string filename;       // from Content-Disposition; empty if absent
-  std::string content_type;   // the part's Content-Type; "text/plain" if absent (RFC 7578 §4.4)
+  std::string_view data;     // the part's bytes, a view into the body
+  std::string filename;      // from Content-Disposition; empty if absent
+  std::string content_type;  // the part's Content-Type; "text/plain" if absent (RFC 7578 §4.4)
 };
 
 struct MultipartLimits {

@@ -68,10 +68,11 @@ TEST(Multipart, RejectsMalformedBodies) {
 
 TEST(Multipart, BoundsTheNumberOfParts) {
   std::string body;
-  for (int i = 0; i < 5; ++i) body += "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n\r\n";
+  for (int i = 0; i < 5; ++i)
+    body += "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n\r\n";
   body += "--b--";
-  EXPECT_FALSE(FindPart(body, "multipart/form-data; boundary=b", "file",
-                        MultipartLimits{.max_parts = 3}));
+  EXPECT_FALSE(
+      FindPart(body, "multipart/form-data; boundary=b", "file", MultipartLimits{.max_parts = 3}));
   EXPECT_FALSE(FindPart(body, "multipart/form-data; boundary=b", "file"));
 }
 

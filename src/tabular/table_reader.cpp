@@ -51,9 +51,9 @@ core::Result<std::unique_ptr<TableReader>> OpenTable(std::string_view bytes,
                                                      std::string_view content_type,
                                                      TableLimits limits) {
   const std::string type = MediaType(content_type);
-  const bool xlsx = type == kXlsxMediaType ||
-                    (type != kCsvMediaType && type != "application/csv" &&
-                     bytes.starts_with(std::string_view("PK\x03\x04", 4)));
+  const bool xlsx =
+      type == kXlsxMediaType || (type != kCsvMediaType && type != "application/csv" &&
+                                 bytes.starts_with(std::string_view("PK\x03\x04", 4)));
   if (xlsx) {
     XlsxLimits xlsx_limits{.max_rows = limits.max_rows, .max_columns = limits.max_columns};
     core::Result<XlsxReader> reader = XlsxReader::Open(bytes, xlsx_limits);

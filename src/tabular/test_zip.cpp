@@ -36,15 +36,15 @@ std::string RawDeflate(const std::string& data) {
 // The fields shared by local and central headers, from "version needed" to the extra length.
 void PutCommon(std::string& out, const TestEntry& entry, std::uint32_t crc,
                std::size_t compressed) {
-  Put16(out, 20);                      // version needed
-  Put16(out, 0);                       // flags
-  Put16(out, entry.deflate ? 8 : 0);   // method
-  Put32(out, 0);                       // time, date
+  Put16(out, 20);                     // version needed
+  Put16(out, 0);                      // flags
+  Put16(out, entry.deflate ? 8 : 0);  // method
+  Put32(out, 0);                      // time, date
   Put32(out, crc);
   Put32(out, static_cast<std::uint32_t>(compressed));
   Put32(out, static_cast<std::uint32_t>(entry.data.size()));
   Put16(out, static_cast<std::uint32_t>(entry.name.size()));
-  Put16(out, 0);                       // extra length
+  Put16(out, 0);  // extra length
 }
 
 }  // namespace
@@ -54,9 +54,9 @@ std::string BuildZip(const std::vector<TestEntry>& entries) {
   std::string directory;
   for (const TestEntry& entry : entries) {
     const std::string body = entry.deflate ? RawDeflate(entry.data) : entry.data;
-    const auto crc = static_cast<std::uint32_t>(
-        crc32(0, reinterpret_cast<const Bytef*>(entry.data.data()),
-              static_cast<uInt>(entry.data.size())));
+    const auto crc =
+        static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(entry.data.data()),
+                                         static_cast<uInt>(entry.data.size())));
     const auto offset = static_cast<std::uint32_t>(out.size());
     Put32(out, 0x04034b50);
     PutCommon(out, entry, crc, body.size());
@@ -65,10 +65,10 @@ std::string BuildZip(const std::vector<TestEntry>& entries) {
     Put32(directory, 0x02014b50);
     Put16(directory, 20);  // version made by
     PutCommon(directory, entry, crc, body.size());
-    Put16(directory, 0);   // comment length
-    Put16(directory, 0);   // disk
-    Put16(directory, 0);   // internal attributes
-    Put32(directory, 0);   // external attributes
+    Put16(directory, 0);  // comment length
+    Put16(directory, 0);  // disk
+    Put16(directory, 0);  // internal attributes
+    Put32(directory, 0);  // external attributes
     Put32(directory, offset);
     directory += entry.name;
   }

@@ -1,9 +1,9 @@
 #include "tabular/xlsx_parts.hpp"
 
+#include <fmt/format.h>
+
 #include <map>
 #include <utility>
-
-#include <fmt/format.h>
 
 namespace lianyin::tabular {
 namespace {

@@ -1,10 +1,10 @@
 #include "tabular/xlsx_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <deque>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "core/date.hpp"
 #include "tabular/xlsx_parts.hpp"

@@ -15,10 +15,10 @@
 namespace lianyin::tabular {
 
 struct XlsxLimits {
-  std::int64_t max_rows = 1'048'576;   // a row numbered above this is an error
-  std::size_t max_columns = 16'384;    // a cell beyond column XFD is an error
+  std::int64_t max_rows = 1'048'576;     // a row numbered above this is an error
+  std::size_t max_columns = 16'384;      // a cell beyond column XFD is an error
   std::size_t max_cell_bytes = 1 << 20;  // one cell's text, in UTF-8 bytes
-  ZipLimits zip;                       // entry size and compression ratio caps
+  ZipLimits zip;                         // entry size and compression ratio caps
 };
 
 // Reads rows of the workbook's first sheet in order. Only the ZIP directory, the shared-string

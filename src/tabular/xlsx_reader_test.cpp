@@ -52,8 +52,7 @@ TEST(XlsxReader, ReadsInlineAndSharedStringsWithRichText) {
       R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>地址</t></is></c>)"
       R"(</row><row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="inlineStr"><is><r><t>a</t>)"
       R"(</r><r><t xml:space="preserve"> b</t></r></is></c><c r="C2" t="s"><v>2</v></c></row>)");
-  EXPECT_EQ(ReadAll(BuildXlsx(sheet, shared)),
-            (Rows{{"名称", "地址"}, {"陕西省 西安市", "a b"}}));
+  EXPECT_EQ(ReadAll(BuildXlsx(sheet, shared)), (Rows{{"名称", "地址"}, {"陕西省 西安市", "a b"}}));
 }
 
 TEST(XlsxReader, ReadsNumbersBooleansFormulasAndGaps) {
@@ -99,8 +98,8 @@ TEST(XlsxReader, EnforcesRowColumnAndCellLimits) {
   EXPECT_NE(ErrorOf(rows, XlsxLimits{.max_rows = 2}).find("more than 2 rows"), std::string::npos);
   const std::string columns = BuildXlsx(Sheet(R"(<row r="1"><c r="XFE1"/></row>)"));
   EXPECT_NE(ErrorOf(columns).find("more than 16384 columns"), std::string::npos);
-  const std::string cell = BuildXlsx(
-      Sheet(R"(<row r="1"><c r="A1"><v>)" + std::string(100, '9') + "</v></c></row>"));
+  const std::string cell =
+      BuildXlsx(Sheet(R"(<row r="1"><c r="A1"><v>)" + std::string(100, '9') + "</v></c></row>"));
   EXPECT_NE(ErrorOf(cell, XlsxLimits{.max_cell_bytes = 50}).find("longer than 50"),
             std::string::npos);
 }
@@ -140,7 +139,8 @@ TEST(ExcelSerialToIsoDate, ConvertsSerialNumbers) {
   EXPECT_EQ(ExcelSerialToIsoDate("45017"), "2023-04-01");
   EXPECT_EQ(ExcelSerialToIsoDate("45017.75"), "2023-04-01");
   EXPECT_EQ(ExcelSerialToIsoDate("2958465"), "9999-12-31");
-  for (std::string_view bad : {"", "0", "60", "-1", "2958466", "1e5", "2023-04-01", "4.5.6", " 1"}) {
+  for (std::string_view bad :
+       {"", "0", "60", "-1", "2958466", "1e5", "2023-04-01", "4.5.6", " 1"}) {
     EXPECT_EQ(ExcelSerialToIsoDate(bad), std::nullopt) << bad;
   }
 }

@@ -1,5 +1,6 @@
 #include "tabular/xlsx_writer.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -9,8 +10,6 @@
 #include <random>
 #include <stdexcept>
 #include <system_error>
-
-#include <fmt/format.h>
 
 namespace lianyin::tabular {
 namespace {

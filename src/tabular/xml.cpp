@@ -1,12 +1,11 @@
 #include "tabular/xml.hpp"
 
 #include <expat.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <limits>
 #include <new>
-
-#include <fmt/format.h>
 
 namespace lianyin::tabular {
 namespace {
@@ -48,11 +47,10 @@ core::Result<void> XmlParser::Feed(std::string_view chunk, bool last) {
     if (XML_Parse(Expat(parser_), chunk.data(), static_cast<int>(size), final_piece) ==
         XML_STATUS_ERROR) {
       if (handler_->error) return *handler_->error;
-      const char* reason = doctype_ ? "DOCTYPE is not allowed"
-                                    : XML_ErrorString(XML_GetErrorCode(Expat(parser_)));
+      const char* reason =
+          doctype_ ? "DOCTYPE is not allowed" : XML_ErrorString(XML_GetErrorCode(Expat(parser_)));
       return core::Error::BadRequest(fmt::format("malformed XLSX part {} at line {}: {}", part_,
-                                                 XML_GetCurrentLineNumber(Expat(parser_)),
-                                                 reason));
+                                                 XML_GetCurrentLineNumber(Expat(parser_)), reason));
     }
     chunk.remove_prefix(size);
     if (final_piece) break;

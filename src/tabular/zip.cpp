@@ -1,13 +1,12 @@
 #include "tabular/zip.hpp"
 
+#include <fmt/format.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
 #include <utility>
-
-#include <fmt/format.h>
 
 namespace lianyin::tabular {
 namespace {
@@ -24,8 +23,9 @@ constexpr std::size_t kChunkSize = 64 * 1024;
 
 // Little-endian fields; callers have checked that `at + N` is within `bytes`.
 std::uint16_t U16(std::string_view bytes, std::size_t at) {
-  const auto b = [&](std::size_t i) { return static_cast<std::uint16_t>(
-                                          static_cast<unsigned char>(bytes[at + i])); };
+  const auto b = [&](std::size_t i) {
+    return static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[at + i]));
+  };
   return static_cast<std::uint16_t>(b(0) | (b(1) << 8));
 }
 std::uint32_t U32(std::string_view bytes, std::size_t at) {
@@ -126,11 +126,11 @@ core::Result<std::string_view> ZipArchive::EntryData(const ZipEntry& entry) cons
         entry.name, entry.method));
   }
   if (entry.uncompressed_size > limits_.max_entry_bytes ||
-      entry.uncompressed_size > std::max<std::uint64_t>(entry.compressed_size, 1) *
-                                    limits_.max_ratio) {
-    return core::Error::BadRequest(fmt::format(
-        "ZIP entry {} expands to {} bytes from {}: refused as a possible zip bomb", entry.name,
-        entry.uncompressed_size, entry.compressed_size));
+      entry.uncompressed_size >
+          std::max<std::uint64_t>(entry.compressed_size, 1) * limits_.max_ratio) {
+    return core::Error::BadRequest(
+        fmt::format("ZIP entry {} expands to {} bytes from {}: refused as a possible zip bomb",
+                    entry.name, entry.uncompressed_size, entry.compressed_size));
   }
   if (entry.method == 0 && entry.compressed_size != entry.uncompressed_size) {
     return Corrupt("stored entry sizes differ");

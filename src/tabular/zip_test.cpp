@@ -25,8 +25,8 @@ std::string Message(const core::Result<std::string>& result) {
 
 TEST(Zip, ReadsStoredAndDeflatedEntries) {
   const std::string big(300'000, 'x');  // several 64 KiB chunks
-  const std::string zip = BuildZip({{"a.txt", "stored 内容", false}, {"b.txt", big, true},
-                                    {"empty", "", true}});
+  const std::string zip =
+      BuildZip({{"a.txt", "stored 内容", false}, {"b.txt", big, true}, {"empty", "", true}});
   core::Result<ZipArchive> archive = ZipArchive::Open(zip);
   ASSERT_TRUE(archive);
   EXPECT_EQ(archive->entries().size(), 3u);
@@ -79,7 +79,8 @@ TEST(Zip, RefusesAZipBombByRatio) {
 
 TEST(Zip, RefusesEntriesOverTheSizeCap) {
   const std::string zip = BuildZip({{"a.txt", std::string(2000, 'a'), false}});
-  const core::Result<std::string> data = ReadEntry(zip, "a.txt", ZipLimits{.max_entry_bytes = 1000});
+  const core::Result<std::string> data =
+      ReadEntry(zip, "a.txt", ZipLimits{.max_entry_bytes = 1000});
   EXPECT_NE(Message(data).find("zip bomb"), std::string::npos) << Message(data);
 }
 
