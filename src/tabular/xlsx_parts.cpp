@@ -103,7 +103,7 @@ core::Result<void> ParseEntry(const ZipArchive& archive, const ZipEntry& entry,
   for (;;) {
     core::Result<std::string_view> chunk = stream->Next();
     if (!chunk) return chunk.error();
-    if (core::Result<void> fed = parser.Feed(*chunk, chunk->empty()); !fed) return fed;
+    if (auto fed = parser.Feed(*chunk, chunk->empty()); !fed) return fed.error();
     if (chunk->empty()) return {};
   }
 }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <deque>
 #include <utility>
 
 #include "core/date.hpp"
@@ -30,14 +29,16 @@ struct XlsxReader::Impl : XmlHandler {
   void Fail(std::string_view message) {
     error = core::Error::BadRequest(fmt::format("XLSX row {}: {}", current_row, message));
   }
-  // Feeds sheet chunks until a row is ready or the sheet ends; false on an error.
+  // Parses until a row is ready or the sheet ends; false on an error. The parser is suspended
+  // after each row, so however many rows a chunk holds only one is in memory at a time.
   bool Fill();
 
   ZipEntryStream stream;
   std::vector<std::string> shared_strings;
   XlsxLimits limits;
   XmlParser parser;
-  std::deque<std::pair<std::int64_t, std::vector<std::string>>> ready;
+  std::optional<std::pair<std::int64_t, std::vector<std::string>>> ready;
+  bool suspended = false;
   bool sheet_done = false;
   std::int64_t yielded_row = 0;
   // Parse state.
@@ -73,9 +74,10 @@ void XlsxReader::Impl::StartElement(std::string_view name, const char** attribut
 void XlsxReader::Impl::EndElement(std::string_view name) {
   if (name == "row" && in_row) {
     while (!cells.empty() && cells.back().empty()) cells.pop_back();
-    ready.emplace_back(current_row, std::move(cells));
+    ready.emplace(current_row, std::move(cells));
     cells.clear();
     in_row = false;
+    parser.Suspend();
   } else if (name == "c" && in_cell) {
     EndCell();
   } else if (name == "is") {
@@ -152,15 +154,26 @@ void XlsxReader::Impl::EndCell() {
 }
 
 bool XlsxReader::Impl::Fill() {
-  while (ready.empty() && !sheet_done && !error) {
-    core::Result<std::string_view> chunk = stream.Next();
-    if (!chunk) {
-      error = chunk.error();
+  while (!ready && !error) {
+    core::Result<XmlProgress> progress = XmlProgress::kConsumed;
+    if (suspended) {
+      progress = parser.Resume();
+    } else if (sheet_done) {
       break;
+    } else {
+      core::Result<std::string_view> chunk = stream.Next();
+      if (!chunk) {
+        error = chunk.error();
+        break;
+      }
+      sheet_done = chunk->empty();
+      progress = parser.Feed(*chunk, sheet_done);
     }
-    sheet_done = chunk->empty();
-    core::Result<void> fed = parser.Feed(*chunk, sheet_done);
-    if (!fed) error = fed.error();
+    if (!progress) {
+      error = progress.error();
+    } else {
+      suspended = *progress == XmlProgress::kSuspended;
+    }
   }
   return !error;
 }
@@ -189,11 +202,11 @@ core::Result<XlsxReader> XlsxReader::Open(std::string_view file_bytes, XlsxLimit
 
 std::optional<std::vector<std::string>> XlsxReader::Next() {
   Impl& s = *impl_;
-  if (!s.Fill() || s.ready.empty()) return std::nullopt;
+  if (!s.Fill() || !s.ready) return std::nullopt;
   ++s.yielded_row;
-  if (s.ready.front().first > s.yielded_row) return std::vector<std::string>();
-  std::vector<std::string> row = std::move(s.ready.front().second);
-  s.ready.pop_front();
+  if (s.ready->first > s.yielded_row) return std::vector<std::string>();  // a row left out
+  std::vector<std::string> row = std::move(s.ready->second);
+  s.ready.reset();
   return row;
 }
 

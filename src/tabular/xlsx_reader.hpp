@@ -22,8 +22,9 @@ struct XlsxLimits {
 };
 
 // Reads rows of the workbook's first sheet in order. Only the ZIP directory, the shared-string
-// table and a 64 KiB window of the sheet are held in memory: the sheet XML is inflated in
-// chunks and fed to expat as rows are pulled. `file_bytes` must outlive the reader.
+// table, a 64 KiB window of the sheet and one row are held in memory: the sheet XML is inflated
+// in chunks and fed to expat, which is paused after each row until the next is pulled. `file_bytes`
+// must outlive the reader.
 //
 // Cells are placed by their column letters (A → index 0); gaps are filled with "" and trailing
 // empty cells dropped. Rows the sheet leaves out are yielded as empty vectors, so row() is the

@@ -1,5 +1,6 @@
 #include "tabular/xlsx_reader.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "tabular/test_zip.hpp"
@@ -102,6 +103,24 @@ TEST(XlsxReader, EnforcesRowColumnAndCellLimits) {
       BuildXlsx(Sheet(R"(<row r="1"><c r="A1"><v>)" + std::string(100, '9') + "</v></c></row>"));
   EXPECT_NE(ErrorOf(cell, XlsxLimits{.max_cell_bytes = 50}).find("longer than 50"),
             std::string::npos);
+}
+
+TEST(XlsxReader, ReadsManyWideRowsOneAtATime) {
+  // Each row is 16 384 cells wide once its gap is filled: a 64 KiB chunk holds thousands of
+  // them, which the reader must not all materialise at once.
+  std::string rows;
+  for (int i = 1; i <= 3000; ++i) {
+    rows += fmt::format(R"(<row r="{0}"><c r="XFD{0}"><v>{0}</v></c></row>)", i);
+  }
+  core::Result<XlsxReader> reader = XlsxReader::Open(BuildXlsx(Sheet(rows)));
+  ASSERT_TRUE(reader);
+  int count = 0;
+  while (auto row = reader->Next()) {
+    ASSERT_EQ(row->size(), 16'384u);
+    EXPECT_EQ(row->back(), std::to_string(++count));
+  }
+  EXPECT_FALSE(reader->error());
+  EXPECT_EQ(count, 3000);
 }
 
 TEST(XlsxReader, RefusesADoctype) {

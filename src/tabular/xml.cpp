@@ -3,7 +3,7 @@
 #include <expat.h>
 #include <fmt/format.h>
 
-#include <algorithm>
+#include <cassert>
 #include <limits>
 #include <new>
 
@@ -40,22 +40,24 @@ XmlParser::XmlParser(XmlHandler* handler, std::string part)
 
 XmlParser::~XmlParser() { XML_ParserFree(Expat(parser_)); }
 
-core::Result<void> XmlParser::Feed(std::string_view chunk, bool last) {
-  while (!chunk.empty() || last) {
-    const std::size_t size = std::min<std::size_t>(chunk.size(), std::numeric_limits<int>::max());
-    const bool final_piece = last && size == chunk.size();
-    if (XML_Parse(Expat(parser_), chunk.data(), static_cast<int>(size), final_piece) ==
-        XML_STATUS_ERROR) {
-      if (handler_->error) return *handler_->error;
-      const char* reason =
-          doctype_ ? "DOCTYPE is not allowed" : XML_ErrorString(XML_GetErrorCode(Expat(parser_)));
-      return core::Error::BadRequest(fmt::format("malformed XLSX part {} at line {}: {}", part_,
-                                                 XML_GetCurrentLineNumber(Expat(parser_)), reason));
-    }
-    chunk.remove_prefix(size);
-    if (final_piece) break;
-  }
-  return {};
+core::Result<XmlProgress> XmlParser::Feed(std::string_view chunk, bool last) {
+  assert(chunk.size() <= static_cast<std::size_t>(std::numeric_limits<int>::max()));
+  return Check(
+      XML_Parse(Expat(parser_), chunk.data(), static_cast<int>(chunk.size()), last ? 1 : 0));
+}
+
+core::Result<XmlProgress> XmlParser::Resume() { return Check(XML_ResumeParser(Expat(parser_))); }
+
+void XmlParser::Suspend() { XML_StopParser(Expat(parser_), XML_TRUE); }
+
+core::Result<XmlProgress> XmlParser::Check(int status) const {
+  if (status == XML_STATUS_SUSPENDED) return XmlProgress::kSuspended;
+  if (status != XML_STATUS_ERROR) return XmlProgress::kConsumed;
+  if (handler_->error) return *handler_->error;
+  const char* reason =
+      doctype_ ? "DOCTYPE is not allowed" : XML_ErrorString(XML_GetErrorCode(Expat(parser_)));
+  return core::Error::BadRequest(fmt::format("malformed XLSX part {} at line {}: {}", part_,
+                                             XML_GetCurrentLineNumber(Expat(parser_)), reason));
 }
 
 void XmlParser::OnStart(void* self, const char* name, const char** attributes) {

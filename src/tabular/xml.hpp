@@ -27,6 +27,11 @@ class XmlHandler {
 std::optional<std::string_view> Attribute(const char** attributes, std::string_view name,
                                           bool prefixed = false);
 
+enum class XmlProgress {
+  kConsumed,  // the whole chunk was parsed
+  kSuspended  // a handler called Suspend(); call Resume() before feeding more
+};
+
 // Not thread-safe; not movable (expat keeps a pointer to it).
 class XmlParser {
  public:
@@ -36,11 +41,18 @@ class XmlParser {
   XmlParser(const XmlParser&) = delete;
   XmlParser& operator=(const XmlParser&) = delete;
 
-  // Parses the next piece of the document; `last` marks the end. Errors: the handler's error,
-  // or Error::BadRequest for malformed XML or a DOCTYPE (naming the part and line).
-  core::Result<void> Feed(std::string_view chunk, bool last);
+  // Parses the next piece of the document (at most INT_MAX bytes; expat copies what it has not
+  // parsed yet); `last` marks the end. Errors: the handler's error, or Error::BadRequest for
+  // malformed XML or a DOCTYPE (naming the part and line).
+  core::Result<XmlProgress> Feed(std::string_view chunk, bool last);
+  // Continues a suspended parse. Errors: as Feed.
+  core::Result<XmlProgress> Resume();
+  // Called from a handler: pause after the current event, so a consumer can pull one item at a
+  // time without the parser queueing up a whole chunk's worth.
+  void Suspend();
 
  private:
+  core::Result<XmlProgress> Check(int status) const;
   static void OnStart(void* self, const char* name, const char** attributes);
   static void OnEnd(void* self, const char* name);
   static void OnText(void* self, const char* text, int length);
