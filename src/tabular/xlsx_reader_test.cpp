@@ -151,6 +151,21 @@ TEST(XlsxReader, ReportsACorruptSheetAfterItsRows) {
   EXPECT_NE(ErrorOf(file).find("CRC-32 mismatch"), std::string::npos);
 }
 
+TEST(XlsxReader, SurvivesEveryTruncationAndByteFlip) {
+  const std::string shared = R"(<sst><si><t>名称</t></si><si><r><t>a</t></r></si></sst>)";
+  const std::string file = BuildXlsx(
+      Sheet(R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>x</t>)"
+            R"(</is></c></row><row r="3"><c r="B3" t="s"><v>1</v></c><c><v>2.5</v></c></row>)"),
+      shared);
+  ASSERT_EQ(ReadAll(file).size(), 3u);
+  for (std::size_t i = 0; i < file.size(); ++i) {
+    ErrorOf(file.substr(0, i));  // must fail cleanly, never crash (the ASan preset checks)
+    std::string flipped = file;
+    flipped[i] = static_cast<char>(flipped[i] ^ 0xA5);
+    ErrorOf(flipped);
+  }
+}
+
 TEST(ExcelSerialToIsoDate, ConvertsSerialNumbers) {
   EXPECT_EQ(ExcelSerialToIsoDate("1"), "1900-01-01");
   EXPECT_EQ(ExcelSerialToIsoDate("59"), "1900-02-28");
