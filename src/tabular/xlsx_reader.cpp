@@ -14,11 +14,11 @@ namespace lianyin::tabular {
 // Turns sheet XML events into rows: <row r> holds <c r t> cells whose value is <v> text or, for
 // inline strings, the <t> texts under <is>.
 struct XlsxReader::Impl : XmlHandler {
-  Impl(ZipEntryStream sheet, std::vector<std::string> strings, XlsxLimits lim)
+  Impl(ZipEntryStream sheet, std::string part, std::vector<std::string> strings, XlsxLimits lim)
       : stream(std::move(sheet)),
         shared_strings(std::move(strings)),
         limits(lim),
-        parser(this, "sheet") {}
+        parser(this, std::move(part)) {}
 
   void StartElement(std::string_view name, const char** attributes) override;
   void EndElement(std::string_view name) override;
@@ -197,7 +197,8 @@ core::Result<XlsxReader> XlsxReader::Open(std::string_view file_bytes, XlsxLimit
   }
   core::Result<ZipEntryStream> sheet = archive->OpenEntry(*archive->Find(parts->first_sheet));
   if (!sheet) return sheet.error();
-  return XlsxReader(std::make_unique<Impl>(std::move(*sheet), std::move(strings), limits));
+  return XlsxReader(
+      std::make_unique<Impl>(std::move(*sheet), parts->first_sheet, std::move(strings), limits));
 }
 
 std::optional<std::vector<std::string>> XlsxReader::Next() {

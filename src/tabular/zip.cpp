@@ -155,6 +155,7 @@ struct ZipEntryStream::State {
   std::uint64_t produced = 0;
   uLong crc = crc32(0, nullptr, 0);
   std::string buffer = std::string(kChunkSize, '\0');
+  std::optional<core::Error> error;  // sticky: a failed stream never reports success later
 
   ~State() {
     if (inflating) inflateEnd(&z);
@@ -162,6 +163,7 @@ struct ZipEntryStream::State {
   core::Error Fail(std::string_view what) const {
     return core::Error::BadRequest(fmt::format("ZIP entry {} is corrupt: {}", entry.name, what));
   }
+  std::string_view Stored();
   core::Result<std::string_view> Inflate();
   core::Result<std::string_view> Take(std::string_view chunk);
 };
@@ -176,6 +178,13 @@ core::Result<std::string_view> ZipEntryStream::State::Take(std::string_view chun
     if (produced != entry.uncompressed_size) return Fail("smaller than its declared size");
     if (crc != entry.crc32) return Fail("CRC-32 mismatch");
   }
+  return chunk;
+}
+
+std::string_view ZipEntryStream::State::Stored() {
+  const std::string_view chunk = input.substr(0, kChunkSize);
+  input.remove_prefix(chunk.size());
+  finished = input.empty();
   return chunk;
 }
 
@@ -211,16 +220,13 @@ ZipEntryStream::~ZipEntryStream() = default;
 
 core::Result<std::string_view> ZipEntryStream::Next() {
   State& s = *state_;
+  if (s.error) return *s.error;
   if (s.finished) return std::string_view();
-  if (s.entry.method == 0) {
-    const std::string_view chunk = s.input.substr(0, kChunkSize);
-    s.input.remove_prefix(chunk.size());
-    s.finished = s.input.empty();
-    return s.Take(chunk);
-  }
-  core::Result<std::string_view> chunk = s.Inflate();
-  if (!chunk) return chunk;
-  return s.Take(*chunk);
+  core::Result<std::string_view> chunk =
+      s.entry.method == 0 ? core::Result<std::string_view>(s.Stored()) : s.Inflate();
+  if (chunk) chunk = s.Take(*chunk);
+  if (!chunk) s.error = chunk.error();
+  return chunk;
 }
 
 core::Result<ZipEntryStream> ZipArchive::OpenEntry(const ZipEntry& entry) const {

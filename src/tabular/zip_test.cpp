@@ -63,6 +63,13 @@ TEST(Zip, DetectsABadCrc) {
   zip[30 + 5] ^= 0x01;  // flip a bit of the stored data after the local header and name
   const core::Result<std::string> data = ReadEntry(zip, "a.txt");
   EXPECT_NE(Message(data).find("CRC-32 mismatch"), std::string::npos) << Message(data);
+
+  core::Result<ZipArchive> archive = ZipArchive::Open(zip);
+  ASSERT_TRUE(archive);
+  core::Result<ZipEntryStream> stream = archive->OpenEntry(*archive->Find("a.txt"));
+  ASSERT_TRUE(stream);
+  EXPECT_FALSE(stream->Next());
+  EXPECT_FALSE(stream->Next()) << "a failed stream must not report a clean end later";
 }
 
 TEST(Zip, DetectsCorruptDeflateData) {
