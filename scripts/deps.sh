@@ -11,7 +11,7 @@ packages=(
   # Boost 1.81 by its versioned names: the unversioned libboost-*-dev pull 1.74, which conflicts.
   libboost1.81-dev libboost-system1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev postgresql-15 liblemon-dev libargon2-dev libssl-dev
-  libfmt-dev libspdlog-dev libcli11-dev libxlsxwriter-dev
+  libfmt-dev libspdlog-dev libcli11-dev libxlsxwriter-dev zlib1g-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium fonts-noto-cjk
 )
