@@ -116,9 +116,10 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
   if (!admin) return admin.error();
   report.admin_username = admin->username;
   if (options.demo) {
-    auto created = BuildDemo(units, regions, InitActor(*admin));
+    domain::org::OrgService orgs(*db_, domain::account::ChainedAuditSink());
+    auto created = BuildDemo(units, regions, orgs, InitActor(*admin));
     if (!created) return created.error();
-    report.demo_units = *created;
+    report.demo = *created;
   }
   return report;
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/config.hpp"
+#include "app/demo.hpp"
 #include "core/error.hpp"
 #include "domain/audit/audit_service.hpp"
 
@@ -27,7 +28,7 @@ struct InitReport {
   std::string regions_source;
   std::string admin_username;
   std::optional<std::string> generated_password;  // set when init generated it
-  int demo_units = 0;
+  DemoReport demo;  // what --demo created
 };
 
 class Application {

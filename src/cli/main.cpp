@@ -7,6 +7,7 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "app/application.hpp"
@@ -142,7 +143,10 @@ int main(int argc, char** argv) {
     std::printf("initialised %s: schema %d, %lld regions (%s)%s\n", config.db.c_str(),
                 report->schema_version, static_cast<long long>(report->regions),
                 report->regions_source.c_str(),
-                demo ? (", demo units: " + std::to_string(report->demo_units)).c_str() : "");
+                demo ? fmt::format(", demo: {} units, {} organisations, {} links",
+                                   report->demo.units, report->demo.orgs, report->demo.links)
+                           .c_str()
+                     : "");
     std::printf("log in as: %s\n", report->admin_username.c_str());
     if (report->generated_password) {
       std::printf("generated admin password (shown once): %s\n",

@@ -112,7 +112,8 @@ TEST(XlsxReader, ReadsManyWideRowsOneAtATime) {
   for (int i = 1; i <= 3000; ++i) {
     rows += fmt::format(R"(<row r="{0}"><c r="XFD{0}"><v>{0}</v></c></row>)", i);
   }
-  core::Result<XlsxReader> reader = XlsxReader::Open(BuildXlsx(Sheet(rows)));
+  const std::string file = BuildXlsx(Sheet(rows));  // the reader views these bytes
+  core::Result<XlsxReader> reader = XlsxReader::Open(file);
   ASSERT_TRUE(reader);
   int count = 0;
   while (auto row = reader->Next()) {

@@ -44,8 +44,16 @@ class OrgRepo {
   void IndexName(std::int64_t id, std::string_view name);
   void SetCategories(std::int64_t id, const std::vector<std::string>& categories);
   std::vector<std::string> Categories(std::int64_t id);
-  std::pair<std::string, std::vector<store::Value>> Where(const OrgFilter& filter,
-                                                          const account::Scope& scope);
+  // The FROM, WHERE and ORDER BY of a list query and its parameters.
+  struct Query {
+    std::string from;
+    std::string where;
+    std::vector<store::Value> params;
+    std::string order;
+  };
+  Query Where(const OrgFilter& filter, const account::Scope& scope);
+  // Of a query's grams, the one with the fewest postings (counted up to a cap).
+  std::string RarestGram(const std::vector<std::string>& grams);
   store::Session& session_;
 };
 

@@ -1,10 +1,12 @@
 // OrgRepo: the registry list and its search.
 //
 // `q` matches any part of the name through org_name_grams, which holds every one- and
-// two-character window of every name: a query's distinct bigrams (or its one character) must all
-// be present — an indexed lookup each, O(hits) — and a query longer than two characters is then
-// confirmed as a real substring. This serves the one- and two-character Chinese queries that
-// trigram indexes (FTS5 trigram, pg_trgm) cannot, on both engines with the same SQL.
+// two-character window of every name (primary key (gram, org_id)). A query is driven from its
+// rarest gram — found by counting each of its grams up to a cap, O(grams × cap) — whose index
+// range yields candidates already ordered by id, so the newest page stops after 20 hits; a query
+// longer than two characters is then confirmed as a real substring of the candidate's name.
+// This serves the one- and two-character Chinese queries that trigram indexes (FTS5 trigram,
+// pg_trgm) cannot, on both engines with the same SQL. Measured in bench/org_search_bench.cpp.
 
 #include "core/mask.hpp"
 #include "domain/org/org_repo.hpp"
@@ -13,8 +15,8 @@
 namespace lianyin::domain::org {
 namespace {
 
-constexpr const char* kSelect =
-    "SELECT o.id FROM orgs o ";
+// Counting a gram's postings stops here: past it, any gram is as good a driver as another.
+constexpr int kGramCountCap = 2000;
 
 std::string LowerAscii(std::string text) {
   for (char& c : text) {
@@ -25,19 +27,34 @@ std::string LowerAscii(std::string text) {
 
 }  // namespace
 
-std::pair<std::string, std::vector<store::Value>> OrgRepo::Where(const OrgFilter& f,
-                                                                 const account::Scope& scope) {
-  std::string sql = "WHERE 1 = 1";
-  std::vector<store::Value> params;
-  const auto add = [&](const char* clause, store::Value value) {
-    sql += clause;
-    params.push_back(std::move(value));
-  };
-  if (f.q) {
-    const std::string q = LowerAscii(*f.q);
-    for (const std::string& gram : QueryGrams(q)) {
-      add(" AND o.id IN (SELECT org_id FROM org_name_grams WHERE gram = ?)", gram);
+std::string OrgRepo::RarestGram(const std::vector<std::string>& grams) {
+  auto count = session_.Prepare(
+      "SELECT COUNT(*) FROM (SELECT 1 FROM org_name_grams WHERE gram = ? LIMIT ?) AS hits");
+  std::string best;
+  std::int64_t best_count = -1;
+  for (const std::string& gram : grams) {
+    count.BindAll({gram, std::int64_t{kGramCountCap}});  // rebinding restarts the statement
+    count.Next();
+    const std::int64_t n = count.row().Int(0);
+    if (best_count < 0 || n < best_count) {
+      best = gram;
+      best_count = n;
     }
+  }
+  return best;
+}
+
+OrgRepo::Query OrgRepo::Where(const OrgFilter& f, const account::Scope& scope) {
+  Query query{"FROM orgs o", "WHERE 1 = 1", {}, "o.id DESC"};
+  const auto add = [&](const char* clause, store::Value value) {
+    query.where += clause;
+    query.params.push_back(std::move(value));
+  };
+  if (f.q && !f.q->empty()) {
+    const std::string q = LowerAscii(*f.q);
+    query.from = "FROM org_name_grams g JOIN orgs o ON o.id = g.org_id";
+    query.order = "g.org_id DESC";
+    add(" AND g.gram = ?", RarestGram(QueryGrams(q)));
     if (core::CodepointCount(q).value_or(0) > 2) {
       add(session_.dialect() == store::Dialect::kPostgres ? " AND strpos(lower(o.name), ?) > 0"
                                                           : " AND instr(lower(o.name), ?) > 0",
@@ -57,19 +74,20 @@ std::pair<std::string, std::vector<store::Value>> OrgRepo::Where(const OrgFilter
   if (f.registration_unit_id) add(" AND o.registration_unit_id = ?", *f.registration_unit_id);
   if (f.in_scope_only) {
     const account::ScopeFilter in_scope = account::UnitSubtree(scope, "o.registration_unit_id");
-    sql += " AND " + in_scope.sql;
-    params.insert(params.end(), in_scope.params.begin(), in_scope.params.end());
+    query.where += " AND " + in_scope.sql;
+    query.params.insert(query.params.end(), in_scope.params.begin(), in_scope.params.end());
   }
-  return {sql, params};
+  return query;
 }
 
 std::vector<Org> OrgRepo::List(const OrgFilter& filter, const account::Scope& scope,
                                std::int64_t limit, std::int64_t offset) {
-  auto [where, params] = Where(filter, scope);
-  auto stmt = session_.Prepare(std::string(kSelect) + where + " ORDER BY o.id DESC LIMIT ? OFFSET ?");
-  params.emplace_back(limit);
-  params.emplace_back(offset);
-  stmt.BindAll(params);
+  Query q = Where(filter, scope);
+  auto stmt = session_.Prepare("SELECT o.id " + q.from + " " + q.where + " ORDER BY " + q.order +
+                               " LIMIT ? OFFSET ?");
+  q.params.emplace_back(limit);
+  q.params.emplace_back(offset);
+  stmt.BindAll(q.params);
   std::vector<std::int64_t> ids;
   while (stmt.Next()) ids.push_back(stmt.row().Int(0));
   std::vector<Org> out;
@@ -78,9 +96,9 @@ std::vector<Org> OrgRepo::List(const OrgFilter& filter, const account::Scope& sc
 }
 
 std::int64_t OrgRepo::Count(const OrgFilter& filter, const account::Scope& scope) {
-  auto [where, params] = Where(filter, scope);
-  auto stmt = session_.Prepare("SELECT COUNT(*) FROM orgs o " + where);
-  stmt.BindAll(params);
+  const Query q = Where(filter, scope);
+  auto stmt = session_.Prepare("SELECT COUNT(*) " + q.from + " " + q.where);
+  stmt.BindAll(q.params);
   stmt.Next();
   return stmt.row().Int(0);
 }
