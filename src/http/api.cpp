@@ -53,6 +53,7 @@ Api::Api(ApiServices services, ApiOptions options)
   handlers::AddRegionRoutes(router_, services_.regions);
   handlers::AddAuditRoutes(router_, services_.audit);
   handlers::AddOrgRoutes(router_, services_.orgs);
+  handlers::AddOrgIoRoutes(router_, services_.orgs);
   handlers::AddUnitRoutes(router_, services_.units);
   handlers::AddUserRoutes(router_, services_.users);
   handlers::AddRoleRoutes(router_, services_.roles);

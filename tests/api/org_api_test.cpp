@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "api/api_fixture.hpp"
+#include "tabular/encoding.hpp"
+#include "tabular/xlsx_reader.hpp"
+#include "tabular/xlsx_writer.hpp"
 
 namespace lianyin::test {
 namespace {
@@ -139,6 +142,102 @@ TEST_P(OrgApiTest, LinksAndPublicDisclosure) {
   EXPECT_FALSE(body.contains("business_scope"));
   EXPECT_TRUE(body.at("credit_entries").as_array().empty());
   EXPECT_EQ(Send(port_, "GET", "/api/public/orgs/52610100MJ00000020").status, 404);
+}
+
+std::string CsvLine(const std::vector<std::string>& cells) {
+  std::string line;
+  for (const std::string& c : cells) line += (line.empty() ? "" : ",") + c;
+  return line + "\r\n";
+}
+
+TEST_P(OrgApiTest, ImportIsAllOrNothingWithRowErrors) {
+  const std::string unit = std::to_string(civil_);
+  const std::string header = CsvLine({"name", "uscc", "org_type", "region_code", "legal_rep",
+                                      "phone", "founded_on", "business_scope",
+                                      "service_categories", "labour_field",
+                                      "registration_unit_id"});
+  const auto row = [&](const std::string& name, const std::string& uscc) {
+    return CsvLine({name, uscc, "social_service", "610000", "王伟", "13912345678", "2015-06-01",
+                    "职工服务", "skills;health", "是", unit});
+  };
+  const std::string bad = header + row("陕西职工服务中心", "52610100MJ0000001W") +
+                          row("坏", "52610100MJ0000001X");
+  auto refused = Send(port_, "POST", "/api/v1/orgs/import",
+                      {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf},
+                       {"Content-Type", "text/csv"}},
+                      bad);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  const boost::json::object answer = Json(refused);
+  for (const auto& d : answer.at("error").at("details").as_array()) {
+    EXPECT_EQ(d.at("row").as_int64(), 3);  // the header is row 1
+  }
+  EXPECT_EQ(Json(Call(admin_, "GET", "/api/v1/orgs")).at("total").as_int64(), 0);
+
+  // GB18030, as Excel on Chinese Windows saves CSV.
+  const std::string good = header + row("陕西职工服务中心", "52610100MJ0000001W") +
+                           row("碑林区工会服务站", "52610100MJ00000020");
+  auto imported = Send(port_, "POST", "/api/v1/orgs/import",
+                       {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf},
+                        {"Content-Type", "text/csv"}},
+                       tabular::FromUtf8ToGb18030(good).value());
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  EXPECT_EQ(Json(imported).at("imported").as_int64(), 2);
+  EXPECT_EQ(Json(Call(admin_, "GET", "/api/v1/orgs?q=%E7%A2%91%E6%9E%97")).at("total").as_int64(),
+            1);  // 碑林
+  EXPECT_EQ(Send(port_, "POST", "/api/v1/orgs/import",
+                 {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf},
+                  {"Content-Type", "text/csv"}},
+                 good)
+                .status,
+            422);  // duplicates with the registry
+}
+
+TEST_P(OrgApiTest, XlsxMultipartImportTemplateReportAndExport) {
+  tabular::XlsxWriter xlsx;
+  xlsx.AddSheet("orgs");
+  xlsx.Row({"uscc", "name", "org_type", "region_code", "legal_rep", "phone", "founded_on",
+            "business_scope", "registration_unit_id"});
+  xlsx.Row({"52610100MJ0000001W", "陕西职工服务中心", "social_service", "610000", "王伟",
+            "029-88886666", "2015-06-01", "职工服务", std::to_string(civil_)});
+  const std::string file = xlsx.Finish();
+  const std::string boundary = "lianyin-test-boundary";
+  const std::string body = "--" + boundary +
+                           "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"orgs.xlsx\""
+                           "\r\nContent-Type: application/octet-stream\r\n\r\n" +
+                           file + "\r\n--" + boundary + "--\r\n";
+  auto imported = Send(port_, "POST", "/api/v1/orgs/import",
+                       {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf},
+                        {"Content-Type", "multipart/form-data; boundary=" + boundary}},
+                       body);
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  EXPECT_EQ(Json(imported).at("imported").as_int64(), 1);
+
+  auto report = Send(port_, "POST", "/api/v1/orgs/import/report",
+                     {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf},
+                      {"Content-Type", "multipart/form-data; boundary=" + boundary}},
+                     body);
+  ASSERT_EQ(report.status, 200);
+  auto reader = tabular::XlsxReader::Open(report.body);
+  ASSERT_TRUE(reader);
+  auto head = reader->Next();
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->back(), "错误原因");
+  auto failing = reader->Next();
+  ASSERT_TRUE(failing);  // the same file again: its row now duplicates the registry
+  EXPECT_EQ((*failing)[failing->size() - 2], "2");
+
+  auto templ = Call(admin_, "GET", "/api/v1/orgs/import/template?format=xlsx");
+  ASSERT_EQ(templ.status, 200);
+  EXPECT_TRUE(templ.body.starts_with("PK"));
+  auto csv = Call(admin_, "GET", "/api/v1/orgs/export?format=csv&region_code=610000");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_TRUE(csv.body.starts_with("\xEF\xBB\xBFname,uscc"));
+  EXPECT_NE(csv.body.find("52610100MJ0000001W"), std::string::npos);
+  EXPECT_NE(csv.body.find("029-88886666"), std::string::npos);
+  EXPECT_EQ(Call(admin_, "GET", "/api/v1/orgs/export?format=pdf").status, 422);
+  auto sheet = Call(admin_, "GET", "/api/v1/orgs/export?format=xlsx");
+  ASSERT_EQ(sheet.status, 200);
+  EXPECT_TRUE(sheet.body.starts_with("PK"));
 }
 
 LIANYIN_INSTANTIATE_BACKEND_TESTS(OrgApiTest);

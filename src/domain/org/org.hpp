@@ -83,6 +83,7 @@ struct OrgFilter {
   std::optional<bool> labour_field;
   std::optional<std::int64_t> registration_unit_id;
   bool in_scope_only = false;  // only the caller's registration subtree (review queues, exports)
+  std::optional<std::int64_t> before_id;  // keyset paging for exports: ids below this only
 };
 
 // One entry of an org's timeline.

@@ -72,6 +72,7 @@ OrgRepo::Query OrgRepo::Where(const OrgFilter& f, const account::Scope& scope) {
   if (f.grade) add(" AND o.grade = ?", *f.grade);
   if (f.labour_field) add(" AND o.labour_field = ?", std::int64_t{*f.labour_field});
   if (f.registration_unit_id) add(" AND o.registration_unit_id = ?", *f.registration_unit_id);
+  if (f.before_id) add(" AND o.id < ?", *f.before_id);
   if (f.in_scope_only) {
     const account::ScopeFilter in_scope = account::UnitSubtree(scope, "o.registration_unit_id");
     query.where += " AND " + in_scope.sql;

@@ -102,6 +102,17 @@ account::Page<OrgView> OrgService::List(const Actor& actor, const OrgFilter& fil
   return out;
 }
 
+std::vector<OrgView> OrgService::Slice(const Actor& actor, const OrgFilter& filter,
+                                       std::int64_t limit) {
+  store::Session session = db_.Acquire();
+  std::vector<OrgView> out;
+  for (Org& org : OrgRepo(session).List(filter, account::ScopeOf(actor), limit, 0)) {
+    const bool full = Manages(session, actor, org);
+    out.push_back({std::move(org), full});
+  }
+  return out;
+}
+
 core::Result<OrgView> OrgService::Update(const Actor& actor, std::int64_t id, OrgPatch patch) {
   const core::DateTime now = clock_();
   auto checked = NormalisePatch(std::move(patch), core::LocalDate(now));

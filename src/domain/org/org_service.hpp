@@ -32,6 +32,10 @@ class OrgService {
   core::Result<OrgView> Get(const account::Actor& actor, std::int64_t id);
   account::Page<OrgView> List(const account::Actor& actor, const OrgFilter& filter,
                               const account::PageRequest& page);
+  // The first `limit` organisations matching `filter`, newest first, without counting them all
+  // (exports walk the registry with filter.before_id).
+  std::vector<OrgView> Slice(const account::Actor& actor, const OrgFilter& filter,
+                             std::int64_t limit);
   core::Result<OrgView> Update(const account::Actor& actor, std::int64_t id, OrgPatch patch);
   // An illegal transition → 409; `reason` is required (422).
   core::Result<OrgView> Transition(const account::Actor& actor, std::int64_t id, OrgStatus to,
@@ -42,6 +46,21 @@ class OrgService {
                                           const Review& review);
   // The timeline, oldest first (in scope only: 404 otherwise).
   core::Result<std::vector<OrgEvent>> History(const account::Actor& actor, std::int64_t id);
+
+  // SPEC §4 POST /orgs/import: rows[0] names the columns. Every row is validated first — fields,
+  // registration unit and region as for Create, duplicates within the file and with the
+  // registry (unless `update_existing`, which then updates those) — and if any fails nothing is
+  // written and the 422 lists every {row, field, message} (at most kMaxImportErrors). Otherwise
+  // all rows are written in one transaction with one audit entry for the import.
+  struct ImportResult {
+    std::int64_t imported = 0;
+    std::int64_t updated = 0;
+  };
+  static constexpr std::size_t kMaxImportErrors = 1000;
+  // `dry_run` validates exactly the same way and writes nothing (the error report uses it).
+  core::Result<ImportResult> Import(const account::Actor& actor,
+                                    const std::vector<std::vector<std::string>>& rows,
+                                    bool update_existing, bool dry_run = false);
 
   // Public disclosure: an organisation that is or was registered, by USCC; 404 otherwise.
   core::Result<Org> PublicLookup(const std::string& uscc);

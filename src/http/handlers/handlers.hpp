@@ -29,5 +29,7 @@ void AddRoleRoutes(Router& router, domain::account::RoleService& roles);
 // /api/v1/orgs (list, create, get, patch, transitions, review, history),
 // /api/v1/units/{id}/org-links and the public /api/public/orgs/{uscc}.
 void AddOrgRoutes(Router& router, domain::org::OrgService& orgs);
+// /api/v1/orgs/import (+ /report, /template) and /api/v1/orgs/export.
+void AddOrgIoRoutes(Router& router, domain::org::OrgService& orgs);
 
 }  // namespace lianyin::http::handlers

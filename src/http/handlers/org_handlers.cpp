@@ -4,6 +4,7 @@
 #include "domain/org/org_service.hpp"
 #include "http/error_mapping.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/org_json.hpp"
 #include "http/handlers/query.hpp"
 #include "http/json.hpp"
 
@@ -12,43 +13,6 @@ namespace {
 
 namespace org = domain::org;
 
-boost::json::value Opt(const std::optional<std::string>& v) {
-  return v ? boost::json::value(*v) : boost::json::value(nullptr);
-}
-
-// The public fields (SPEC §1) of every organisation.
-boost::json::object PublicJson(const org::Org& o) {
-  boost::json::array categories(o.service_categories.begin(), o.service_categories.end());
-  return {{"id", o.id},
-          {"name", o.name},
-          {"uscc", o.uscc},
-          {"org_type", o.org_type},
-          {"region_code", o.region_code},
-          {"region_name", o.region_name},
-          {"registration_unit_id", o.registration_unit_id},
-          {"registration_unit_name", o.registration_unit_name},
-          {"service_categories", std::move(categories)},
-          {"labour_field", o.labour_field},
-          {"status", org::OrgStatusName(o.status)},
-          {"grade", Opt(o.grade)},
-          {"grade_valid_until", Opt(o.grade_valid_until)},
-          {"created_at", o.created_at},
-          {"updated_at", o.updated_at}};
-}
-
-// Officers in scope and the org's members see the rest too; others get null there.
-boost::json::object OrgJson(const org::OrgView& view) {
-  boost::json::object o = PublicJson(view.org);
-  const auto own = [&](const std::string& v) {
-    return view.full ? boost::json::value(v) : boost::json::value(nullptr);
-  };
-  o["legal_rep"] = own(view.org.legal_rep);
-  o["phone"] = own(view.org.phone);
-  o["founded_on"] = own(view.org.founded_on);
-  o["business_scope"] = own(view.org.business_scope);
-  return o;
-}
-
 Response OrgOr(int status, const core::Result<org::OrgView>& r) {
   return r ? JsonResponse(status, OrgJson(*r)) : ErrorResponse(r.error());
 }
@@ -56,24 +20,9 @@ Response OrgOr(int status, const core::Result<org::OrgView>& r) {
 Response ListOrgs(org::OrgService& orgs, Context& ctx) {
   auto page = ParseListParams(ctx.request);
   if (!page) return ErrorResponse(page.error());
-  std::vector<core::FieldError> errors;
-  org::OrgFilter f;
-  f.q = QueryText(ctx.request, "q");
-  f.region_code = QueryText(ctx.request, "region_code");
-  f.category = QueryText(ctx.request, "category");
-  if (auto status = QueryText(ctx.request, "status")) {
-    f.status = org::ParseOrgStatus(*status);
-    if (!f.status) errors.push_back({"status", "unknown status", std::nullopt});
-  }
-  f.grade = QueryText(ctx.request, "grade");
-  f.labour_field = QueryBool(ctx.request, "labour_field", errors);
-  f.registration_unit_id = QueryId(ctx.request, "registration_unit_id", errors);
-  f.in_scope_only = QueryBool(ctx.request, "in_scope", errors).value_or(false);
-  if (f.category && !org::IsServiceCategory(*f.category)) {
-    errors.push_back({"category", "unknown category", std::nullopt});
-  }
-  if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
-  auto found = orgs.List(*ctx.actor, f, ToPageRequest(*page));
+  auto filter = ReadOrgFilter(ctx.request);
+  if (!filter) return ErrorResponse(filter.error());
+  auto found = orgs.List(*ctx.actor, *filter, ToPageRequest(*page));
   boost::json::array items;
   for (const org::OrgView& v : found.items) items.push_back(OrgJson(v));
   return JsonResponse(200, ListEnvelope(std::move(items), found.total, page->page, page->page_size));

@@ -1,0 +1,129 @@
+#include <gtest/gtest.h>
+
+#include "domain/account/platform_service.hpp"
+#include "domain/account/unit_service.hpp"
+#include "domain/org/org_import.hpp"
+#include "domain/org/org_service.hpp"
+#include "domain/region/region_service.hpp"
+#include "support/test_db.hpp"
+
+namespace lianyin::domain::org {
+namespace {
+
+using Table = std::vector<std::vector<std::string>>;
+
+const std::vector<std::string> kHeader = {"uscc", "name", "org_type", "region_code",
+                                          "legal_rep", "phone", "founded_on", "business_scope",
+                                          "service_categories", "labour_field"};
+
+std::vector<std::string> Row(const std::string& uscc, const std::string& name,
+                             const std::string& labour = "是") {
+  return {uscc, name, "social_service", "610100", "王伟", "13912345678", "2015-06-01",
+          "职工服务", "skills；health", labour};
+}
+
+TEST(OrgImportParse, ColumnsInAnyOrderListsBooleansAndExcelDates) {
+  Table t = {kHeader, Row("52610100MJ0000001W", "西安职工服务中心"), {}};
+  t[1][6] = "42156";  // an Excel serial date: 2015-06-01
+  auto parsed = ParseImport(t, 7, {2026, 1, 1});
+  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors[0].message;
+  ASSERT_EQ(parsed.rows.size(), 1u);
+  EXPECT_EQ(parsed.rows[0].row, 2);
+  EXPECT_EQ(parsed.rows[0].org.registration_unit_id, 7);
+  EXPECT_EQ(parsed.rows[0].org.founded_on, "2015-06-01");
+  EXPECT_EQ(parsed.rows[0].org.service_categories, (std::vector<std::string>{"health", "skills"}));
+  EXPECT_TRUE(parsed.rows[0].org.labour_field);
+}
+
+TEST(OrgImportParse, EveryProblemCarriesItsRow) {
+  Table t = {kHeader, Row("52610100MJ0000001W", "西安职工服务中心"),
+             Row("52610100MJ0000001X", "坏代码"), Row("52610100MJ0000001W", "重复", "也许")};
+  auto parsed = ParseImport(t, 7, {2026, 1, 1});
+  ASSERT_EQ(parsed.errors.size(), 3u);
+  EXPECT_EQ(parsed.errors[0].row, 3);
+  EXPECT_EQ(parsed.errors[0].field, "uscc");
+  EXPECT_EQ(parsed.errors[1].row, 4);
+  EXPECT_EQ(parsed.errors[1].field, "labour_field");
+  EXPECT_EQ(parsed.errors[2].field, "uscc");  // duplicates row 2
+  EXPECT_NE(parsed.errors[2].message.find("row 2"), std::string::npos);
+}
+
+TEST(OrgImportParse, UnknownAndMissingColumnsAreRowOneErrors) {
+  auto parsed = ParseImport({{"name", "uscc", "colour"}}, 7, {2026, 1, 1});
+  ASSERT_FALSE(parsed.errors.empty());
+  for (const auto& e : parsed.errors) EXPECT_EQ(e.row, 1);
+  EXPECT_EQ(parsed.errors[0].field, "colour");
+}
+
+class OrgImportTest : public test_support::BackendTest {
+ protected:
+  void SetUp() override {
+    test_support::BackendTest::SetUp();
+    if (IsSkipped()) return;
+    ASSERT_TRUE(region::RegionService(db()).Import(
+        {"test", "1", {{"610000", "陕西省", "100000"}, {"610100", "西安市", "610000"}}}));
+    auto admin = account::PlatformService(db(), account::ChainedAuditSink())
+                     .SetUpPlatform({"联引平台", "admin", "Org-Test-Passw0rd"});
+    ASSERT_TRUE(admin);
+    actor_.user_id = admin->id;
+    actor_.username = "admin";
+    actor_.unit_id = admin->unit_id;
+    auto civil = account::UnitService(db(), account::ChainedAuditSink())
+                     .Create(actor_, {"陕西省民政厅", account::UnitKind::kCivilAffairs, "610000",
+                                      admin->unit_id, {}});
+    ASSERT_TRUE(civil);
+    header_ = kHeader;
+    header_.push_back("registration_unit_id");
+    unit_ = std::to_string(civil->unit.id);
+  }
+  std::vector<std::string> UnitRow(const std::string& uscc, const std::string& name) {
+    auto row = Row(uscc, name);
+    row.push_back(unit_);
+    return row;
+  }
+  std::int64_t Count() { return orgs_->List(actor_, {}, {}).total; }
+
+  account::Actor actor_;
+  std::vector<std::string> header_;
+  std::string unit_;
+  std::unique_ptr<OrgService> orgs_ = nullptr;
+  OrgService& orgs() {
+    if (!orgs_) orgs_ = std::make_unique<OrgService>(db(), account::ChainedAuditSink());
+    return *orgs_;
+  }
+};
+
+TEST_P(OrgImportTest, OneBadRowWritesNothing) {
+  Table t = {header_, UnitRow("52610100MJ0000001W", "西安职工服务中心"),
+             UnitRow("52610100MJ00000020", "另一个中心")};
+  t[2][3] = "110000";  // not covered by 陕西省民政厅 (nor known here)
+  auto r = orgs().Import(actor_, t, false);
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.error().details.size(), 1u);
+  EXPECT_EQ(r.error().details[0].row, 3);
+  EXPECT_EQ(r.error().details[0].field, "region_code");
+  EXPECT_EQ(Count(), 0);
+}
+
+TEST_P(OrgImportTest, ImportsThenUpdatesExistingOnRequest) {
+  Table t = {header_, UnitRow("52610100MJ0000001W", "西安职工服务中心"),
+             UnitRow("52610100MJ00000020", "碑林区工会服务站")};
+  auto first = orgs().Import(actor_, t, false);
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->imported, 2);
+  EXPECT_EQ(Count(), 2);
+  EXPECT_EQ(orgs().List(actor_, {.q = "碑林"}, {}).total, 1);
+  auto again = orgs().Import(actor_, t, false);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().details.size(), 2u);
+  t[2][1] = "碑林区职工服务站";
+  auto updated = orgs().Import(actor_, t, true);
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(updated->updated, 2);
+  EXPECT_EQ(orgs().List(actor_, {.q = "职工服务站"}, {}).total, 1);
+}
+
+LIANYIN_INSTANTIATE_BACKEND_TESTS(OrgImportTest);
+
+}  // namespace
+}  // namespace lianyin::domain::org

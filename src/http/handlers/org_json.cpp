@@ -1,0 +1,65 @@
+#include "http/handlers/org_json.hpp"
+
+#include "http/handlers/query.hpp"
+
+namespace lianyin::http::handlers {
+
+namespace org = domain::org;
+
+boost::json::value Opt(const std::optional<std::string>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+boost::json::object PublicJson(const org::Org& o) {
+  boost::json::array categories(o.service_categories.begin(), o.service_categories.end());
+  return {{"id", o.id},
+          {"name", o.name},
+          {"uscc", o.uscc},
+          {"org_type", o.org_type},
+          {"region_code", o.region_code},
+          {"region_name", o.region_name},
+          {"registration_unit_id", o.registration_unit_id},
+          {"registration_unit_name", o.registration_unit_name},
+          {"service_categories", std::move(categories)},
+          {"labour_field", o.labour_field},
+          {"status", org::OrgStatusName(o.status)},
+          {"grade", Opt(o.grade)},
+          {"grade_valid_until", Opt(o.grade_valid_until)},
+          {"created_at", o.created_at},
+          {"updated_at", o.updated_at}};
+}
+
+boost::json::object OrgJson(const org::OrgView& view) {
+  boost::json::object o = PublicJson(view.org);
+  const auto own = [&](const std::string& v) {
+    return view.full ? boost::json::value(v) : boost::json::value(nullptr);
+  };
+  o["legal_rep"] = own(view.org.legal_rep);
+  o["phone"] = own(view.org.phone);
+  o["founded_on"] = own(view.org.founded_on);
+  o["business_scope"] = own(view.org.business_scope);
+  return o;
+}
+
+core::Result<org::OrgFilter> ReadOrgFilter(const Request& request) {
+  std::vector<core::FieldError> errors;
+  org::OrgFilter f;
+  f.q = QueryText(request, "q");
+  f.region_code = QueryText(request, "region_code");
+  f.category = QueryText(request, "category");
+  if (auto status = QueryText(request, "status")) {
+    f.status = org::ParseOrgStatus(*status);
+    if (!f.status) errors.push_back({"status", "unknown status", std::nullopt});
+  }
+  f.grade = QueryText(request, "grade");
+  f.labour_field = QueryBool(request, "labour_field", errors);
+  f.registration_unit_id = QueryId(request, "registration_unit_id", errors);
+  f.in_scope_only = QueryBool(request, "in_scope", errors).value_or(false);
+  if (f.category && !org::IsServiceCategory(*f.category)) {
+    errors.push_back({"category", "unknown category", std::nullopt});
+  }
+  if (!errors.empty()) return core::Error::Invalid(std::move(errors));
+  return f;
+}
+
+}  // namespace lianyin::http::handlers

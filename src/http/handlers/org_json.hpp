@@ -1,0 +1,25 @@
+#pragma once
+// JSON of organisations and the list filter from a query string, shared by the registry's
+// handlers (internal to the handlers).
+
+#include <optional>
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "core/error.hpp"
+#include "domain/org/org.hpp"
+#include "http/message.hpp"
+
+namespace lianyin::http::handlers {
+
+boost::json::value Opt(const std::optional<std::string>& v);
+// The public fields (SPEC §1) of every organisation.
+boost::json::object PublicJson(const domain::org::Org& o);
+// Public fields, plus legal_rep, phone, founded_on and business_scope (null unless view.full).
+boost::json::object OrgJson(const domain::org::OrgView& view);
+// q, region_code, category, status, grade, labour_field, registration_unit_id, in_scope; a bad
+// value → 422 naming every such parameter.
+core::Result<domain::org::OrgFilter> ReadOrgFilter(const Request& request);
+
+}  // namespace lianyin::http::handlers
