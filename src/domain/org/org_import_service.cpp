@@ -66,11 +66,12 @@ core::Result<OrgService::ImportResult> OrgService::Import(
       parsed.errors.push_back({field, message, row.row});
       continue;
     }
-    std::optional<Org> existing = repo.FindByUscc(row.org.uscc);
-    if (existing && !update_existing) {
+    const bool taken = repo.UsccTaken(row.org.uscc);  // one index probe; Find only to update
+    if (taken && !update_existing) {
       parsed.errors.push_back({"uscc", "an organisation with this USCC exists", row.row});
       continue;
     }
+    std::optional<Org> existing = taken ? repo.FindByUscc(row.org.uscc) : std::nullopt;
     if (existing && !account::UnitInScope(session, account::ScopeOf(actor),
                                           existing->registration_unit_id)) {
       parsed.errors.push_back({"uscc", "registered outside your scope", row.row});
@@ -90,6 +91,7 @@ core::Result<OrgService::ImportResult> OrgService::Import(
     for (const auto& entry : plan) ++(entry.second ? result.updated : result.imported);
     return result;  // the transaction rolls back: nothing was written
   }
+  std::vector<std::pair<std::int64_t, std::string>> new_names;
   for (auto& [row, existing] : plan) {
     OrgEvent event;
     event.at = at;
@@ -112,13 +114,15 @@ core::Result<OrgService::ImportResult> OrgService::Import(
       repo.AddEvent(event, existing->id);
       ++result.updated;
     } else {
-      const std::int64_t id = repo.Insert(row->org, at);
+      const std::int64_t id = repo.Insert(row->org, at, /*index_name=*/false);
+      new_names.emplace_back(id, row->org.name);
       event.action = "create";
       event.to_status = row->org.status;
       repo.AddEvent(event, id);
       ++result.imported;
     }
   }
+  repo.IndexNames(new_names);
   audit_(session, actor,
          {"import", "org", "", nullptr,
           boost::json::object{{"imported", result.imported}, {"updated", result.updated},

@@ -1,5 +1,7 @@
 #include "domain/org/org_repo.hpp"
 
+#include <algorithm>
+
 #include "domain/org/org_rules.hpp"
 
 namespace lianyin::domain::org {
@@ -41,7 +43,7 @@ store::Value Opt(const std::optional<std::string>& v) {
 
 }  // namespace
 
-std::int64_t OrgRepo::Insert(const NewOrg& o, std::string_view now) {
+std::int64_t OrgRepo::Insert(const NewOrg& o, std::string_view now, bool index_name) {
   auto insert = session_.Prepare(
       "INSERT INTO orgs (name, uscc, org_type, region_code, registration_unit_id, legal_rep, "
       "phone, founded_on, business_scope, labour_field, status, created_at, updated_at) "
@@ -51,8 +53,8 @@ std::int64_t OrgRepo::Insert(const NewOrg& o, std::string_view now) {
                   std::string(now), std::string(now)});
   insert.Next();
   const std::int64_t id = insert.row().Int(0);
-  SetCategories(id, o.service_categories);
-  IndexName(id, o.name);
+  AddCategories(id, o.service_categories);
+  if (index_name) AddGrams(id, o.name);
   return id;
 }
 
@@ -95,12 +97,30 @@ void OrgRepo::SetStatus(std::int64_t id, OrgStatus status, std::string_view now)
 
 void OrgRepo::IndexName(std::int64_t id, std::string_view name) {
   session_.Execute("DELETE FROM org_name_grams WHERE org_id = ?", {id});
+  AddGrams(id, name);
+}
+
+void OrgRepo::IndexNames(const std::vector<std::pair<std::int64_t, std::string>>& names) {
+  std::vector<std::pair<std::string, std::int64_t>> postings;
+  for (const auto& [id, name] : names) {
+    for (std::string& gram : NameGrams(name)) postings.emplace_back(std::move(gram), id);
+  }
+  std::sort(postings.begin(), postings.end());
+  auto insert = session_.Prepare("INSERT INTO org_name_grams (gram, org_id) VALUES (?, ?)");
+  for (const auto& [gram, id] : postings) insert.BindAll({gram, id}).Execute();
+}
+
+void OrgRepo::AddGrams(std::int64_t id, std::string_view name) {
   auto insert = session_.Prepare("INSERT INTO org_name_grams (gram, org_id) VALUES (?, ?)");
   for (const std::string& gram : NameGrams(name)) insert.BindAll({gram, id}).Execute();
 }
 
 void OrgRepo::SetCategories(std::int64_t id, const std::vector<std::string>& categories) {
   session_.Execute("DELETE FROM org_categories WHERE org_id = ?", {id});
+  AddCategories(id, categories);
+}
+
+void OrgRepo::AddCategories(std::int64_t id, const std::vector<std::string>& categories) {
   auto insert = session_.Prepare("INSERT INTO org_categories (org_id, category) VALUES (?, ?)");
   for (const std::string& c : categories) insert.BindAll({id, c}).Execute();
 }
