@@ -9,6 +9,8 @@ declare module 'vue-router' {
     icon?: Component
     /** `area:resource:action` the user must hold to see the menu entry and open the page. */
     permission?: string
+    /** Menu entry to highlight for a page that has none of its own (e.g. a detail page). */
+    activeMenu?: string
     /** Reachable without a session. */
     public?: boolean
   }

@@ -1,8 +1,11 @@
 import type { RouteRecordRaw } from 'vue-router'
 import {
+  Checked,
+  Connection,
   Document,
   HomeFilled,
   Key,
+  List,
   Location,
   Monitor,
   OfficeBuilding,
@@ -10,6 +13,7 @@ import {
   Tickets,
   Tools,
   User,
+  UserFilled,
 } from '@element-plus/icons-vue'
 import AppLayout from '@/components/layout/AppLayout.vue'
 
@@ -36,6 +40,36 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'account-security',
     component: () => import('@/views/account/security.vue'),
     meta: { titleKey: 'menu.accountSecurity' },
+  },
+  {
+    path: 'orgs',
+    meta: { titleKey: 'menu.orgs', icon: UserFilled },
+    children: [
+      {
+        path: '',
+        name: 'orgs-list',
+        component: () => import('@/views/orgs/index.vue'),
+        meta: { titleKey: 'menu.orgList', icon: List, permission: 'org:org:list' },
+      },
+      {
+        path: ':id(\\d+)',
+        name: 'org-detail',
+        component: () => import('@/views/orgs/detail.vue'),
+        meta: { titleKey: 'menu.orgDetail', permission: 'org:org:list', activeMenu: '/orgs' },
+      },
+      {
+        path: 'review',
+        name: 'orgs-review',
+        component: () => import('@/views/orgs/review.vue'),
+        meta: { titleKey: 'menu.orgReview', icon: Checked, permission: 'org:org:review' },
+      },
+      {
+        path: 'links',
+        name: 'orgs-links',
+        component: () => import('@/views/orgs/links.vue'),
+        meta: { titleKey: 'menu.orgLinks', icon: Connection, permission: 'org:link:list' },
+      },
+    ],
   },
   {
     path: 'system',
@@ -100,6 +134,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'login',
     component: () => import('@/views/login/index.vue'),
     meta: { public: true },
+  },
+  {
+    path: '/public/orgs',
+    name: 'public-orgs',
+    component: () => import('@/views/public/orgs.vue'),
+    meta: { public: true, titleKey: 'publicOrgs.title' },
   },
   { path: '/', component: AppLayout, children: layoutChildren },
   {

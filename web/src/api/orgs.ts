@@ -1,0 +1,164 @@
+import { http, type Page, type PageQuery } from './http'
+
+export type OrgType = 'social_group' | 'social_service' | 'foundation' | 'other'
+export const kOrgTypes: readonly OrgType[] = ['social_group', 'social_service', 'foundation', 'other']
+
+export type OrgStatus = 'applying' | 'registered' | 'rejected' | 'abnormal' | 'deregistering' | 'deregistered'
+export const kOrgStatuses: readonly OrgStatus[] = [
+  'applying',
+  'registered',
+  'rejected',
+  'abnormal',
+  'deregistering',
+  'deregistered',
+]
+
+/** Legal `POST /orgs/{id}/transitions` targets from each status (SPEC §4; `applying` is decided by review too). */
+export const kOrgTransitions: Record<OrgStatus, readonly OrgStatus[]> = {
+  applying: ['registered', 'rejected'],
+  registered: ['abnormal', 'deregistering'],
+  abnormal: ['registered', 'deregistering'],
+  deregistering: ['deregistered'],
+  rejected: [],
+  deregistered: [],
+}
+
+/** Dictionary `service_category` (SPEC §2). */
+export type ServiceCategory =
+  | 'skills'
+  | 'health'
+  | 'children'
+  | 'culture_sports'
+  | 'stations'
+  | 'new_employment'
+  | 'common_prosperity'
+  | 'volunteer'
+export const kServiceCategories: readonly ServiceCategory[] = [
+  'skills',
+  'health',
+  'children',
+  'culture_sports',
+  'stations',
+  'new_employment',
+  'common_prosperity',
+  'volunteer',
+]
+
+/** Public fields, readable by every logged-in user. */
+export interface OrgPublicFields {
+  id: number
+  name: string
+  uscc: string
+  org_type: OrgType
+  region_code: string
+  region_name: string
+  registration_unit_name: string
+  service_categories: ServiceCategory[]
+  labour_field: boolean
+  status: OrgStatus
+  grade: string | null
+  grade_valid_until: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface Org extends OrgPublicFields {
+  registration_unit_id: number
+  /** The last four are null when the caller is outside the registration authority's subtree. */
+  legal_rep: string | null
+  phone: string | null
+  founded_on: string | null
+  business_scope: string | null
+}
+
+export interface OrgQuery extends PageQuery {
+  q?: string
+  region_code?: string
+  category?: ServiceCategory | ''
+  status?: OrgStatus | ''
+  grade?: string
+  labour_field?: 'true' | 'false' | ''
+  /** Only organisations registered by the caller's subtree. */
+  in_scope?: 'true' | ''
+}
+
+export interface OrgCreate {
+  name: string
+  uscc: string
+  org_type: OrgType
+  region_code: string
+  registration_unit_id: number
+  legal_rep: string
+  phone: string
+  founded_on: string
+  business_scope: string
+  service_categories: ServiceCategory[]
+  labour_field: boolean
+  status?: 'registered' | 'applying'
+}
+
+export type OrgUpdate = Partial<Omit<OrgCreate, 'status'>>
+
+export interface OrgReview {
+  decision: 'approve' | 'reject'
+  business_scope_ok: boolean
+  non_profit_purpose: boolean
+  no_profit_distribution: boolean
+  assets_for_public_benefit: boolean
+  /** Required to reject. */
+  comment?: string
+}
+
+export interface OrgHistoryEntry {
+  id: number
+  at: string
+  actor_username: string
+  action: 'create' | 'update' | 'transition' | 'review'
+  from_status: OrgStatus | null
+  to_status: OrgStatus | null
+  reason: string
+  details: Record<string, unknown>
+}
+
+export interface OrgLink {
+  id: number
+  unit_id: number
+  org_id: number
+  org_name: string
+  uscc: string
+  since: string
+  until: string | null
+}
+
+/** `GET /api/public/orgs/{uscc}`: public fields with the legal representative and phone masked. */
+export interface OrgDisclosure extends Omit<OrgPublicFields, 'id'> {
+  legal_rep: string
+  phone: string
+  annual_reports: Record<string, unknown>[]
+  credit_entries: Record<string, unknown>[]
+  penalties: Record<string, unknown>[]
+}
+
+const base = '/api/v1/orgs'
+
+export const listOrgs = (query: OrgQuery = {}) => http.get<Page<Org>>(base, { ...query })
+export const getOrg = (id: number) => http.get<Org>(`${base}/${id}`)
+/** Invalid USCC → 422 on `uscc`; duplicate → 409. */
+export const createOrg = (body: OrgCreate) => http.post<Org>(base, body)
+export const updateOrg = (id: number, body: OrgUpdate) => http.patch<Org>(`${base}/${id}`, body)
+/** Illegal transition → 409. */
+export const transitionOrg = (id: number, to: OrgStatus, reason: string) =>
+  http.post<Org>(`${base}/${id}/transitions`, { to, reason })
+export const reviewOrg = (id: number, body: OrgReview) => http.post<Org>(`${base}/${id}/review`, body)
+/** Outside the caller's scope → 404. */
+export const getOrgHistory = (id: number) => http.get<Page<OrgHistoryEntry>>(`${base}/${id}/history`)
+
+export const listOrgLinks = (unitId: number) => http.get<Page<OrgLink>>(`/api/v1/units/${unitId}/org-links`)
+export const createOrgLink = (unitId: number, org_id: number, since?: string) =>
+  http.post<OrgLink>(`/api/v1/units/${unitId}/org-links`, since ? { org_id, since } : { org_id })
+export const deleteOrgLink = (unitId: number, orgId: number) =>
+  http.delete<unknown>(`/api/v1/units/${unitId}/org-links/${orgId}`)
+
+/** No session needed. */
+export const getOrgDisclosure = (uscc: string) =>
+  http.get<OrgDisclosure>(`/api/public/orgs/${encodeURIComponent(uscc)}`, undefined, true)
