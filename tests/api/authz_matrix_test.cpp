@@ -103,6 +103,11 @@ constexpr Case kCases[] = {
     {"POST", "/api/v1/orgs/{own_org}/transitions", "civil_affairs_officer",
      R"({"to":"abnormal","reason":"未按时报送年报"})", 200},
     {"POST", "/api/v1/orgs", "union_officer", "{}", 403},
+    {"POST", "/api/v1/orgs/import", "union_officer", "name,uscc\n", 403},
+    {"GET", "/api/v1/orgs/import/template", "union_officer", "", 403},
+    {"GET", "/api/v1/orgs/import/template?format=csv", "civil_affairs_officer", "", 200},
+    {"GET", "/api/v1/orgs/export?format=csv", "worker", "", 403},
+    {"GET", "/api/v1/orgs/export?format=csv", "union_officer", "", 200},
     // Reference data and the session itself
     {"GET", "/api/v1/regions", "worker", "", 200},
     {"GET", "/api/v1/regions/110101", "union_officer", "", 200},
