@@ -84,6 +84,10 @@ struct OrgFilter {
   std::optional<std::int64_t> registration_unit_id;
   bool in_scope_only = false;  // only the caller's registration subtree (review queues, exports)
   std::optional<std::int64_t> before_id;  // keyset paging for exports: ids below this only
+  // List order: newest first (the default and the only order exports use), or by name or
+  // founding date, ascending or (descending) with a leading '-'.
+  enum class Sort { kNewest, kName, kNameDesc, kFoundedOn, kFoundedOnDesc };
+  Sort sort = Sort::kNewest;
 };
 
 // One entry of an org's timeline.

@@ -73,6 +73,13 @@ OrgRepo::Query OrgRepo::Where(const OrgFilter& f, const account::Scope& scope) {
   if (f.labour_field) add(" AND o.labour_field = ?", std::int64_t{*f.labour_field});
   if (f.registration_unit_id) add(" AND o.registration_unit_id = ?", *f.registration_unit_id);
   if (f.before_id) add(" AND o.id < ?", *f.before_id);
+  switch (f.sort) {
+    case OrgFilter::Sort::kNewest: break;
+    case OrgFilter::Sort::kName: query.order = "o.name, o.id DESC"; break;
+    case OrgFilter::Sort::kNameDesc: query.order = "o.name DESC, o.id DESC"; break;
+    case OrgFilter::Sort::kFoundedOn: query.order = "o.founded_on, o.id DESC"; break;
+    case OrgFilter::Sort::kFoundedOnDesc: query.order = "o.founded_on DESC, o.id DESC"; break;
+  }
   if (f.in_scope_only) {
     const account::ScopeFilter in_scope = account::UnitSubtree(scope, "o.registration_unit_id");
     query.where += " AND " + in_scope.sql;

@@ -131,6 +131,9 @@ TEST_P(OrgServiceTest, SearchFindsAnyPartOfTheNameAndFilters) {
   EXPECT_EQ(total({.labour_field = true}), 2);
   EXPECT_EQ(total({.q = "协会", .labour_field = false}), 1);
   EXPECT_EQ(svc().List(ActorAt(xian_), {.in_scope_only = true}, {}).total, 2);
+  auto by_name = svc().List(root_, {.q = "协会", .sort = OrgFilter::Sort::kName}, {});
+  ASSERT_EQ(by_name.items.size(), 2u);
+  EXPECT_EQ(by_name.items[0].org.name, "碑林区工会志愿者协会");  // 碑 < 陕 in code point order
   auto page = svc().List(root_, {}, {.page = 2, .page_size = 2});
   EXPECT_EQ(page.total, 3);
   ASSERT_EQ(page.items.size(), 1u);

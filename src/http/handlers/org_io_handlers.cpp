@@ -158,6 +158,7 @@ struct CsvExport {
 Response ExportOrgs(org::OrgService& orgs, Context& ctx) {
   auto filter = ReadOrgFilter(ctx.request);
   if (!filter) return ErrorResponse(filter.error());
+  filter->sort = org::OrgFilter::Sort::kNewest;  // exports walk the registry by id (keyset)
   const std::string format(ctx.request.Query("format").value_or("csv"));
   if (format == "csv") {
     auto state = std::make_shared<CsvExport>(CsvExport{orgs, *ctx.actor, *filter});

@@ -1,5 +1,8 @@
 #include "http/handlers/org_json.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "http/handlers/query.hpp"
 
 namespace lianyin::http::handlers {
@@ -55,6 +58,21 @@ core::Result<org::OrgFilter> ReadOrgFilter(const Request& request) {
   f.labour_field = QueryBool(request, "labour_field", errors);
   f.registration_unit_id = QueryId(request, "registration_unit_id", errors);
   f.in_scope_only = QueryBool(request, "in_scope", errors).value_or(false);
+  if (auto sort = QueryText(request, "sort")) {
+    using Sort = org::OrgFilter::Sort;
+    const std::pair<const char*, Sort> sorts[] = {{"-id", Sort::kNewest},
+                                                  {"name", Sort::kName},
+                                                  {"-name", Sort::kNameDesc},
+                                                  {"founded_on", Sort::kFoundedOn},
+                                                  {"-founded_on", Sort::kFoundedOnDesc}};
+    auto it = std::find_if(std::begin(sorts), std::end(sorts),
+                           [&](const auto& s) { return *sort == s.first; });
+    if (it == std::end(sorts)) {
+      errors.push_back({"sort", "must be -id, name, -name, founded_on or -founded_on", {}});
+    } else {
+      f.sort = it->second;
+    }
+  }
   if (f.category && !org::IsServiceCategory(*f.category)) {
     errors.push_back({"category", "unknown category", std::nullopt});
   }

@@ -18,7 +18,7 @@ boost::json::value Opt(const std::optional<std::string>& v);
 boost::json::object PublicJson(const domain::org::Org& o);
 // Public fields, plus legal_rep, phone, founded_on and business_scope (null unless view.full).
 boost::json::object OrgJson(const domain::org::OrgView& view);
-// q, region_code, category, status, grade, labour_field, registration_unit_id, in_scope; a bad
+// q, region_code, category, status, grade, labour_field, registration_unit_id, in_scope, sort; a bad
 // value → 422 naming every such parameter.
 core::Result<domain::org::OrgFilter> ReadOrgFilter(const Request& request);
 

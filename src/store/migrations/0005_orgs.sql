@@ -24,6 +24,7 @@ CREATE TABLE orgs (
 CREATE INDEX orgs_unit ON orgs (registration_unit_id, id);
 CREATE INDEX orgs_region ON orgs (region_code, id);
 CREATE INDEX orgs_status ON orgs (status, id);
+CREATE INDEX orgs_name ON orgs (name);
 
 CREATE TABLE org_categories (
   org_id   BIGINT NOT NULL REFERENCES orgs (id),
