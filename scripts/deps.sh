@@ -15,7 +15,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium fonts-noto-cjk
 )
-if [[ "${1:-}" == bench ]]; then packages+=(wrk nginx-light); fi
+if [[ "${1:-}" == bench ]]; then packages+=(wrk nginx-light curl); fi
 
 missing=()
 for p in "${packages[@]}"; do
