@@ -5,6 +5,8 @@ import { useAuthStore } from '@/stores/auth'
 export interface ApiErrorDetail {
   field: string
   message: string
+  /** The file row of a file import (row 1 is the header). */
+  row?: number
 }
 
 /**
@@ -113,18 +115,23 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, `http_${response.status}`, response.statusText || `HTTP ${response.status}`, [], retryAfter)
 }
 
-async function request<T>(
+/**
+ * Sends a request and resolves with the successful response; a failure becomes an `ApiError`
+ * (after the 401 / session-requirement handlers ran). `form` is sent as multipart/form-data: the
+ * browser sets its Content-Type with the boundary.
+ */
+async function send(
   method: string,
   path: string,
-  options: RequestOptions = {},
+  options: RequestOptions & { form?: FormData; accept?: string } = {},
   silent401 = false,
-): Promise<T> {
+): Promise<Response> {
   // Accept-Language lets the server word its error messages in the UI's language.
   const headers: Record<string, string> = {
-    Accept: 'application/json',
+    Accept: options.accept ?? 'application/json',
     'Accept-Language': i18n.global.locale.value,
   }
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (options.body !== undefined && options.form === undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET') {
     const csrfToken = useAuthStore().csrfToken
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken
@@ -136,7 +143,7 @@ async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     })
   } catch (cause) {
     throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : String(cause))
@@ -148,12 +155,88 @@ async function request<T>(
     if (error.status === 403 && kSessionRequirementCodes.includes(error.code)) onSessionRequirement?.(error)
     throw error
   }
+  return response
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  options: RequestOptions & { form?: FormData } = {},
+  silent401 = false,
+): Promise<T> {
+  const response = await send(method, path, options, silent401)
   // A DELETE may answer 204 without a body.
   const text = await response.text()
   return (text ? JSON.parse(text) : {}) as T
 }
 
-/** JSON transport for the Lianyin API; it never shows UI, callers decide how to report errors. */
+/** The file name of a `Content-Disposition` header (RFC 6266 `filename*` first), if any. */
+function dispositionFileName(header: string | null): string | undefined {
+  if (!header) return undefined
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim())
+    } catch {
+      // Malformed percent-encoding: try the plain form.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header)
+  return plain?.[1]?.trim() || undefined
+}
+
+/** Hands a Blob to the browser as a download: object URL → temporary `<a download>` → click → revoke. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob)
+  const anchor = document.createElement('a')
+  anchor.href = url
+  anchor.download = fileName
+  anchor.rel = 'noopener'
+  anchor.style.display = 'none'
+  document.body.appendChild(anchor)
+  try {
+    anchor.click()
+  } finally {
+    anchor.remove()
+    // Revoke after the click has been dispatched so the browser has started the download.
+    setTimeout(() => URL.revokeObjectURL(url), 0)
+  }
+}
+
+/** A file with its multipart part named `file`. */
+function fileForm(file: Blob, fileName?: string): FormData {
+  const form = new FormData()
+  if (fileName !== undefined) form.append('file', file, fileName)
+  else form.append('file', file)
+  return form
+}
+
+interface DownloadOptions {
+  query?: Query
+  /** Uploaded as the multipart part `file` (the request becomes a POST by the caller's choice). */
+  file?: File
+  /** Used when the response names no file. */
+  fileName: string
+}
+
+/**
+ * Fetches a file and saves it (see `saveBlob`); the name comes from `Content-Disposition`, else
+ * `options.fileName`. Errors are `ApiError`s as for JSON requests.
+ */
+async function download(method: string, path: string, options: DownloadOptions): Promise<void> {
+  const response = await send(method, path, {
+    query: options.query,
+    form: options.file ? fileForm(options.file, options.file.name) : undefined,
+    accept: '*/*',
+  })
+  const blob = await response.blob()
+  saveBlob(blob, dispositionFileName(response.headers.get('Content-Disposition')) ?? options.fileName)
+}
+
+/**
+ * Transport for the Lianyin API (JSON, plus file upload and download); it never shows UI, callers
+ * decide how to report errors.
+ */
 export const http = {
   get: <T>(path: string, query?: Query, silent401 = false) =>
     request<T>('GET', path, { query }, silent401),
@@ -162,4 +245,13 @@ export const http = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** POSTs `file` as multipart/form-data (part `file`) and parses the JSON answer. */
+  upload: <T>(path: string, file: File, query?: Query) =>
+    request<T>('POST', path, { query, form: fileForm(file, file.name) }),
+  /** GETs a file and saves it as a download. */
+  download: (path: string, query: Query | undefined, fileName: string) =>
+    download('GET', path, { query, fileName }),
+  /** POSTs `file` (multipart, part `file`) and saves the file answered as a download. */
+  uploadForDownload: (path: string, file: File, fileName: string, query?: Query) =>
+    download('POST', path, { query, file, fileName }),
 }

@@ -162,3 +162,37 @@ export const deleteOrgLink = (unitId: number, orgId: number) =>
 /** No session needed. */
 export const getOrgDisclosure = (uscc: string) =>
   http.get<OrgDisclosure>(`/api/public/orgs/${encodeURIComponent(uscc)}`, undefined, true)
+
+/** `POST /orgs/import` answer: all rows were written. */
+export interface OrgImportResult {
+  imported: number
+  updated: number
+}
+
+/** One problem of an import file (row 1 is the header), from a 422's `details`. */
+export interface OrgImportRowError {
+  row?: number
+  field: string
+  message: string
+}
+
+export type OrgFileFormat = 'csv' | 'xlsx'
+
+/** Fields the list filters by, as `GET /orgs/export` takes them. */
+export type OrgFilter = Omit<OrgQuery, 'page' | 'page_size'>
+
+export const kMaxImportBytes = 64 * 1024 * 1024
+
+/**
+ * All or nothing: 422 `validation_failed` with row-level `details` writes nothing; 400 malformed
+ * file; 413 over 64 MiB. `updateExisting` updates organisations whose USCC exists.
+ */
+export const importOrgs = (file: File, updateExisting: boolean) =>
+  http.upload<OrgImportResult>(`${base}/import`, file, updateExisting ? { update_existing: 'true' } : undefined)
+/** Downloads an XLSX of the failing rows (original columns + 行号 + 错误原因). */
+export const downloadImportReport = (file: File) =>
+  http.uploadForDownload(`${base}/import/report`, file, 'import-errors.xlsx')
+export const downloadImportTemplate = (format: OrgFileFormat = 'xlsx') =>
+  http.download(`${base}/import/template`, { format }, `orgs-template.${format}`)
+export const exportOrgs = (format: OrgFileFormat, filter: OrgFilter) =>
+  http.download(`${base}/export`, { ...filter, format }, `orgs.${format}`)
