@@ -47,22 +47,28 @@ void Load(lianyin::store::Database& db, int rows) {
       "INSERT INTO units (name, kind, region_code, created_at, updated_at) "
       "VALUES ('民政部', 'civil_affairs', '100000', '', '')");
   session.Execute("INSERT INTO unit_closure VALUES (1, 1, 0)");
+  // One COPY at a time: PostgreSQL cannot interleave two on one connection.
+  std::mt19937_64 rng(42);
+  std::vector<std::string> names;
+  for (int i = 0; i < rows; ++i) names.push_back(Name(rng));
   auto orgs = session.Load("orgs", {"id", "name", "uscc", "org_type", "region_code",
                                     "registration_unit_id", "legal_rep", "phone", "founded_on",
                                     "business_scope", "status", "created_at", "updated_at"});
-  auto grams = session.Load("org_name_grams", {"gram", "org_id"});
-  std::mt19937_64 rng(42);
   for (std::int64_t id = 1; id <= rows; ++id) {
-    const std::string name = Name(rng);
-    orgs->Add({id, name, "B" + std::to_string(id), std::string("social_service"),
+    orgs->Add({id, names[id - 1], "B" + std::to_string(id), std::string("social_service"),
                std::string("100000"), std::int64_t{1}, std::string("王伟"),
                std::string("13912345678"), std::string("2015-06-01"), std::string("服务"),
                std::string("registered"), std::string(""), std::string("")});
-    for (const std::string& g : lianyin::domain::org::NameGrams(name)) grams->Add({g, id});
   }
   orgs->Finish();
+  auto grams = session.Load("org_name_grams", {"gram", "org_id"});
+  for (std::int64_t id = 1; id <= rows; ++id) {
+    for (const std::string& g : lianyin::domain::org::NameGrams(names[id - 1])) grams->Add({g, id});
+  }
   grams->Finish();
   tx.Commit();
+  // Fresh statistics, as autovacuum would gather them after a bulk load.
+  if (session.dialect() == lianyin::store::Dialect::kPostgres) session.ExecuteScript("ANALYZE");
 }
 
 template <class F>

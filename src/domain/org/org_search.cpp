@@ -6,7 +6,8 @@
 // range yields candidates already ordered by id, so the newest page stops after 20 hits; a query
 // longer than two characters is then confirmed as a real substring of the candidate's name.
 // This serves the one- and two-character Chinese queries that trigram indexes (FTS5 trigram,
-// pg_trgm) cannot, on both engines with the same SQL. Measured in bench/org_search_bench.cpp.
+// pg_trgm) cannot. On SQLite it is 2-3.4x the substring scan at 1 M rows; on PostgreSQL the
+// parallel scan is faster, so PostgreSQL scans (bench/org_search_bench.cpp, both measured).
 
 #include "core/mask.hpp"
 #include "domain/org/org_repo.hpp"
@@ -23,6 +24,16 @@ std::string LowerAscii(std::string text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return text;
+}
+
+// LIKE treats % and _ as wildcards: a query means them literally.
+std::string EscapeLike(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '!') out += '!';
+    out += c;
+  }
+  return out;
 }
 
 }  // namespace
@@ -50,15 +61,17 @@ OrgRepo::Query OrgRepo::Where(const OrgFilter& f, const account::Scope& scope) {
     query.where += clause;
     query.params.push_back(std::move(value));
   };
-  if (f.q && !f.q->empty()) {
+  if (f.q && !f.q->empty() && session_.dialect() == store::Dialect::kPostgres) {
+    // Measured at 1 M rows (docs/BENCHMARKS.md): PostgreSQL's parallel sequential scan answers
+    // in 60-90 ms where the gram join takes 280-550 ms, so PostgreSQL scans.
+    add(" AND lower(o.name) LIKE ? ESCAPE '!'", "%" + EscapeLike(LowerAscii(*f.q)) + "%");
+  } else if (f.q && !f.q->empty()) {
     const std::string q = LowerAscii(*f.q);
     query.from = "FROM org_name_grams g JOIN orgs o ON o.id = g.org_id";
     query.order = "g.org_id DESC";
     add(" AND g.gram = ?", RarestGram(QueryGrams(q)));
     if (core::CodepointCount(q).value_or(0) > 2) {
-      add(session_.dialect() == store::Dialect::kPostgres ? " AND strpos(lower(o.name), ?) > 0"
-                                                          : " AND instr(lower(o.name), ?) > 0",
-          q);
+      add(" AND instr(lower(o.name), ?) > 0", q);
     }
   }
   if (f.region_code) {

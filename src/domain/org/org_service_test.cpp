@@ -125,6 +125,9 @@ TEST_P(OrgServiceTest, SearchFindsAnyPartOfTheNameAndFilters) {
   EXPECT_EQ(total({.q = "职工服务"}), 1);
   EXPECT_EQ(total({.q = "服务职工"}), 0);  // all bigrams present elsewhere is not enough
   EXPECT_EQ(total({.q = "务中"}), 1);
+  EXPECT_EQ(total({.q = "%"}), 0);  // wildcards of LIKE mean themselves
+  EXPECT_EQ(total({.q = "_"}), 0);
+  EXPECT_EQ(total({.q = "!"}), 0);
   EXPECT_EQ(total({.region_code = "610000"}), 3);  // by coverage
   EXPECT_EQ(total({.region_code = "610100"}), 2);
   EXPECT_EQ(total({.category = "volunteer"}), 1);
