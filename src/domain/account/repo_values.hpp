@@ -1,5 +1,5 @@
 #pragma once
-// Small helpers shared by the account repositories (internal to the area).
+// Binding optional values as SQL NULL; shared by the repositories of the domain areas.
 
 #include <optional>
 #include <string>

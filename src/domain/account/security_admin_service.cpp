@@ -5,19 +5,6 @@
 #include "domain/account/unit_repo.hpp"
 
 namespace lianyin::domain::account {
-namespace {
-
-boost::json::object SettingsJson(const SecuritySettings& s) {
-  boost::json::object o;
-  for (const SettingSpec& spec : SettingSpecs()) {
-    if (spec.field_int) o[spec.name] = s.*spec.field_int;
-    if (spec.field_bool) o[spec.name] = s.*spec.field_bool;
-  }
-  return o;
-}
-
-}  // namespace
-
 Page<SessionInfo> SecurityAdminService::ListSessions(const Actor& actor,
                                                      std::optional<std::int64_t> user_id,
                                                      std::int64_t limit, std::int64_t offset) {

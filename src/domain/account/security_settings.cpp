@@ -44,6 +44,15 @@ core::Result<SecuritySettings> ApplySettingChanges(
   return base;
 }
 
+boost::json::object SettingsJson(const SecuritySettings& s) {
+  boost::json::object o;
+  for (const SettingSpec& spec : SettingSpecs()) {
+    if (spec.field_int) o[spec.name] = s.*spec.field_int;
+    if (spec.field_bool) o[spec.name] = s.*spec.field_bool;
+  }
+  return o;
+}
+
 SecuritySettings LoadSecuritySettings(store::Session& session) {
   SecuritySettings settings;
   auto stmt = session.Prepare("SELECT key, value FROM settings");

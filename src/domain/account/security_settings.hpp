@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include <boost/json/object.hpp>
+
 #include "core/error.hpp"
 #include "domain/account/password_rules.hpp"
 #include "store/store.hpp"
@@ -43,6 +45,10 @@ core::Result<SecuritySettings> ApplySettingChanges(
 inline PasswordPolicy PasswordPolicyOf(const SecuritySettings& s) {
   return {s.password_min_length, s.password_min_classes};
 }
+
+// {"password_min_length": 8, "require_mfa_for_admins": false, ...}: every setting by name, the
+// shape of GET /settings and of the audit entry of a change.
+boost::json::object SettingsJson(const SecuritySettings& settings);
 
 // Reads every setting, defaulting those never stored.
 SecuritySettings LoadSecuritySettings(store::Session& session);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/account/repo_values.hpp"
 #include "domain/org/org_rules.hpp"
 
 namespace lianyin::domain::org {
@@ -35,10 +36,6 @@ Org ReadOrg(const store::Row& r) {
   o.created_at = r.Text(16);
   o.updated_at = r.Text(17);
   return o;
-}
-
-store::Value Opt(const std::optional<std::string>& v) {
-  return v ? store::Value(*v) : store::Value(store::Null{});
 }
 
 }  // namespace
@@ -139,8 +136,8 @@ void OrgRepo::AddEvent(const OrgEvent& e, std::int64_t org_id) {
       "INSERT INTO org_events (org_id, at, actor_user_id, actor_username, action, from_status, "
       "to_status, reason, details_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {org_id, e.at,
-       e.actor_user_id ? store::Value(*e.actor_user_id) : store::Value(store::Null{}),
-       e.actor_username, e.action, Opt(e.from_status), Opt(e.to_status), e.reason,
+       account::OptValue(e.actor_user_id), e.actor_username, e.action,
+       account::OptValue(e.from_status), account::OptValue(e.to_status), e.reason,
        e.details_json});
 }
 

@@ -34,15 +34,6 @@ boost::json::object LoginLogJson(const account::LoginLogEntry& e) {
           {"reason", e.reason}};
 }
 
-boost::json::object SettingsJson(const account::SecuritySettings& s) {
-  boost::json::object o;
-  for (const account::SettingSpec& spec : account::SettingSpecs()) {
-    if (spec.field_int) o[spec.name] = s.*spec.field_int;
-    if (spec.field_bool) o[spec.name] = s.*spec.field_bool;
-  }
-  return o;
-}
-
 // A date ("2023-04-01") or date-time filter; anything else is a 422 on that field.
 std::optional<std::string> TimeFilter(const Request& request, const char* name,
                                       std::vector<core::FieldError>& errors) {
@@ -102,7 +93,7 @@ Response UpdateSettings(account::SecurityAdminService& security, Context& ctx) {
   }
   auto updated = security.UpdateSettings(*ctx.actor, changes);
   if (!updated) return ErrorResponse(updated.error());
-  return JsonResponse(200, SettingsJson(*updated));
+  return JsonResponse(200, account::SettingsJson(*updated));
 }
 
 }  // namespace
@@ -145,7 +136,7 @@ void AddSecurityAdminRoutes(Router& router, account::SecurityAdminService& secur
        .permission = "system:login-log:list"});
   router.Add(
       "GET", "/api/v1/settings",
-      [&security](Context&) { return JsonResponse(200, SettingsJson(security.Settings())); },
+      [&security](Context&) { return JsonResponse(200, account::SettingsJson(security.Settings())); },
       {.summary = "Security settings", .tag = "security"});
   router.Add(
       "PATCH", "/api/v1/settings",
