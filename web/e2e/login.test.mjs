@@ -83,12 +83,17 @@ describe('login and shell', { timeout: 55_000 }, () => {
     await page.reload()
     await page.locator('.el-table').getByText('北京市', { exact: true }).first().waitFor()
 
+    // The session's CSRF token is kept for this tab (see password.test.mjs) and dropped on logout.
+    const stored = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('lianyin.session') ?? 'null'))
+    assert.match((await stored())?.csrf_token ?? '', /^\S+$/)
+
     const [logout] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout')),
       page.getByRole('button', { name: '退出登录' }).click(),
     ])
     assert.equal(logout.status(), 200, 'logout must succeed (it carries X-CSRF-Token)')
     await page.waitForURL(/\/login/)
+    assert.equal(await stored(), null)
     await page.goto(`${baseUrl}/system/regions`)
     await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/system/regions')
   })

@@ -1,5 +1,7 @@
 // A user created with must_change_password logs in, is held on the change-password page until the
-// password is changed, then lands on home; the old password no longer works.
+// password is changed, then lands on home; the old password no longer works. A reload in that
+// state (GET /auth/me answers 403 password_change_required) keeps the session: the CSRF token
+// kept in sessionStorage still lets the form POST /auth/password.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { adminPassword, ApiClient, expectText, startApp, submitLogin } from './support.mjs'
@@ -42,8 +44,7 @@ describe('forced change of an initial password', { timeout: 80_000 }, () => {
     await page.waitForURL(`${baseUrl}/account/password`)
     await expectText(page, '首次登录或密码被重置后须先修改密码')
 
-    // Any other page sends the session back here. (In-app navigation: a reload cannot restore
-    // this session, since GET /auth/me also answers 403 password_change_required.)
+    // Any other page sends the session back here.
     await page.locator('.side-menu').getByText('系统管理').click()
     await page.locator('.side-menu').getByText('行政区划').click()
     await page.locator('.side-menu').getByText('首页').click()
@@ -51,7 +52,20 @@ describe('forced change of an initial password', { timeout: 80_000 }, () => {
     assert.equal(new URL(page.url()).pathname, '/account/password')
   })
 
-  test('changing the password lands on home', async () => {
+  test('a reload keeps the session on the change-password page', async () => {
+    const { page, baseUrl } = app
+    const [me] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me')),
+      page.reload(),
+    ])
+    assert.equal(me.status(), 403)
+    assert.equal((await me.json()).error.code, 'password_change_required')
+    await expectText(page, '首次登录或密码被重置后须先修改密码')
+    assert.equal(new URL(page.url()).pathname, '/account/password')
+    await page.locator('.top-bar').getByText('初始密码用户').waitFor()
+  })
+
+  test('changing the password after the reload lands on home', async () => {
     const { page, baseUrl } = app
     await page.getByLabel('当前密码').fill(initialPassword)
     await page.getByLabel('新密码', { exact: true }).fill(newPassword)
@@ -60,7 +74,7 @@ describe('forced change of an initial password', { timeout: 80_000 }, () => {
       page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/password')),
       page.locator('form').getByRole('button', { name: '修改密码' }).click(),
     ])
-    assert.equal(response.status(), 200)
+    assert.equal(response.status(), 200, JSON.stringify(await response.json()))
     await page.waitForURL(`${baseUrl}/`)
     await expectText(page, '欢迎，初始密码用户')
 

@@ -131,6 +131,33 @@ export async function submitLogin(page, username, password) {
   return response
 }
 
+/**
+ * Re-reads the session in the running page: the auth store's `refresh()` (what the app does after
+ * a password change), reached through the mounted Vue app, so nothing reloads or remounts.
+ */
+export async function refreshSession(page) {
+  await page.evaluate(() => {
+    const pinia = document.querySelector('#app').__vue_app__.config.globalProperties.$pinia
+    return pinia._s.get('auth').refresh()
+  })
+}
+
+/**
+ * Answers the session endpoints (`/auth/login`, `/auth/me`) as a server that sends
+ * `user.platform_level` would; resolves with a function that stops it.
+ */
+export async function markPlatformLevel(page, value = true) {
+  const matcher = (url) => url.pathname === '/api/v1/auth/login' || url.pathname === '/api/v1/auth/me'
+  const handler = async (route) => {
+    const response = await route.fetch()
+    const body = await response.json().catch(() => null)
+    if (response.status() !== 200 || !body?.user) return route.fulfill({ response })
+    await route.fulfill({ response, json: { ...body, user: { ...body.user, platform_level: value } } })
+  }
+  await page.route(matcher, handler)
+  return () => page.unroute(matcher, handler)
+}
+
 /** A cookie session against the API, as the browser would hold it (cookie + X-CSRF-Token). */
 export class ApiClient {
   constructor(baseUrl) {

@@ -1,7 +1,7 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
-import { setSessionRequirementHandler, setUnauthenticatedHandler } from './api/http'
+import { setCsrfTokenSource, setSessionRequirementHandler, setUnauthenticatedHandler } from './api/http'
 import { vPermission } from './directives/permission'
 import { i18n } from './locales'
 import { requiredRouteName, router } from './router'
@@ -13,6 +13,9 @@ app.use(createPinia())
 app.use(i18n)
 app.use(router)
 app.directive('permission', vPermission)
+
+// Non-GET requests carry the session's CSRF token, which the auth store keeps.
+setCsrfTokenSource(() => useAuthStore().csrfToken)
 
 // A request answering 401 means the session ended (idle timeout, logged out elsewhere).
 setUnauthenticatedHandler(() => {

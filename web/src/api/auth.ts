@@ -19,6 +19,11 @@ export interface SessionUser {
   mfa_enabled?: boolean
   /** Every request but `/auth/me`, logout, `/auth/password` and `/auth/totp/*` answers 403 `mfa_enrolment_required`. */
   mfa_enrolment_required?: boolean
+  /**
+   * The user's unit is the platform root. Only such users may change deployment-wide settings
+   * (role permissions, security settings); others get 403. Missing (older server) means false.
+   */
+  platform_level?: boolean
 }
 
 export interface Session {

@@ -1,5 +1,4 @@
 import { i18n } from '@/locales'
-import { useAuthStore } from '@/stores/auth'
 
 /** One field-level problem from the server's error envelope. */
 export interface ApiErrorDetail {
@@ -17,7 +16,7 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly details: ApiErrorDetail[]
-  /** Seconds from a `Retry-After` header (429), when the server sent one. */
+  /** Seconds from a `Retry-After` header (423, 429, 503), when the server sent one. */
   readonly retryAfter: number | undefined
 
   constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = [], retryAfter?: number) {
@@ -54,6 +53,7 @@ interface RequestOptions {
 type ErrorHandler = (error: ApiError) => void
 let onUnauthenticated: ErrorHandler | undefined
 let onSessionRequirement: ErrorHandler | undefined
+let csrfTokenSource: () => string = () => ''
 
 /**
  * 403 codes meaning the session may only be used to meet a requirement first
@@ -72,6 +72,22 @@ export function setUnauthenticatedHandler(handler: ErrorHandler): void {
 /** Registers what happens when a request answers 403 with one of `kSessionRequirementCodes`. */
 export function setSessionRequirementHandler(handler: ErrorHandler): void {
   onSessionRequirement = handler
+}
+
+/**
+ * Registers where the `X-CSRF-Token` of non-GET requests comes from (the session's token, kept
+ * by the auth store). The transport imports no store, so the module graph stays acyclic.
+ */
+export function setCsrfTokenSource(source: () => string): void {
+  csrfTokenSource = source
+}
+
+/**
+ * True for a failure worth retrying later rather than a fault: 503 (`unavailable`, e.g. the
+ * database is busy; `Retry-After` says when), 429, or no answer at all.
+ */
+export function isTransientError(error: unknown): error is ApiError {
+  return error instanceof ApiError && (error.status === 503 || error.status === 429 || error.code === 'network_error')
 }
 
 function parseRetryAfter(response: Response): number | undefined {
@@ -133,7 +149,7 @@ async function send(
   }
   if (options.body !== undefined && options.form === undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET') {
-    const csrfToken = useAuthStore().csrfToken
+    const csrfToken = csrfTokenSource()
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken
   }
 

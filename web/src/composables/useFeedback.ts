@@ -2,6 +2,7 @@ import { useI18n } from 'vue-i18n'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import 'element-plus/es/components/message/style/css'
 import 'element-plus/es/components/message-box/style/css'
+import { isTransientError } from '@/api/http'
 import { useApiError } from './useApiError'
 
 /** Toasts and confirmations for pages (the transport never shows UI). */
@@ -40,7 +41,9 @@ export function useFeedback() {
   }
 
   const success = (message = t('common.done')) => ElMessage.success(message)
-  const failure = (error: unknown) => ElMessage.error({ message: describeError(error), duration: 5000 })
+  /** A busy or unreachable server (503, 429, no answer) is a warning to retry, not a failure. */
+  const failure = (error: unknown) =>
+    ElMessage({ type: isTransientError(error) ? 'warning' : 'error', message: describeError(error), duration: 5000 })
 
   return { confirm, promptPassword, success, failure, describeError }
 }

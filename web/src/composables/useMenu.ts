@@ -1,6 +1,6 @@
 import { computed, type Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { layoutChildren } from '@/router/routes'
+import { layoutChildren } from '@/router/layoutRoutes'
 import { useAuthStore } from '@/stores/auth'
 
 export interface MenuItem {
@@ -14,7 +14,10 @@ function joinPath(parent: string, child: string): string {
   return `${parent.replace(/\/$/, '')}/${child}`.replace(/\/$/, '') || '/'
 }
 
-/** The side menu: routes with a title and icon that the user may open; empty groups are dropped. */
+/**
+ * The side menu: routes of `layoutChildren` with a title and icon that the user may open; empty
+ * groups are dropped.
+ */
 export function useMenu() {
   const auth = useAuthStore()
 

@@ -71,6 +71,7 @@ const en: MessageSchema = {
     copy: 'Copy',
     copied: 'Copied',
     refresh: 'Refresh',
+    platformOnly: 'Only platform-level administrators can change this',
   },
   password: {
     heading: 'Change password',
@@ -412,7 +413,8 @@ const en: MessageSchema = {
     too_many_requests: 'Too many attempts; please wait a moment',
     too_many_requests_retry: 'Too many attempts; try again in {seconds} seconds',
     mfa_enrolment_required: 'Turn on two-step verification first',
-    unavailable: 'The service is unavailable; please try again later',
+    unavailable: 'The system is busy; please try again later',
+    unavailable_retry: 'The system is busy; try again in {seconds} seconds',
     internal: 'Internal server error; please contact the administrator',
   },
 }

@@ -69,6 +69,7 @@ const zhCN = {
     copy: '复制',
     copied: '已复制',
     refresh: '刷新',
+    platformOnly: '仅平台级管理员可修改',
   },
   password: {
     heading: '修改密码',
@@ -409,7 +410,8 @@ const zhCN = {
     too_many_requests: '尝试过于频繁，请稍后再试',
     too_many_requests_retry: '尝试过于频繁，请 {seconds} 秒后再试',
     mfa_enrolment_required: '请先启用两步验证',
-    unavailable: '服务暂不可用，请稍后重试',
+    unavailable: '系统繁忙，请稍后重试',
+    unavailable_retry: '系统繁忙，请 {seconds} 秒后重试',
     internal: '服务器内部错误，请联系管理员',
   },
 }

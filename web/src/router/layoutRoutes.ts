@@ -1,0 +1,132 @@
+import type { RouteRecordRaw } from 'vue-router'
+import {
+  Checked,
+  Connection,
+  Document,
+  HomeFilled,
+  Key,
+  List,
+  Location,
+  Monitor,
+  OfficeBuilding,
+  Setting,
+  Tickets,
+  Tools,
+  User,
+  UserFilled,
+} from '@element-plus/icons-vue'
+
+/**
+ * Pages inside the main layout, and the definition of the side menu: a route with
+ * `meta.titleKey` and `meta.icon` becomes an entry, shown only when the user holds
+ * `meta.permission`; a route with children becomes a submenu. Adding a page = adding a route here.
+ *
+ * It lives apart from `routes.ts` because the menu (`useMenu`, used by the layout) reads it
+ * while `routes.ts` imports the layout: one table both use keeps the module graph acyclic.
+ * Pages are imported lazily; a page must not import `@/router` (it would close a cycle).
+ */
+export const layoutChildren: RouteRecordRaw[] = [
+  {
+    path: '',
+    name: 'home',
+    component: () => import('@/views/home/index.vue'),
+    meta: { titleKey: 'menu.home', icon: HomeFilled },
+  },
+  {
+    path: 'account/password',
+    name: 'change-password',
+    component: () => import('@/views/account/password.vue'),
+    meta: { titleKey: 'menu.changePassword' },
+  },
+  {
+    path: 'account/security',
+    name: 'account-security',
+    component: () => import('@/views/account/security.vue'),
+    meta: { titleKey: 'menu.accountSecurity' },
+  },
+  {
+    path: 'orgs',
+    meta: { titleKey: 'menu.orgs', icon: UserFilled },
+    children: [
+      {
+        path: '',
+        name: 'orgs-list',
+        component: () => import('@/views/orgs/index.vue'),
+        meta: { titleKey: 'menu.orgList', icon: List, permission: 'org:org:list' },
+      },
+      {
+        path: ':id(\\d+)',
+        name: 'org-detail',
+        component: () => import('@/views/orgs/detail.vue'),
+        meta: { titleKey: 'menu.orgDetail', permission: 'org:org:list', activeMenu: '/orgs' },
+      },
+      {
+        path: 'review',
+        name: 'orgs-review',
+        component: () => import('@/views/orgs/review.vue'),
+        meta: { titleKey: 'menu.orgReview', icon: Checked, permission: 'org:org:review' },
+      },
+      {
+        path: 'links',
+        name: 'orgs-links',
+        component: () => import('@/views/orgs/links.vue'),
+        meta: { titleKey: 'menu.orgLinks', icon: Connection, permission: 'org:link:list' },
+      },
+    ],
+  },
+  {
+    path: 'system',
+    redirect: { name: 'system-regions' },
+    meta: { titleKey: 'menu.system', icon: Setting },
+    children: [
+      {
+        path: 'units',
+        name: 'system-units',
+        component: () => import('@/views/system/units/index.vue'),
+        meta: { titleKey: 'menu.units', icon: OfficeBuilding, permission: 'system:unit:list' },
+      },
+      {
+        path: 'users',
+        name: 'system-users',
+        component: () => import('@/views/system/users/index.vue'),
+        meta: { titleKey: 'menu.users', icon: User, permission: 'system:user:list' },
+      },
+      {
+        path: 'roles',
+        name: 'system-roles',
+        component: () => import('@/views/system/roles/index.vue'),
+        meta: { titleKey: 'menu.roles', icon: Key, permission: 'system:role:list' },
+      },
+      {
+        path: 'sessions',
+        name: 'system-sessions',
+        component: () => import('@/views/system/sessions/index.vue'),
+        meta: { titleKey: 'menu.sessions', icon: Monitor, permission: 'system:session:list' },
+      },
+      {
+        path: 'login-log',
+        name: 'system-login-log',
+        component: () => import('@/views/system/login_log/index.vue'),
+        meta: { titleKey: 'menu.loginLog', icon: Tickets, permission: 'system:login-log:list' },
+      },
+      {
+        path: 'audit',
+        name: 'system-audit',
+        component: () => import('@/views/system/audit/index.vue'),
+        meta: { titleKey: 'menu.audit', icon: Document, permission: 'system:audit:list' },
+      },
+      {
+        path: 'settings',
+        name: 'system-settings',
+        component: () => import('@/views/system/settings/index.vue'),
+        meta: { titleKey: 'menu.settings', icon: Tools, permission: 'system:setting:edit' },
+      },
+      {
+        path: 'regions',
+        name: 'system-regions',
+        component: () => import('@/views/system/regions/index.vue'),
+        meta: { titleKey: 'menu.regions', icon: Location, permission: 'system:region:list' },
+      },
+    ],
+  },
+]
