@@ -1,8 +1,13 @@
-// Importing 100 k organisations: OrgService::Import (every row validated, then written with its
-// categories, name grams and timeline event, one audit entry) against the raw loop of prepared
-// INSERTs into orgs alone — the floor — side by side on SQLite files.
+// Importing organisations: OrgService::Import — every row validated, then written with its
+// categories, name index entry, timeline event and one audit entry per organisation, in one
+// transaction — against two floors, side by side on the same engine:
+//   orgs only   the rows into `orgs` alone: a prepared INSERT loop (SQLite) or COPY (PostgreSQL);
+//   same rows   every row the import writes, into the same tables, the same way, with nothing
+//               else (no validation, no JSON, no hashing): what the database itself costs.
 //
-//   org_import_bench [rows=100000] [dir=/tmp]
+//   org_import_bench [rows=100000] [dir=/tmp | postgresql://... (an empty database)]
+
+#include <fmt/format.h>
 
 #include <chrono>
 #include <cstdio>
@@ -10,12 +15,11 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "core/uscc.hpp"
-#include "domain/account/audit_sink.hpp"
 #include "domain/account/platform_service.hpp"
 #include "domain/account/unit_service.hpp"
+#include "domain/audit/audit_sink.hpp"
+#include "domain/common/writer.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "store/store.hpp"
@@ -38,29 +42,43 @@ Table MakeTable(int rows, std::int64_t unit) {
   return t;
 }
 
+// A fresh database: a SQLite file under `where`, or the schema of a PostgreSQL URL emptied.
+std::unique_ptr<store::Database> Fresh(const std::string& where, const std::string& name) {
+  if (where.starts_with("postgresql://")) {
+    auto db = store::Database::Open(where);
+    db->Acquire().ExecuteScript("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+    return db;
+  }
+  const std::string path = where + "/lianyin-import-" + name + ".db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  return store::Database::Open(path);
+}
+
 struct Deployment {
   std::unique_ptr<store::Database> db;
   domain::account::Actor admin;
   std::int64_t civil = 0;
 };
 
-Deployment SetUp(const std::string& path) {
-  std::filesystem::remove(path);
-  std::filesystem::remove(path + "-wal");
-  Deployment d{store::Database::Open(path), {}, 0};
+Deployment SetUp(const std::string& where, const std::string& name) {
+  Deployment d{Fresh(where, name), {}, 0};
   store::Migrate(*d.db);
   (void)domain::region::RegionService(*d.db).Import(
       {"bench", "1", {{"610000", "陕西省", "100000"}, {"610100", "西安市", "610000"}}});
-  const auto sink = domain::account::ChainedAuditSink();
-  auto user = domain::account::PlatformService(*d.db, sink)
+  domain::common::Writer writer(*d.db);
+  auto user = domain::account::PlatformService(writer)
                   .SetUpPlatform({"联引平台", "admin", "Bench-Passw0rd!"})
                   .value();
   d.admin.user_id = user.id;
   d.admin.username = user.username;
   d.admin.unit_id = user.unit_id;
-  d.civil = domain::account::UnitService(*d.db, sink)
-                .Create(d.admin, {"陕西省民政厅", domain::account::UnitKind::kCivilAffairs,
-                                  "610000", user.unit_id, {}})
+  d.admin.platform_level = true;
+  d.civil = domain::account::UnitService(writer)
+                .Create(d.admin, {"陕西省民政厅",
+                                  domain::account::UnitKind::kCivilAffairs,
+                                  "610000",
+                                  user.unit_id,
+                                  {}})
                 .value()
                 .unit.id;
   return d;
@@ -70,15 +88,106 @@ double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
+std::vector<store::Value> OrgRow(const std::vector<std::string>& r, std::int64_t id,
+                                 std::int64_t unit) {
+  return {id,
+          r[0],
+          r[1],
+          r[2],
+          r[3],
+          unit,
+          r[5],
+          r[6],
+          r[7],
+          r[8],
+          std::int64_t{1},
+          std::string("registered"),
+          std::string("2026-01-01T00:00:00+08:00"),
+          std::string("2026-01-01T00:00:00+08:00")};
+}
+
+const std::vector<std::string> kOrgColumns = {"id",           "name",
+                                              "uscc",         "org_type",
+                                              "region_code",  "registration_unit_id",
+                                              "legal_rep",    "phone",
+                                              "founded_on",   "business_scope",
+                                              "labour_field", "status",
+                                              "created_at",   "updated_at"};
+
+// The floor: rows into tables through the bulk loader, in one transaction.
+double Floor(Deployment& d, const Table& table, bool same_rows) {
+  const auto t0 = std::chrono::steady_clock::now();
+  auto session = d.db->Acquire();
+  auto tx = session.Begin(store::TxMode::kWrite);
+  const std::int64_t first_id = 1000;
+  {
+    auto orgs = session.Load("orgs", kOrgColumns);
+    for (std::size_t i = 1; i < table.size(); ++i) {
+      orgs->Add(OrgRow(table[i], first_id + static_cast<std::int64_t>(i), d.civil));
+    }
+    orgs->Finish();
+  }
+  if (same_rows) {
+    {
+      auto categories = session.Load("org_categories", {"org_id", "category"});
+      for (std::size_t i = 1; i < table.size(); ++i) {
+        const std::int64_t id = first_id + static_cast<std::int64_t>(i);
+        categories->Add({id, std::string("health")});
+        categories->Add({id, std::string("skills")});
+      }
+      categories->Finish();
+    }
+    if (session.dialect() == store::Dialect::kSqlite) {
+      auto index = session.Load("org_name_fts", {"rowid", "name"});
+      for (std::size_t i = 1; i < table.size(); ++i) {
+        index->Add({first_id + static_cast<std::int64_t>(i), table[i][0]});
+      }
+      index->Finish();
+    }
+    {
+      auto events = session.Load("org_events", {"org_id", "at", "actor_user_id", "actor_username",
+                                                "action", "to_status", "reason", "details_json"});
+      for (std::size_t i = 1; i < table.size(); ++i) {
+        events->Add({first_id + static_cast<std::int64_t>(i),
+                     std::string("2026-01-01T00:00:00+08:00"), std::int64_t{1},
+                     std::string("admin"), std::string("create"), std::string("registered"),
+                     "import row " + std::to_string(i + 1), std::string("{}")});
+      }
+      events->Finish();
+    }
+    {
+      // An audit row of the size the import writes (its after document), hash text included.
+      const std::string after(520, 'x');
+      const std::string hash(64, 'a');
+      auto audit =
+          session.Load("audit_log", {"id", "at", "actor_user_id", "actor_username", "ip",
+                                     "request_id", "action", "entity", "entity_id", "after_json",
+                                     "outcome", "prev_hash", "hash", "owner_unit_id"});
+      for (std::size_t i = 1; i < table.size(); ++i) {
+        audit->Add({std::int64_t{100} + static_cast<std::int64_t>(i),
+                    std::string("2026-01-01T00:00:00+08:00"), std::int64_t{1}, std::string("admin"),
+                    std::string("127.0.0.1"), std::string("bench"), std::string("create"),
+                    std::string("org"), std::to_string(i), after, std::string("success"), hash,
+                    hash, d.civil});
+      }
+      audit->Finish();
+    }
+  }
+  tx.Commit();
+  return Seconds(t0);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const int rows = argc > 1 ? std::stoi(argv[1]) : 100'000;
-  const std::string dir = argc > 2 ? argv[2] : "/tmp";
+  const std::string where = argc > 2 ? argv[2] : "/tmp";
 
-  Deployment full = SetUp(dir + "/lianyin-import-bench.db");
+  Deployment full = SetUp(where, "full");
   const Table table = MakeTable(rows, full.civil);
-  domain::org::OrgService orgs(*full.db, domain::account::ChainedAuditSink());
+  domain::audit::AuditChangeSink audit;
+  domain::common::Writer writer(*full.db, {&audit});
+  domain::org::OrgService orgs(writer);
   auto t0 = std::chrono::steady_clock::now();
   auto result = orgs.Import(full.admin, table, false);
   const double import_s = Seconds(t0);
@@ -86,26 +195,20 @@ int main(int argc, char** argv) {
     std::printf("import failed: %s\n", result.error().message.c_str());
     return 1;
   }
+  full.db.reset();
 
-  Deployment raw = SetUp(dir + "/lianyin-import-raw.db");
-  t0 = std::chrono::steady_clock::now();
-  {
-    auto session = raw.db->Acquire();
-    auto tx = session.Begin(store::TxMode::kWrite);
-    auto insert = session.Prepare(
-        "INSERT INTO orgs (name, uscc, org_type, region_code, registration_unit_id, legal_rep, "
-        "phone, founded_on, business_scope, labour_field, status, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', '', '')");
-    for (std::size_t i = 1; i < table.size(); ++i) {
-      const auto& r = table[i];
-      insert.BindAll({r[0], r[1], r[2], r[3], raw.civil, r[5], r[6], r[7], r[8], std::int64_t{1}})
-          .Execute();
-    }
-    tx.Commit();
-  }
-  const double raw_s = Seconds(t0);
-  std::printf("%d rows: import %.2f s (%.0f rows/s), raw INSERT loop %.2f s (%.0f rows/s), "
-              "import / raw = %.1f\n",
-              rows, import_s, rows / import_s, raw_s, rows / raw_s, import_s / raw_s);
+  Deployment only = SetUp(where, "orgs-only");
+  const double orgs_only_s = Floor(only, table, false);
+  only.db.reset();
+  Deployment same = SetUp(where, "same-rows");
+  const double same_rows_s = Floor(same, table, true);
+
+  std::printf("%d rows on %s\n", rows,
+              where.starts_with("postgresql://") ? "PostgreSQL" : "SQLite");
+  std::printf("import               %6.2f s  %8.0f rows/s\n", import_s, rows / import_s);
+  std::printf("floor: orgs only     %6.2f s  %8.0f rows/s  import / floor = %.1f\n", orgs_only_s,
+              rows / orgs_only_s, import_s / orgs_only_s);
+  std::printf("floor: same rows     %6.2f s  %8.0f rows/s  import / floor = %.1f\n", same_rows_s,
+              rows / same_rows_s, import_s / same_rows_s);
   return 0;
 }

@@ -1,25 +1,18 @@
 #include "app/application.hpp"
 
-#include <cstdio>
+#include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
-#include <spdlog/spdlog.h>
+#include <cstdio>
 
 #include "app/demo.hpp"
 #include "app/keys.hpp"
 #include "app/regions_file.hpp"
+#include "app/services.hpp"
 #include "core/crypto.hpp"
-#include "domain/account/auth_service.hpp"
 #include "domain/account/password_rules.hpp"
 #include "domain/account/platform_service.hpp"
-#include "domain/account/role_service.hpp"
-#include "domain/account/security_admin_service.hpp"
-#include "domain/account/unit_service.hpp"
-#include "domain/account/user_service.hpp"
 #include "domain/audit/audit_service.hpp"
-#include "domain/org/org_service.hpp"
-#include "domain/region/region_service.hpp"
-#include "http/api.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
 
@@ -48,6 +41,7 @@ domain::account::Actor InitActor(const domain::account::User& admin) {
   actor.username = admin.username;
   actor.display_name = admin.display_name;
   actor.unit_id = admin.unit_id;
+  actor.platform_level = true;
   actor.roles = admin.roles;
   actor.permissions = {std::string(domain::account::kAllPermissions)};
   actor.request_id = "init";
@@ -59,6 +53,8 @@ domain::account::Actor InitActor(const domain::account::User& admin) {
 Application::Application(Config config) : config_(std::move(config)) {
   store::DatabaseOptions options;
   options.pool_size = config_.db_pool_size;
+  options.statement_timeout_ms = config_.db_statement_timeout_ms;
+  options.lock_timeout_ms = config_.db_lock_timeout_ms;
   db_ = store::Database::Open(config_.db, options);
 }
 
@@ -94,16 +90,15 @@ core::Result<domain::audit::PruneReport> Application::AuditPrune(
 core::Result<InitReport> Application::Init(const InitOptions& options) {
   InitReport report;
   report.schema_version = store::Migrate(*db_);
-  LoadOrCreateKey(KeyFile());
-  domain::account::UnitService units(*db_, domain::account::ChainedAuditSink());
-  if (units.RootUnit()) return core::Error::Conflict("this database is already initialised");
-  domain::region::RegionService regions(*db_);
+  Services services(*db_, LoadOrCreateKey(KeyFile()));
+  if (services.units.RootUnit())
+    return core::Error::Conflict("this database is already initialised");
   auto source = ReadRegionsFile(config_.regions_file);
   if (!source) return source.error();
-  auto count = regions.Import(*source);
+  auto count = services.regions.Import(*source);
   if (!count) return count.error();
   report.regions = *count;
-  report.regions_source = regions.SourceVersion();
+  report.regions_source = services.regions.SourceVersion();
 
   domain::account::PlatformSetup setup{config_.platform_name, "admin", ""};
   if (options.admin_password) {
@@ -112,12 +107,11 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
     setup.admin_password = GeneratePassword(setup.admin_username);
     report.generated_password = setup.admin_password;
   }
-  auto admin = domain::account::PlatformService(*db_, domain::account::ChainedAuditSink()).SetUpPlatform(setup);
+  auto admin = domain::account::PlatformService(services.writer).SetUpPlatform(setup);
   if (!admin) return admin.error();
   report.admin_username = admin->username;
   if (options.demo) {
-    domain::org::OrgService orgs(*db_, domain::account::ChainedAuditSink());
-    auto created = BuildDemo(units, regions, orgs, InitActor(*admin));
+    auto created = BuildDemo(services.units, services.regions, services.orgs, InitActor(*admin));
     if (!created) return created.error();
     report.demo = *created;
   }
@@ -126,18 +120,9 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
 
 core::Result<void> Application::Serve() {
   if (auto ready = RequireInitialised(); !ready) return ready.error();
-  const domain::account::AuditSink audit_sink = domain::account::ChainedAuditSink();
-  domain::account::AuthService auth(*db_, LoadOrCreateKey(KeyFile()), audit_sink);
-  domain::account::SecurityAdminService security(*db_, audit_sink);
-  domain::region::RegionService regions(*db_);
-  domain::account::UnitService units(*db_, audit_sink);
-  domain::account::UserService users(*db_, audit_sink);
-  domain::account::RoleService roles(*db_, audit_sink);
-  domain::audit::AuditService audit(*db_);
-  domain::org::OrgService orgs(*db_, audit_sink);
-  http::Api api({auth, security, regions, units, users, roles, audit, orgs,
-                 [this] { return PoolGauges(*db_); }},
-                {config_.web_root, config_.tls, LIANYIN_VERSION});
+  Services services(*db_, LoadOrCreateKey(KeyFile()));
+  http::Api api(services.Api([this] { return PoolGauges(*db_); }),
+                {config_.web_root, config_.tls, LIANYIN_VERSION, config_.metrics_token});
   http::ServerOptions options;
   options.address = config_.address;
   options.port = static_cast<std::uint16_t>(config_.port);

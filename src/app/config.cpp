@@ -1,14 +1,14 @@
 #include "app/config.hpp"
 
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <sstream>
-
-#include <boost/json.hpp>
-#include <fmt/format.h>
 
 namespace lianyin::app {
 namespace {
@@ -26,25 +26,64 @@ bool ToInt(const std::string& text, int lo, int hi, int& out) {
 // Every setting by name, each parsing its text form (environment values and file values alike).
 const std::map<std::string, Setter>& Setters() {
   static const std::map<std::string, Setter> setters = {
-      {"db", [](Config& c, const std::string& v) { c.db = v; return !v.empty(); }},
-      {"address", [](Config& c, const std::string& v) { c.address = v; return !v.empty(); }},
+      {"db",
+       [](Config& c, const std::string& v) {
+         c.db = v;
+         return !v.empty();
+       }},
+      {"address",
+       [](Config& c, const std::string& v) {
+         c.address = v;
+         return !v.empty();
+       }},
       {"port", [](Config& c, const std::string& v) { return ToInt(v, 0, 65535, c.port); }},
-      {"io_threads", [](Config& c, const std::string& v) { return ToInt(v, 1, 256, c.io_threads); }},
+      {"io_threads",
+       [](Config& c, const std::string& v) { return ToInt(v, 1, 256, c.io_threads); }},
       {"worker_threads",
        [](Config& c, const std::string& v) { return ToInt(v, 1, 1024, c.worker_threads); }},
       {"db_pool_size",
        [](Config& c, const std::string& v) { return ToInt(v, 1, 1024, c.db_pool_size); }},
-      {"web_root", [](Config& c, const std::string& v) { c.web_root = v; return true; }},
-      {"regions_file", [](Config& c, const std::string& v) { c.regions_file = v; return true; }},
+      {"web_root",
+       [](Config& c, const std::string& v) {
+         c.web_root = v;
+         return true;
+       }},
+      {"regions_file",
+       [](Config& c, const std::string& v) {
+         c.regions_file = v;
+         return true;
+       }},
       {"platform_name",
-       [](Config& c, const std::string& v) { c.platform_name = v; return !v.empty(); }},
+       [](Config& c, const std::string& v) {
+         c.platform_name = v;
+         return !v.empty();
+       }},
       {"tls",
        [](Config& c, const std::string& v) {
          c.tls = v == "true" || v == "1";
          return c.tls || v == "false" || v == "0";
        }},
-      {"log_level", [](Config& c, const std::string& v) { c.log_level = v; return true; }},
-      {"key_file", [](Config& c, const std::string& v) { c.key_file = v; return true; }},
+      {"log_level",
+       [](Config& c, const std::string& v) {
+         c.log_level = v;
+         return true;
+       }},
+      {"key_file",
+       [](Config& c, const std::string& v) {
+         c.key_file = v;
+         return true;
+       }},
+      {"metrics_token",
+       [](Config& c, const std::string& v) {
+         c.metrics_token = v;
+         return true;
+       }},
+      {"db_statement_timeout_ms",
+       [](Config& c, const std::string& v) {
+         return ToInt(v, 0, 3'600'000, c.db_statement_timeout_ms);
+       }},
+      {"db_lock_timeout_ms",
+       [](Config& c, const std::string& v) { return ToInt(v, 0, 600'000, c.db_lock_timeout_ms); }},
   };
   return setters;
 }

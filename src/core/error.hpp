@@ -2,13 +2,13 @@
 // Expected failures as values. See src/README.md "Errors": validation, not found, conflicts and
 // the like are returned as core::Error inside core::Result; infrastructure faults are exceptions.
 
+#include <boost/system/result.hpp>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/system/result.hpp>
 
 namespace lianyin::core {
 
@@ -59,6 +59,23 @@ struct Error {
   // Several field problems at once (message summarises them).
   static Error Invalid(std::vector<FieldError> details);
 };
+
+// An infrastructure fault (store::DbError derives from it). `unavailable()` is true when the
+// fault is a dependency that is busy or down — the database's write lock, an exhausted pool, a
+// lost or read-only connection, a statement timeout — which an edge answers 503 `unavailable`
+// with Retry-After rather than 500.
+class InfrastructureError : public std::runtime_error {
+ public:
+  InfrastructureError(const std::string& message, bool unavailable)
+      : std::runtime_error(message), unavailable_(unavailable) {}
+  bool unavailable() const noexcept { return unavailable_; }
+
+ private:
+  bool unavailable_;
+};
+
+// 503 `unavailable` with Retry-After: 1 (the database stayed busy or unreachable).
+Error Unavailable();
 
 // Thrown by Result::value() on an error; carries the Error so an edge can still map it.
 class ErrorException : public std::exception {

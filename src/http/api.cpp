@@ -1,7 +1,8 @@
 #include "http/api.hpp"
 
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
 
 #include "core/crypto.hpp"
 #include "domain/account/auth_service.hpp"
@@ -47,7 +48,8 @@ Api::Api(ApiServices services, ApiOptions options)
       [this] {
         return boost::json::serialize(
             OpenApiDocument(router_, "Lianyin API", options_.version, SessionCookieName()));
-      });
+      },
+      options_.metrics_token);
   handlers::AddAuthRoutes(router_, services_.auth, SessionCookieName(), options_.tls);
   handlers::AddSecurityAdminRoutes(router_, services_.security);
   handlers::AddRegionRoutes(router_, services_.regions);
@@ -78,9 +80,21 @@ Response Api::Handle(Request& request) {
     response = Dispatch(request, route_label);
   } catch (const core::ErrorException& e) {
     response = ErrorResponse(e.error());
+  } catch (const core::InfrastructureError& e) {
+    // A busy or unreachable database (a read that met the write lock's holder, an exhausted
+    // pool, a failover in progress) is no fault of the client's: 503 with Retry-After.
+    if (!e.unavailable()) {
+      spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
+                    e.what());
+      response = InternalErrorResponse();
+    } else {
+      spdlog::warn("request {} {} {} unavailable: {}", request.request_id, request.method,
+                   request.path, e.what());
+      response = ErrorResponse(core::Unavailable());
+    }
   } catch (const std::exception& e) {
-    spdlog::error("request {} {} {} failed: {}", request.request_id, request.method,
-                  request.path, e.what());
+    spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
+                  e.what());
     response = InternalErrorResponse();
   }
   response.route = route_label;  // the server observes metrics and adds security headers
@@ -119,7 +133,9 @@ Response Api::Guard(Context& ctx, const Route& route) {
   actor->request_id = ctx.request.request_id;
   ctx.actor = std::make_shared<const domain::account::Actor>(std::move(*actor));
   if (auto refused = Refusal(ctx, route)) {
-    Deny(ctx, route, *refused);
+    if (auto recorded = Deny(ctx, route, *refused); !recorded) {
+      return ErrorResponse(recorded.error());  // a refusal that cannot be audited is not answered
+    }
     return ErrorResponse(*refused);
   }
   return route.handler(ctx);
@@ -149,7 +165,7 @@ std::optional<core::Error> Api::Refusal(const Context& ctx, const Route& route) 
   return std::nullopt;
 }
 
-void Api::Deny(const Context& ctx, const Route& route, const core::Error& why) {
+core::Result<void> Api::Deny(const Context& ctx, const Route& route, const core::Error& why) {
   domain::audit::AuditEvent event;
   event.actor_user_id = ctx.actor->user_id;
   event.actor_username = ctx.actor->username;
@@ -161,7 +177,8 @@ void Api::Deny(const Context& ctx, const Route& route, const core::Error& why) {
                                     {"path", ctx.request.path},
                                     {"code", core::ErrorCodeName(why.code)}};
   event.outcome = domain::audit::Outcome::kDenied;
-  services_.audit.Record(event);
+  event.owner_unit_id = ctx.actor->unit_id;
+  return services_.audit.Record(event);
 }
 
 }  // namespace lianyin::http

@@ -23,7 +23,7 @@ class RoleService;
 class SecurityAdminService;
 class UnitService;
 class UserService;
-}
+}  // namespace lianyin::domain::account
 namespace lianyin::domain::audit {
 class AuditService;
 }
@@ -55,6 +55,9 @@ struct ApiOptions {
   std::filesystem::path web_root;  // the built web app; empty or missing = API only
   bool tls = false;                // behind TLS: Secure + __Host- cookie, HSTS
   std::string version;             // reported by OpenAPI
+  // GET /metrics: with a token, only requests carrying `Authorization: Bearer <token>`; without,
+  // only direct loopback clients (no proxy headers). Others → 403.
+  std::string metrics_token;
 };
 
 class Api {
@@ -77,8 +80,8 @@ class Api {
   // Why an authenticated request may not run this route (CSRF, forced password change or TOTP
   // enrolment, missing permission), or nullopt.
   std::optional<core::Error> Refusal(const Context& ctx, const Route& route) const;
-  // Records a refused request in the audit trail (outcome denied).
-  void Deny(const Context& ctx, const Route& route, const core::Error& why);
+  // Records a refused request in the audit trail (outcome denied); 503 when it cannot.
+  core::Result<void> Deny(const Context& ctx, const Route& route, const core::Error& why);
 
   ApiServices services_;
   ApiOptions options_;

@@ -45,10 +45,19 @@ std::string FormatValue(double value) { return fmt::format("{}", value); }
 
 }  // namespace
 
+std::string_view Metrics::MethodLabel(std::string_view method) {
+  for (std::string_view known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+    if (method == known) return known;
+  }
+  return "OTHER";
+}
+
 void Metrics::Observe(std::string_view method, std::string_view route, int status, double seconds) {
+  const std::string_view label = MethodLabel(method);
+  if (status < 100 || status > 599) status = 0;
   std::lock_guard lock(mutex_);
-  ++requests_[{std::string(method), std::string(route), status}];
-  Histogram& histogram = durations_[{std::string(method), std::string(route)}];
+  ++requests_[{std::string(label), std::string(route), status}];
+  Histogram& histogram = durations_[{std::string(label), std::string(route)}];
   for (std::size_t i = 0; i < kBucketCount; ++i) {
     if (seconds <= kBuckets[i]) {
       ++histogram.buckets[i];

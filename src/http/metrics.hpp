@@ -33,8 +33,11 @@ class Metrics {
   static constexpr std::size_t kBucketCount = std::size(kBuckets);
 
   // Counts one finished request. `route` is the route pattern (or a fixed word such as
-  // "unmatched"), never the raw path, to bound the number of series.
+  // "unmatched"), never the raw path, and methods other than the seven of HTTP/1.1 that routes
+  // use are counted as "OTHER": the number of series stays bounded whatever clients send.
   void Observe(std::string_view method, std::string_view route, int status, double seconds);
+  // The label of `method`: itself when one of GET HEAD POST PUT PATCH DELETE OPTIONS, else OTHER.
+  static std::string_view MethodLabel(std::string_view method);
 
   // lianyin_http_requests_total{method,route,status}, the histogram
   // lianyin_http_request_duration_seconds{method,route} and the `extra` gauges (gauges sharing a

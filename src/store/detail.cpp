@@ -32,11 +32,18 @@ void ConnectionImpl::Commit() {
     RollbackQuietly();
     throw;
   }
+  TransactionEnded();
 }
 
 void ConnectionImpl::Rollback() {
   in_transaction_ = false;
-  ExecuteCommand("ROLLBACK");
+  try {
+    ExecuteCommand("ROLLBACK");
+  } catch (...) {
+    TransactionEnded();
+    throw;
+  }
+  TransactionEnded();
 }
 
 void ConnectionImpl::RollbackQuietly() noexcept {
@@ -46,6 +53,7 @@ void ConnectionImpl::RollbackQuietly() noexcept {
   } catch (...) {
     // Nothing to roll back (already ended by the engine) or the connection is gone.
   }
+  TransactionEnded();
 }
 
 void CheckIdentifier(std::string_view name) {

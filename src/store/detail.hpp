@@ -63,6 +63,9 @@ class ConnectionImpl {
   virtual void ExecuteBegin(TxMode mode) = 0;
   // Runs a parameterless command such as COMMIT or ROLLBACK.
   virtual void ExecuteCommand(const char* sql) = 0;
+  // Called once a transaction has ended, whether by COMMIT or ROLLBACK, and also after a
+  // rollback of nothing; engines release what ExecuteBegin took. Never throws.
+  virtual void TransactionEnded() noexcept {}
   // Drops every cached statement; engines call it before closing the connection.
   void ClearStatementCache() { statements_.clear(); }
 

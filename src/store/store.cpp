@@ -120,6 +120,19 @@ std::unique_ptr<BulkLoader> Session::Load(std::string_view table,
   return conn_->Load(table, columns);
 }
 
+std::optional<std::int64_t> InsertOrConflict(Session& session, std::string_view insert_sql,
+                                             const std::vector<Value>& params) {
+  Statement insert =
+      session.Prepare(std::string(insert_sql) + " ON CONFLICT DO NOTHING RETURNING id");
+  insert.BindAll(params);
+  if (!insert.Next()) return std::nullopt;
+  return insert.row().Int(0);
+}
+
+bool IsTransient(const DbError& error) {
+  return error.kind() == DbError::Kind::kBusy || error.kind() == DbError::Kind::kConnection;
+}
+
 // ---- Database ----
 
 std::unique_ptr<Database> Database::Open(const std::string& url, const DatabaseOptions& options) {

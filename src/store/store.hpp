@@ -24,6 +24,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/error.hpp"
+
 namespace lianyin::store {
 
 enum class Dialect { kSqlite, kPostgres };
@@ -35,10 +37,25 @@ struct Blob {
 };
 using Value = std::variant<Null, std::int64_t, double, std::string, Blob>;
 
-class DbError : public std::runtime_error {
+class DbError : public core::InfrastructureError {
  public:
-  enum class Kind { kUniqueViolation, kForeignKeyViolation, kCheckViolation, kBusy, kConnection, kOther };
-  DbError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  // kBusy: the write lock, a row lock (lock_timeout), a serialisation failure or deadlock
+  // (PostgreSQL 40001 / 40P01) or an exhausted pool — worth retrying the whole transaction.
+  // kConnection: the server is gone or became read-only (a demoted primary); the connection is
+  // not reused. kTimeout: a statement ran past statement_timeout — retrying would not help.
+  enum class Kind {
+    kUniqueViolation,
+    kForeignKeyViolation,
+    kCheckViolation,
+    kBusy,
+    kConnection,
+    kTimeout,
+    kOther
+  };
+  DbError(Kind kind, const std::string& message)
+      : core::InfrastructureError(
+            message, kind == Kind::kBusy || kind == Kind::kConnection || kind == Kind::kTimeout),
+        kind_(kind) {}
   Kind kind() const noexcept { return kind_; }
 
  private:
@@ -97,6 +114,10 @@ class Statement {
 enum class TxMode {
   kRead,   // SQLite: BEGIN (deferred); PostgreSQL: BEGIN READ ONLY
   kWrite,  // SQLite: BEGIN IMMEDIATE (takes the write lock now, so no upgrade deadlock); PG: BEGIN
+  // For writes that may be skipped (refreshing a session's last_seen_at): like kWrite, but
+  // throws DbError kBusy at once instead of waiting for another writer (SQLite: the write turn
+  // and lock; PostgreSQL: row locks, lock_timeout 50 ms).
+  kWriteIfFree,
 };
 
 class Session;
@@ -152,23 +173,46 @@ class Session {
   Releaser release_;
 };
 
+// Inserts one row unless that would break a unique constraint or unique index (partial ones
+// included): runs `insert_sql` + " ON CONFLICT DO NOTHING RETURNING id". Returns the new row's
+// id, or nullopt when a row with the same key exists — committed before, or committed meanwhile
+// by a concurrent transaction this one waited for (PostgreSQL waits on the key) — so of N
+// concurrent inserts of one key exactly one gets an id, on both engines. Either way the caller's
+// transaction stays usable (a caught unique violation would have aborted a PostgreSQL one).
+// `insert_sql` is "INSERT INTO t (a, b) VALUES (?, ?)" of a table with an `id` column.
+std::optional<std::int64_t> InsertOrConflict(Session& session, std::string_view insert_sql,
+                                             const std::vector<Value>& params);
+
 struct PoolStats {
-  int size = 0;         // connections open
-  int in_use = 0;       // checked out now
+  int size = 0;            // connections open
+  int in_use = 0;          // checked out now
   std::int64_t waits = 0;  // acquisitions that had to wait
 };
 
 struct DatabaseOptions {
-  int pool_size = 8;                   // PostgreSQL connections
-  int busy_timeout_ms = 5000;          // SQLite busy timeout / PostgreSQL acquire timeout
-  bool synchronous_full = false;       // SQLite synchronous=FULL instead of NORMAL
+  int pool_size = 8;              // PostgreSQL connections
+  int busy_timeout_ms = 5000;     // SQLite busy timeout and write turn / PostgreSQL acquire timeout
+  bool synchronous_full = false;  // SQLite synchronous=FULL instead of NORMAL
+  // PostgreSQL session settings (0 = the server's default): a statement running longer is
+  // cancelled (kTimeout); a row lock not granted in time fails the statement (kBusy).
+  int statement_timeout_ms = 30000;
+  int lock_timeout_ms = 5000;
+  // PostgreSQL: added to the URL unless it names them. connect_timeout (seconds) bounds each
+  // connection attempt; target_session_attrs=read-write makes libpq skip standbys among the hosts
+  // of a multi-host URL (postgresql://a:5432,b:5432/db), so after a failover new connections
+  // reach the new primary.
+  int connect_timeout_s = 5;
 };
+
+// The statement may be retried as a whole new transaction (kBusy, kConnection).
+bool IsTransient(const DbError& error);
 
 class Database {
  public:
   // `url`: a SQLite file path, ":memory:" (one private in-memory database shared by this
   // Database's connections), or a "postgresql://" / "postgres://" URL. Throws DbError.
-  static std::unique_ptr<Database> Open(const std::string& url, const DatabaseOptions& options = {});
+  static std::unique_ptr<Database> Open(const std::string& url,
+                                        const DatabaseOptions& options = {});
   virtual ~Database() = default;
 
   virtual Dialect dialect() const = 0;

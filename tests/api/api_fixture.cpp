@@ -13,25 +13,19 @@ std::string ErrorCode(const HttpResult& r) {
 void ApiFixture::SetUp() {
   test_support::BackendTest::SetUp();
   if (IsSkipped()) return;
-  regions_ = std::make_unique<domain::region::RegionService>(db());
-  const domain::account::AuditSink sink = domain::account::ChainedAuditSink();
-  auth_ = std::make_unique<domain::account::AuthService>(db(), core::RandomBytes(32), sink);
-  security_ = std::make_unique<domain::account::SecurityAdminService>(db(), sink);
-  units_ = std::make_unique<domain::account::UnitService>(db(), sink);
-  users_ = std::make_unique<domain::account::UserService>(db(), sink);
-  roles_ = std::make_unique<domain::account::RoleService>(db(), sink);
-  orgs_ = std::make_unique<domain::org::OrgService>(db(), sink);
-  audit_ = std::make_unique<domain::audit::AuditService>(db());
-  ASSERT_TRUE(regions_->Import({"test", "1",
+  services_ = std::make_unique<app::Services>(db(), core::RandomBytes(32));
+  regions_ = &services_->regions;
+  units_ = &services_->units;
+  orgs_ = &services_->orgs;
+  ASSERT_TRUE(regions_->Import({"test",
+                                "1",
                                 {{"110000", "北京市", "100000"},
                                  {"110100", "北京市", "110000"},
                                  {"110101", "东城区", "110100"},
                                  {"610000", "陕西省", "100000"}}}));
-  ASSERT_TRUE(
-      domain::account::PlatformService(db(), sink).SetUpPlatform({"联引平台", "admin", kPassword}));
-  api_ = std::make_unique<http::Api>(http::ApiServices{*auth_, *security_, *regions_, *units_, *users_,
-                                                       *roles_, *audit_, *orgs_, {}},
-                                     http::ApiOptions{{}, false, "test"});
+  ASSERT_TRUE(domain::account::PlatformService(services_->writer)
+                  .SetUpPlatform({"联引平台", "admin", kPassword}));
+  api_ = std::make_unique<http::Api>(services_->Api(), http::ApiOptions{{}, false, "test", {}});
   http::ServerOptions options;
   options.port = 0;
   options.worker_threads = 2;

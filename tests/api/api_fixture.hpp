@@ -3,22 +3,14 @@
 // a city and a county, 陕西省) and the platform set up (user admin / kPassword), the whole API on a
 // real server on 127.0.0.1:0, every change going to the hash-chained audit log.
 
+#include <boost/json.hpp>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "api/http_client.hpp"
-#include "domain/account/auth_service.hpp"
-#include "domain/account/role_service.hpp"
-#include "domain/account/security_admin_service.hpp"
-#include "domain/account/unit_service.hpp"
-#include "domain/account/user_service.hpp"
-#include "domain/audit/audit_service.hpp"
-#include "domain/org/org_service.hpp"
-#include "domain/region/region_service.hpp"
+#include "app/services.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "support/test_db.hpp"
@@ -48,14 +40,11 @@ class ApiFixture : public test_support::BackendTest {
   HttpResult Call(const Session& session, const std::string& method, const std::string& target,
                   const std::string& body = "");
 
-  std::unique_ptr<domain::region::RegionService> regions_;
-  std::unique_ptr<domain::account::AuthService> auth_;
-  std::unique_ptr<domain::account::SecurityAdminService> security_;
-  std::unique_ptr<domain::account::UnitService> units_;
-  std::unique_ptr<domain::account::UserService> users_;
-  std::unique_ptr<domain::account::RoleService> roles_;
-  std::unique_ptr<domain::org::OrgService> orgs_;
-  std::unique_ptr<domain::audit::AuditService> audit_;
+  std::unique_ptr<app::Services> services_;
+  // Shorthands into services_.
+  domain::region::RegionService* regions_ = nullptr;
+  domain::account::UnitService* units_ = nullptr;
+  domain::org::OrgService* orgs_ = nullptr;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;
   std::uint16_t port_ = 0;

@@ -6,9 +6,12 @@ namespace lianyin::domain::account {
 
 std::string_view UnitKindName(UnitKind kind) {
   switch (kind) {
-    case UnitKind::kUnion: return "union";
-    case UnitKind::kCivilAffairs: return "civil_affairs";
-    case UnitKind::kOther: return "other";
+    case UnitKind::kUnion:
+      return "union";
+    case UnitKind::kCivilAffairs:
+      return "civil_affairs";
+    case UnitKind::kOther:
+      return "other";
   }
   return "other";
 }
@@ -24,6 +27,15 @@ bool Actor::Can(std::string_view permission) const {
   return permissions.contains("*") || permissions.contains(std::string(permission));
 }
 
+common::Origin OriginOf(const Actor& actor) {
+  common::Origin origin;
+  if (actor.user_id != 0) origin.user_id = actor.user_id;
+  origin.username = actor.username;
+  origin.ip = actor.ip;
+  origin.request_id = actor.request_id;
+  return origin;
+}
+
 namespace {
 
 boost::json::value Opt(const std::optional<std::int64_t>& v) {
@@ -36,13 +48,13 @@ boost::json::value Opt(const std::optional<std::string>& v) {
 }  // namespace
 
 boost::json::value AuditJson(const Unit& unit) {
-  return boost::json::object{{"id", unit.id},
-                             {"name", unit.name},
-                             {"kind", UnitKindName(unit.kind)},
-                             {"region_code", unit.region_code},
-                             {"parent_id", Opt(unit.parent_id)},
-                             {"leading_group_established_on",
-                              Opt(unit.leading_group_established_on)}};
+  return boost::json::object{
+      {"id", unit.id},
+      {"name", unit.name},
+      {"kind", UnitKindName(unit.kind)},
+      {"region_code", unit.region_code},
+      {"parent_id", Opt(unit.parent_id)},
+      {"leading_group_established_on", Opt(unit.leading_group_established_on)}};
 }
 
 boost::json::value AuditJson(const User& user) {

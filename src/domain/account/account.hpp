@@ -1,6 +1,7 @@
 #pragma once
 // Units, users, roles and the authenticated actor (SPEC §1, §4 "Units and users").
 
+#include <boost/json/value.hpp>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -8,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include <boost/json/value.hpp>
+#include "domain/common/change.hpp"
 
 namespace lianyin::domain::account {
 
@@ -71,6 +72,8 @@ struct UserFilter {
 };
 
 // Paging of a list use case: page ≥ 1, page_size ≥ 1 (the HTTP layer enforces the 200 cap).
+// Lists that go deep also take a keyset cursor (the last id of the page before), which makes any
+// page cost what the first does.
 struct PageRequest {
   std::int64_t page = 1;
   std::int64_t page_size = 20;
@@ -95,6 +98,9 @@ struct Actor {
   std::set<std::string> permissions;  // "*" grants everything
   std::optional<std::int64_t> org_id;
   std::optional<std::int64_t> worker_id;
+  // The actor's unit is the platform root: deployment-wide objects (the role → permission map,
+  // security settings) are changed only at this level.
+  bool platform_level = false;
   bool must_change_password = false;
   bool mfa_enabled = false;
   // An admin-type role without TOTP while require_mfa_for_admins is on: only enrolment allowed.
@@ -107,6 +113,9 @@ struct Actor {
   // True when the actor holds `permission` ("area:resource:action") or "*".
   bool Can(std::string_view permission) const;
 };
+
+// The origin of the actor's changes, for the change sinks.
+common::Origin OriginOf(const Actor& actor);
 
 // Snapshots for the audit trail (Change::before/after): every stored field, no secrets.
 boost::json::value AuditJson(const Unit& unit);

@@ -13,6 +13,7 @@
 #include "domain/account/role_service.hpp"
 #include "domain/account/unit_service.hpp"
 #include "domain/account/user_service.hpp"
+#include "domain/common/recording_sink.hpp"
 #include "domain/region/region_service.hpp"
 #include "support/test_db.hpp"
 
@@ -33,22 +34,31 @@ class AccountFixture : public test_support::BackendTest {
                                  {"110101", "东城区", "110100"},
                                  {"610000", "陕西省", "100000"},
                                  {"610100", "西安市", "610000"}}}));
-    ASSERT_TRUE(PlatformService(db(), ChainedAuditSink()).SetUpPlatform({"联引平台", "admin", kTestPassword}));
-    // Logins are audited too, but these tests look at the changes of units, users and roles only.
-    auth_ = std::make_unique<AuthService>(db(), core::RandomBytes(32),
-                                          [](store::Session&, const Actor&, const Change&) {});
-    units_ = std::make_unique<UnitService>(db(), Sink(), [this] { return now_; });
-    users_ = std::make_unique<UserService>(db(), Sink(), [this] { return now_; });
-    roles_ = std::make_unique<RoleService>(db(), Sink());
+    writer_ = std::make_unique<common::Writer>(
+        db(), std::vector<common::ChangeSink*>{&cache_, &recorder_});
+    ASSERT_TRUE(PlatformService(*writer_).SetUpPlatform({"联引平台", "admin", kTestPassword}));
+    auth_ = std::make_unique<AuthService>(*writer_, core::RandomBytes(32), cache_);
+    units_ = std::make_unique<UnitService>(*writer_, [this] { return now_; });
+    users_ = std::make_unique<UserService>(*writer_, OrgCheck(), [this] { return now_; });
+    roles_ = std::make_unique<RoleService>(*writer_);
     admin_ = LogIn("admin");
     root_ = admin_.unit_id;
+    recorder_.Clear();
   }
 
-  AuditSink Sink() {
-    return [this](store::Session&, const Actor&, const Change& change) {
-      std::lock_guard<std::mutex> lock(changes_mutex_);
-      changes_.push_back(change);
-    };
+  // Logins are changes too; these tests look at the changes of units, users and roles only.
+  std::vector<common::Change> Changes() {
+    std::vector<common::Change> out;
+    for (common::Change& c : recorder_.changes()) {
+      if (c.entity != "session") out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+  // Organisations live in the org area, above this one: tests name org ids 1-99 as existing
+  // and in every scope.
+  static OrgInScopeCheck OrgCheck() {
+    return [](store::Session&, const Scope&, std::int64_t id) { return id >= 1 && id < 100; };
   }
 
   // A session of `username` (the password step only).
@@ -86,8 +96,9 @@ class AccountFixture : public test_support::BackendTest {
 
   core::DateTime now_{1'700'000'000};  // 2023-11-15
   int logins_ = 0;
-  std::mutex changes_mutex_;
-  std::vector<Change> changes_;  // guarded by changes_mutex_ while other threads run
+  SessionCache cache_;
+  common::RecordingSink recorder_;
+  std::unique_ptr<common::Writer> writer_;
   std::unique_ptr<AuthService> auth_;
   std::unique_ptr<UnitService> units_;
   std::unique_ptr<UserService> users_;

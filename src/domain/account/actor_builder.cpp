@@ -20,6 +20,7 @@ Actor BuildActor(store::Session& session, const User& user, const Unit& unit) {
   actor.permissions = RoleRepo(session).PermissionsOf(user.roles);
   actor.org_id = user.org_id;
   actor.worker_id = user.worker_id;
+  actor.platform_level = !unit.parent_id.has_value();
   actor.must_change_password = user.must_change_password;
   auto credentials = CredentialRepo(session).Find(user.id);
   actor.mfa_enabled = credentials && credentials->totp_secret.has_value();

@@ -43,8 +43,11 @@ std::optional<core::Bytes> AuthService::Unseal(std::int64_t user_id,
 core::Result<void> AuthService::ChangePassword(const Actor& actor, std::string_view old_password,
                                                std::string_view new_password) {
   const PasswordPolicy policy = CurrentPasswordPolicy();
-  store::Session session = db_.Acquire();
-  auto credentials = CredentialRepo(session).Find(actor.user_id);
+  std::optional<Credentials> credentials;
+  {
+    store::Session session = db_.Acquire();
+    credentials = CredentialRepo(session).Find(actor.user_id);
+  }
   if (!credentials || !core::VerifyPassword(old_password, credentials->password_hash)) {
     return core::Error::Invalid("old_password", "is wrong");
   }
@@ -55,59 +58,67 @@ core::Result<void> AuthService::ChangePassword(const Actor& actor, std::string_v
     return ok.error();
   }
   const std::string hash = core::HashPassword(new_password);
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  CredentialRepo(session).SetPassword(actor.user_id, hash, false, At(clock_().unix_seconds));
-  const std::int64_t ended = SessionRepo(session).DeleteUserSessions(actor.user_id, actor.session_id);
-  audit_(session, actor,
-         {"change_password", "user", std::to_string(actor.user_id), nullptr,
-          boost::json::object{{"other_sessions_ended", ended}}});
-  tx.Commit();
-  return {};
+  const std::string now = At(clock_().unix_seconds);
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<void> {
+    CredentialRepo(tx.session()).SetPassword(actor.user_id, hash, false, now);
+    const std::int64_t ended =
+        SessionRepo(tx.session()).DeleteUserSessions(actor.user_id, actor.session_id);
+    tx.Record({"change_password", "user", std::to_string(actor.user_id), nullptr,
+               boost::json::object{{"other_sessions_ended", ended}}, true, actor.unit_id});
+    return {};
+  });
 }
 
 core::Result<TotpEnrolment> AuthService::BeginTotp(const Actor& actor) {
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  CredentialRepo credentials(session);
-  auto current = credentials.Find(actor.user_id);
-  if (!current) return core::Error::NotFound();
-  if (current->totp_secret) return core::Error::Conflict("two-factor login is already on");
   const core::Bytes secret = core::RandomBytes(kTotpSecretBytes);
-  credentials.SetPendingTotp(actor.user_id, Seal(actor.user_id, secret));
-  tx.Commit();
+  const std::string sealed = Seal(actor.user_id, secret);
+  auto begun = writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<void> {
+    CredentialRepo credentials(tx.session());
+    auto current = credentials.Find(actor.user_id);
+    if (!current) return core::Error::NotFound();
+    if (current->totp_secret) return core::Error::Conflict("two-factor login is already on");
+    credentials.SetPendingTotp(actor.user_id, sealed);
+    return {};
+  });
+  if (!begun) return begun.error();
   return TotpEnrolment{core::Base32Encode(secret, /*pad=*/false),
                        core::OtpauthUri(kTotpIssuer, actor.username, secret)};
 }
 
 core::Result<void> AuthService::EnableTotp(const Actor& actor, std::string_view code) {
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  CredentialRepo credentials(session);
-  auto current = credentials.Find(actor.user_id);
-  if (!current || !current->totp_pending_secret) {
-    return core::Error::Conflict("start the enrolment first");
-  }
-  auto secret = Unseal(actor.user_id, *current->totp_pending_secret);
-  auto step = secret ? core::VerifyTotp(*secret, code, clock_().unix_seconds) : std::nullopt;
-  if (!step) return core::Error::Invalid("code", "is not the current code");
-  credentials.SetTotp(actor.user_id, current->totp_pending_secret);
-  credentials.AdvanceTotpStep(actor.user_id, *step);
-  audit_(session, actor, {"enable_totp", "user", std::to_string(actor.user_id), nullptr, nullptr});
-  tx.Commit();
-  return {};
+  const std::int64_t now = clock_().unix_seconds;
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<void> {
+    CredentialRepo credentials(tx.session());
+    auto current = credentials.Find(actor.user_id);
+    if (!current || !current->totp_pending_secret) {
+      return core::Error::Conflict("start the enrolment first");
+    }
+    auto secret = Unseal(actor.user_id, *current->totp_pending_secret);
+    auto step = secret ? core::VerifyTotp(*secret, code, now) : std::nullopt;
+    if (!step) return core::Error::Invalid("code", "is not the current code");
+    credentials.SetTotp(actor.user_id, current->totp_pending_secret);
+    credentials.AdvanceTotpStep(actor.user_id, *step);
+    tx.Record({"enable_totp", "user", std::to_string(actor.user_id), nullptr, nullptr, true,
+               actor.unit_id});
+    return {};
+  });
 }
 
 core::Result<void> AuthService::DisableTotp(const Actor& actor, std::string_view password) {
-  store::Session session = db_.Acquire();
-  auto current = CredentialRepo(session).Find(actor.user_id);
+  std::optional<Credentials> current;
+  {
+    store::Session session = db_.Acquire();
+    current = CredentialRepo(session).Find(actor.user_id);
+  }
   if (!current || !core::VerifyPassword(password, current->password_hash)) {
     return core::Error::Invalid("password", "is wrong");
   }
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  CredentialRepo(session).SetTotp(actor.user_id, std::nullopt);
-  audit_(session, actor, {"disable_totp", "user", std::to_string(actor.user_id), nullptr, nullptr});
-  tx.Commit();
-  return {};
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<void> {
+    CredentialRepo(tx.session()).SetTotp(actor.user_id, std::nullopt);
+    tx.Record({"disable_totp", "user", std::to_string(actor.user_id), nullptr, nullptr, true,
+               actor.unit_id});
+    return {};
+  });
 }
 
 }  // namespace lianyin::domain::account

@@ -12,9 +12,11 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "domain/account/account.hpp"
-#include "domain/account/audit_sink.hpp"
 #include "domain/account/login_rules.hpp"
 #include "domain/account/password_rules.hpp"
+#include "domain/account/security_settings.hpp"
+#include "domain/account/session_cache.hpp"
+#include "domain/common/writer.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::account {
@@ -46,21 +48,29 @@ class AuthService {
  public:
   using Clock = std::function<core::DateTime()>;
   // `secret_key`: the deployment's 32-byte key sealing TOTP secrets (never stored in the DB).
-  AuthService(store::Database& db, core::Bytes secret_key, AuditSink audit,
+  // `cache` must also be one of `writer`'s sinks, so committed changes reach it.
+  AuthService(common::Writer& writer, core::Bytes secret_key, SessionCache& cache,
               Clock clock = core::Now);
 
-  // Unknown user, wrong password and disabled account → the same 401 at the same cost. The
-  // failure that reaches the lockout threshold answers 401 and locks the username; while locked
-  // every attempt → 423 with retry_after_seconds. Over the per-IP rate → 429. Every attempt is
-  // written to the login log and the audit trail.
+  // Unknown user, wrong password and disabled account → the same 401 at the same cost.
+  // Usernames match whatever their letter case, and so does the lockout. Failures are counted
+  // atomically: of any number of parallel wrong passwords for one username exactly the
+  // lockout_threshold-th answers 401 and locks it, later ones 423; while locked every attempt,
+  // even with the right password, → 423 with retry_after_seconds (a right password checked in
+  // parallel with the locking failure is refused too). Over the per-IP rate → 429. Every
+  // attempt is written to the login log (locks and rate limits with the user they concern, if
+  // known) and failures and successes to the audit trail.
   core::Result<LoginOutcome> Login(std::string_view username, std::string_view password,
                                    const ClientInfo& client);
   // Second step: a wrong or replayed code counts as a failed login; the token is single-use.
   core::Result<LoginResult> LoginWithTotp(std::string_view mfa_token, std::string_view code,
                                           const ClientInfo& client);
-  // The actor of a live session; missing, idle or expired → 401.
+  // The actor of a live session; missing, idle or expired → 401. Served from the SessionCache
+  // when fresh (no database access); last_seen_at is written at most once a minute and only
+  // when no other writer holds the database (kWriteIfFree), so authenticating a request never
+  // waits for, or fails because of, another user's write.
   core::Result<Actor> Authenticate(std::string_view token);
-  void Logout(const Actor& actor);
+  core::Result<void> Logout(const Actor& actor);
 
   // Wrong old password → 422 on old_password; policy breach → 422 on new_password. Clears
   // must_change_password and ends the user's other sessions.
@@ -77,15 +87,20 @@ class AuthService {
 
  private:
   struct Attempt;
-  core::Result<void> Admit(store::Session& session, Attempt& attempt);
-  core::Error RecordFailure(store::Session& session, const Attempt& attempt, std::string reason);
-  LoginResult OpenSession(store::Session& session, const User& user, const Attempt& attempt);
+  core::Result<void> Admit(Attempt& attempt);
+  core::Result<void> LogRefusal(const Attempt& attempt, const char* outcome, std::string reason);
+  core::Error RecordFailure(const Attempt& attempt, std::string reason);
+  core::Result<LoginResult> OpenSession(const User& user, const Attempt& attempt);
+  core::Error Locked(std::int64_t locked_until, std::int64_t now) const;
+  core::Result<Actor> LoadSession(const std::string& token_hash, std::int64_t now);
+  void Touch(const std::string& token_hash, std::int64_t session_id, std::int64_t now);
   std::string Seal(std::int64_t user_id, core::ByteView secret) const;
   std::optional<core::Bytes> Unseal(std::int64_t user_id, std::string_view sealed) const;
 
+  common::Writer& writer_;
   store::Database& db_;
   core::Bytes key_;
-  AuditSink audit_;
+  SessionCache& cache_;
   Clock clock_;
   RateLimiter limiter_;
 };

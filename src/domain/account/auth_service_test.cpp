@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <mutex>
+#include <thread>
+
 #include "core/totp.hpp"
 #include "domain/account/platform_service.hpp"
 #include "domain/account/security_admin_service.hpp"
@@ -13,21 +17,38 @@ namespace {
 
 constexpr const char* kPassword = "Lianyin-Test-2026";
 
+// Records "action[_failed]:username" for every change.
+class AuditNames final : public common::ChangeSink {
+ public:
+  explicit AuditNames(std::vector<std::string>& out) : out_(out) {}
+  void Apply(store::Session&, const common::Origin& origin,
+             const std::vector<common::Change>& changes) override {
+    std::lock_guard lock(mutex_);
+    for (const common::Change& c : changes) {
+      out_.push_back(c.action + (c.success ? "" : "_failed") + ":" + origin.username);
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::string>& out_;
+};
+
 class AuthServiceTest : public test_support::BackendTest {
  protected:
   void SetUp() override {
     test_support::BackendTest::SetUp();
     if (IsSkipped()) return;
-    ASSERT_TRUE(region::RegionService(db()).Import({"test", "1", {{"110000", "北京市", "100000"}}}));
-    ASSERT_TRUE(PlatformService(db(), ChainedAuditSink()).SetUpPlatform({"联引平台", "admin", kPassword}));
-    auth_ = std::make_unique<AuthService>(db(), core::RandomBytes(32), Sink(),
+    writer_ =
+        std::make_unique<common::Writer>(db(), std::vector<common::ChangeSink*>{&cache_, &names_});
+    ASSERT_TRUE(
+        region::RegionService(db()).Import({"test", "1", {{"110000", "北京市", "100000"}}}));
+    ASSERT_TRUE(PlatformService(*writer_).SetUpPlatform({"联引平台", "admin", kPassword}));
+    audited_.clear();
+    auth_ = std::make_unique<AuthService>(*writer_, core::RandomBytes(32), cache_,
                                           [this] { return core::DateTime{now_}; });
   }
-  AuditSink Sink() {
-    return [this](store::Session&, const Actor& who, const Change& change) {
-      audited_.push_back(change.action + (change.success ? "" : "_failed") + ":" + who.username);
-    };
-  }
+  SecurityAdminService Security() { return SecurityAdminService(*writer_); }
   core::Result<LoginResult> LogIn(const std::string& user, const std::string& password,
                                   const std::string& ip = "10.0.0.1") {
     auto outcome = auth_->Login(user, password, {ip, "test"});
@@ -37,8 +58,11 @@ class AuthServiceTest : public test_support::BackendTest {
   }
 
   std::int64_t now_ = 1'700'000'000;
-  std::unique_ptr<AuthService> auth_;
   std::vector<std::string> audited_;
+  AuditNames names_{audited_};
+  SessionCache cache_;
+  std::unique_ptr<common::Writer> writer_;
+  std::unique_ptr<AuthService> auth_;
 };
 
 TEST_P(AuthServiceTest, LoginAuthenticateLogout) {
@@ -50,7 +74,7 @@ TEST_P(AuthServiceTest, LoginAuthenticateLogout) {
   auto actor = auth_->Authenticate(login->token);
   ASSERT_TRUE(actor);
   EXPECT_EQ(actor->csrf_token, login->actor.csrf_token);
-  auth_->Logout(*actor);
+  ASSERT_TRUE(auth_->Logout(*actor));
   EXPECT_FALSE(auth_->Authenticate(login->token));
   EXPECT_EQ(audited_, (std::vector<std::string>{"login:admin", "logout:admin"}));
 }
@@ -144,8 +168,8 @@ TEST_P(AuthServiceTest, TotpEnrolmentThenTwoStepLoginWithoutReplay) {
   // The token was single-use, and the same code cannot open another session.
   EXPECT_FALSE(auth_->LoginWithTotp(token, code, {"10.0.0.1", "test"}));
   auto again = auth_->Login("admin", kPassword, {"10.0.0.1", "test"});
-  EXPECT_FALSE(auth_->LoginWithTotp(std::get<MfaChallenge>(*again).mfa_token, code,
-                                    {"10.0.0.1", "test"}));
+  EXPECT_FALSE(
+      auth_->LoginWithTotp(std::get<MfaChallenge>(*again).mfa_token, code, {"10.0.0.1", "test"}));
 
   ASSERT_TRUE(auth_->DisableTotp(session->actor, kPassword));
   EXPECT_TRUE(LogIn("admin", kPassword));
@@ -155,8 +179,8 @@ TEST_P(AuthServiceTest, AdminsWithoutTotpMustEnrolWhenTheSettingIsOn) {
   auto login = LogIn("admin", kPassword);
   ASSERT_TRUE(login);
   EXPECT_FALSE(auth_->Authenticate(login->token).value().mfa_enrolment_required);
-  SecurityAdminService security(db(), Sink());
-  ASSERT_TRUE(security.UpdateSettings(login->actor, {{"require_mfa_for_admins", 1}}));
+  SecurityAdminService security = Security();
+  ASSERT_TRUE(security.UpdateSettings(login->actor, {{"require_mfa_for_admins", true}}));
   EXPECT_TRUE(auth_->Authenticate(login->token).value().mfa_enrolment_required);
   // The login answer itself says so, so the web app can send the admin to enrol at once.
   EXPECT_TRUE(LogIn("admin", kPassword).value().actor.mfa_enrolment_required);
@@ -164,14 +188,17 @@ TEST_P(AuthServiceTest, AdminsWithoutTotpMustEnrolWhenTheSettingIsOn) {
 
 TEST_P(AuthServiceTest, SettingsAreValidatedAllOrNothing) {
   auto login = LogIn("admin", kPassword);
-  SecurityAdminService security(db(), Sink());
-  auto bad = security.UpdateSettings(login->actor,
-                                     {{"session_idle_minutes", 10}, {"lockout_threshold", 99},
-                                      {"no_such_setting", 1}});
+  SecurityAdminService security = Security();
+  auto bad = security.UpdateSettings(login->actor, {{"session_idle_minutes", std::int64_t{10}},
+                                                    {"lockout_threshold", std::int64_t{99}},
+                                                    {"no_such_setting", std::int64_t{1}},
+                                                    {"require_mfa_for_admins", std::int64_t{1}},
+                                                    {"password_min_length", true}});
   ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().details.size(), 2u);
+  // Out of range, unknown, and a boolean and an integer of the wrong type.
+  EXPECT_EQ(bad.error().details.size(), 4u);
   EXPECT_EQ(security.Settings().session_idle_minutes, 30);
-  ASSERT_TRUE(security.UpdateSettings(login->actor, {{"password_min_length", 12}}));
+  ASSERT_TRUE(security.UpdateSettings(login->actor, {{"password_min_length", std::int64_t{12}}}));
   EXPECT_EQ(auth_->CurrentPasswordPolicy().min_length, 12);
 }
 
@@ -179,7 +206,7 @@ TEST_P(AuthServiceTest, SessionsAndLoginLogForAdministrators) {
   (void)LogIn("admin", "Wrong-Password-1");
   auto login = LogIn("admin", kPassword);
   ASSERT_TRUE(login);
-  SecurityAdminService security(db(), Sink());
+  SecurityAdminService security = Security();
   auto sessions = security.ListSessions(login->actor, std::nullopt, 20, 0);
   ASSERT_EQ(sessions.total, 1);
   auto log = security.ListLoginLog(login->actor, {}, 20, 0);
@@ -189,6 +216,55 @@ TEST_P(AuthServiceTest, SessionsAndLoginLogForAdministrators) {
   EXPECT_EQ(security.EndSession(login->actor, 999999).error().code, core::ErrorCode::kNotFound);
   ASSERT_TRUE(security.EndSession(login->actor, sessions.items[0].id));
   EXPECT_FALSE(auth_->Authenticate(login->token));
+}
+
+// 12 wrong passwords at once: the counter is one atomic statement, so exactly the 5th locks —
+// five answers 401, the rest 423 — and the right password is refused afterwards.
+TEST_P(AuthServiceTest, ParallelFailuresLockAtExactlyTheFifth) {
+  std::atomic<int> unauthenticated{0};
+  std::atomic<int> locked{0};
+  std::atomic<int> other{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 12; ++i) {
+    threads.emplace_back([&, i] {
+      auto r = auth_->Login("admin", "Wrong-Password-" + std::to_string(i), {"10.0.1.1", "test"});
+      if (r) {
+        ++other;
+      } else if (r.error().code == core::ErrorCode::kUnauthenticated) {
+        ++unauthenticated;
+      } else if (r.error().code == core::ErrorCode::kLocked) {
+        ++locked;
+      } else {
+        ++other;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(unauthenticated, 5);
+  EXPECT_EQ(locked, 7);
+  EXPECT_EQ(other, 0);
+  EXPECT_EQ(LogIn("admin", kPassword).error().code, core::ErrorCode::kLocked);
+}
+
+TEST_P(AuthServiceTest, UsernamesAndTheirLockoutIgnoreLetterCase) {
+  EXPECT_TRUE(LogIn("ADMIN", kPassword));
+  for (const char* variant : {"Admin", "aDmin", "adMin", "admIn", "admiN"}) {
+    EXPECT_EQ(LogIn(variant, "Wrong-Password-1").error().code, core::ErrorCode::kUnauthenticated);
+  }
+  EXPECT_EQ(LogIn("admin", kPassword).error().code, core::ErrorCode::kLocked);
+}
+
+// The login log shows locks and rate limits with the user they concern, so a local
+// administrator sees them among its users' attempts.
+TEST_P(AuthServiceTest, LockRefusalsNameTheirUser) {
+  for (int i = 0; i < 5; ++i) (void)LogIn("admin", "Wrong-Password-1");
+  EXPECT_EQ(LogIn("admin", kPassword).error().code, core::ErrorCode::kLocked);
+  store::Session session = db().Acquire();
+  auto rows =
+      session.Prepare("SELECT count(*), count(user_id) FROM login_log WHERE outcome = 'locked'");
+  ASSERT_TRUE(rows.Next());
+  EXPECT_GE(rows.row().Int(0), 1);
+  EXPECT_EQ(rows.row().Int(0), rows.row().Int(1));  // every lock refusal names the user
 }
 
 LIANYIN_INSTANTIATE_BACKEND_TESTS(AuthServiceTest);

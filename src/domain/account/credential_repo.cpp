@@ -1,8 +1,10 @@
 #include "domain/account/credential_repo.hpp"
 
-#include "domain/account/repo_values.hpp"
+#include "domain/common/sql_text.hpp"
 
 namespace lianyin::domain::account {
+
+using common::OptValue;
 
 std::optional<Credentials> CredentialRepo::Find(std::int64_t user_id) {
   auto stmt = session_.Prepare(

@@ -10,14 +10,12 @@ bool IsLocked(const std::optional<FailureState>& state, std::int64_t now) {
   return state && state->locked_until && now < *state->locked_until;
 }
 
-FailureState AfterFailure(const std::optional<FailureState>& state, std::int64_t now,
-                          const LockoutPolicy& policy) {
-  const bool fresh = !state || state->locked_until.has_value() ||
-                     now - state->first_failure_at >= policy.window_seconds;
-  FailureState next = fresh ? FailureState{0, now, std::nullopt} : *state;
-  ++next.failures;
-  if (next.failures >= policy.threshold) next.locked_until = now + policy.lock_seconds;
-  return next;
+std::string LockoutKey(std::string_view username) {
+  std::string key(username);
+  for (char& c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return key;
 }
 
 std::optional<std::int64_t> RateLimiter::Admit(const std::string& key, std::int64_t now,

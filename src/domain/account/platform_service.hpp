@@ -7,7 +7,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "domain/account/account.hpp"
-#include "domain/account/audit_sink.hpp"
+#include "domain/common/writer.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::account {
@@ -21,17 +21,17 @@ struct PlatformSetup {
 class PlatformService {
  public:
   using Clock = std::function<core::DateTime()>;
-  PlatformService(store::Database& db, AuditSink audit, Clock clock = core::Now)
-      : db_(db), audit_(std::move(audit)), clock_(std::move(clock)) {}
+  explicit PlatformService(common::Writer& writer, Clock clock = core::Now)
+      : writer_(writer), clock_(std::move(clock)) {}
 
   // Creates the platform root unit (kind other, region 100000) and the admin user with role
   // admin, and copies the default role permissions into role_permissions, in one transaction.
-  // Audited as done by that admin. A second call → 409. Regions must have been imported (422).
+  // Audited as done by `init` under the admin's username. A second call → 409. Regions must have
+  // been imported (422).
   core::Result<User> SetUpPlatform(const PlatformSetup& setup);
 
  private:
-  store::Database& db_;
-  AuditSink audit_;
+  common::Writer& writer_;
   Clock clock_;
 };
 

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "domain/account/role_repo.hpp"
+#include "domain/account/scope.hpp"
 
 namespace lianyin::domain::account {
 namespace {
@@ -32,7 +33,7 @@ core::Result<void> CheckPermissions(const Actor& actor, std::string_view role,
 }  // namespace
 
 std::vector<RoleView> RoleService::List() {
-  store::Session session = db_.Acquire();
+  store::Session session = writer_.db().Acquire();
   RoleRepo repo(session);
   std::vector<RoleView> out;
   for (const std::string& role : KnownRoles()) {
@@ -43,20 +44,20 @@ std::vector<RoleView> RoleService::List() {
 
 core::Result<RoleView> RoleService::SetPermissions(const Actor& actor, std::string_view role,
                                                    std::vector<std::string> permissions) {
+  if (!actor.platform_level) return PlatformLevelOnly();
   if (!IsKnownRole(role)) return core::Error::NotFound("no such role");
   std::sort(permissions.begin(), permissions.end());
   permissions.erase(std::unique(permissions.begin(), permissions.end()), permissions.end());
   if (auto ok = CheckPermissions(actor, role, permissions); !ok) return ok.error();
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  RoleRepo repo(session);
-  const std::vector<std::string> before = repo.Permissions(role);
-  repo.Replace(role, permissions);
-  audit_(session, actor,
-         Change{"update", "role", std::string(role), PermissionsJson(before),
-                PermissionsJson(permissions)});
-  tx.Commit();
-  return RoleView{std::string(role), RoleName(role), std::move(permissions)};
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<RoleView> {
+    RoleRepo repo(tx.session());
+    const std::vector<std::string> before = repo.Permissions(role);
+    repo.Replace(role, permissions);
+    // Deployment-wide: no owner unit, so only the platform level reads the entry.
+    tx.Record({"update", "role", std::string(role), PermissionsJson(before),
+               PermissionsJson(permissions), true, std::nullopt});
+    return RoleView{std::string(role), RoleName(role), permissions};
+  });
 }
 
 }  // namespace lianyin::domain::account

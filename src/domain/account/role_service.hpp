@@ -7,8 +7,8 @@
 
 #include "core/error.hpp"
 #include "domain/account/account.hpp"
-#include "domain/account/audit_sink.hpp"
 #include "domain/account/roles.hpp"
+#include "domain/common/writer.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::account {
@@ -21,21 +21,20 @@ struct RoleView {
 
 class RoleService {
  public:
-  // `audit` records every change inside its transaction; the composition root always passes one.
-  RoleService(store::Database& db, AuditSink audit) : db_(db), audit_(std::move(audit)) {}
+  explicit RoleService(common::Writer& writer) : writer_(writer) {}
 
   // Every known role with its current permissions, ordered by code.
   std::vector<RoleView> List();
-  // Replaces the permissions of `role` (duplicates dropped). Unknown role → 404; codes outside
-  // PermissionCatalogue() → 422 on "permissions" naming each. Only an actor holding "*" may edit
-  // the admin role, grant "*", or grant a permission it does not hold itself (403).
+  // Replaces the permissions of `role` (duplicates dropped). The map is deployment-wide: an actor
+  // below the platform level → 403. Unknown role → 404; codes outside PermissionCatalogue() →
+  // 422 on "permissions" naming each. Only an actor holding "*" may edit the admin role, grant
+  // "*", or grant a permission it does not hold itself (403).
   core::Result<RoleView> SetPermissions(const Actor& actor, std::string_view role,
                                         std::vector<std::string> permissions);
   const std::vector<Permission>& Catalogue() const { return PermissionCatalogue(); }
 
  private:
-  store::Database& db_;
-  AuditSink audit_;
+  common::Writer& writer_;
 };
 
 }  // namespace lianyin::domain::account

@@ -18,7 +18,7 @@ TEST_P(RoleServiceTest, SetUpSeedsTheDefaultsAndActorsReadThem) {
   Actor officer = MakeUser("officer", root_, {"union_officer"});
   EXPECT_TRUE(officer.Can("system:unit:list"));
   EXPECT_FALSE(officer.Can("system:unit:create"));
-  changes_.clear();
+  recorder_.Clear();
 
   auto changed = roles_->SetPermissions(
       admin_, "union_officer", {"system:unit:list", "system:unit:create", "system:unit:list"});
@@ -26,12 +26,12 @@ TEST_P(RoleServiceTest, SetUpSeedsTheDefaultsAndActorsReadThem) {
   EXPECT_EQ(changed->permissions,
             (std::vector<std::string>{"system:unit:create", "system:unit:list"}));
   EXPECT_TRUE(LogIn("officer").Can("system:unit:create"));
-  ASSERT_EQ(changes_.size(), 1u);
-  EXPECT_EQ(changes_[0].entity, "role");
-  EXPECT_EQ(changes_[0].entity_id, "union_officer");
-  EXPECT_EQ(changes_[0].before.at("permissions").as_array().size(),
+  ASSERT_EQ(Changes().size(), 1u);
+  EXPECT_EQ(Changes()[0].entity, "role");
+  EXPECT_EQ(Changes()[0].entity_id, "union_officer");
+  EXPECT_EQ(Changes()[0].before.at("permissions").as_array().size(),
             DefaultPermissions("union_officer").size());
-  EXPECT_EQ(changes_[0].after.at("permissions").as_array().size(), 2u);
+  EXPECT_EQ(Changes()[0].after.at("permissions").as_array().size(), 2u);
 }
 
 TEST_P(RoleServiceTest, UnknownPermissionsAndRolesAreRefused) {
@@ -41,7 +41,19 @@ TEST_P(RoleServiceTest, UnknownPermissionsAndRolesAreRefused) {
   EXPECT_EQ(bad.error().details.at(0).field, "permissions");
   EXPECT_NE(bad.error().details.at(0).message.find("nope, x:y:z"), std::string::npos);
   EXPECT_EQ(roles_->SetPermissions(admin_, "pope", {}).error().code, core::ErrorCode::kNotFound);
-  EXPECT_TRUE(changes_.empty());
+  EXPECT_TRUE(Changes().empty());
+}
+
+// The role → permission map is deployment-wide: a provincial administrator cannot change it,
+// though it holds "*" in its subtree.
+TEST_P(RoleServiceTest, OnlyThePlatformLevelChangesTheMap) {
+  const std::int64_t province = MakeUnit("北京市总工会", UnitKind::kUnion, "110000", root_);
+  Actor local = MakeUser("bj.admin", province, {"admin"});
+  EXPECT_FALSE(local.platform_level);
+  EXPECT_TRUE(admin_.platform_level);
+  EXPECT_EQ(roles_->SetPermissions(local, "union_officer", {"system:unit:list"}).error().code,
+            core::ErrorCode::kForbidden);
+  EXPECT_EQ(roles_->List()[0].permissions, DefaultPermissions(roles_->List()[0].code));
 }
 
 TEST_P(RoleServiceTest, OnlyFullAdministratorsEscalate) {

@@ -1,9 +1,9 @@
 #include "domain/account/security_settings.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
-
-#include <fmt/format.h>
 
 namespace lianyin::domain::account {
 
@@ -23,21 +23,33 @@ const std::vector<SettingSpec>& SettingSpecs() {
   return specs;
 }
 
-core::Result<SecuritySettings> ApplySettingChanges(
-    SecuritySettings base, const std::vector<std::pair<std::string, std::int64_t>>& changes) {
+core::Result<SecuritySettings> ApplySettingChanges(SecuritySettings base,
+                                                   const std::vector<SettingChange>& changes) {
   std::vector<core::FieldError> errors;
-  for (const auto& [name, value] : changes) {
+  for (const SettingChange& change : changes) {
     auto spec = std::find_if(SettingSpecs().begin(), SettingSpecs().end(),
-                             [&](const SettingSpec& s) { return name == s.name; });
+                             [&](const SettingSpec& s) { return change.name == s.name; });
     if (spec == SettingSpecs().end()) {
-      errors.push_back({name, "unknown setting", std::nullopt});
-    } else if (value < spec->min || value > spec->max) {
-      errors.push_back({name, fmt::format("must be between {} and {}", spec->min, spec->max),
+      errors.push_back({change.name, "unknown setting", std::nullopt});
+      continue;
+    }
+    if (spec->field_bool) {
+      const bool* flag = std::get_if<bool>(&change.value);
+      if (flag == nullptr) {
+        errors.push_back({change.name, "must be true or false", std::nullopt});
+      } else {
+        base.*spec->field_bool = *flag;
+      }
+      continue;
+    }
+    const std::int64_t* number = std::get_if<std::int64_t>(&change.value);
+    if (number == nullptr) {
+      errors.push_back({change.name, "must be an integer", std::nullopt});
+    } else if (*number < spec->min || *number > spec->max) {
+      errors.push_back({change.name, fmt::format("must be between {} and {}", spec->min, spec->max),
                         std::nullopt});
-    } else if (spec->field_int) {
-      base.*spec->field_int = static_cast<int>(value);
     } else {
-      base.*spec->field_bool = value != 0;
+      base.*spec->field_int = static_cast<int>(*number);
     }
   }
   if (!errors.empty()) return core::Error::Invalid(std::move(errors));
@@ -76,7 +88,8 @@ void SaveSecuritySettings(store::Session& session, const SecuritySettings& setti
       "INSERT INTO settings (key, value) VALUES (?, ?) "
       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   for (const SettingSpec& spec : SettingSpecs()) {
-    const int value = spec.field_int ? settings.*spec.field_int : (settings.*spec.field_bool ? 1 : 0);
+    const int value =
+        spec.field_int ? settings.*spec.field_int : (settings.*spec.field_bool ? 1 : 0);
     upsert.BindAll({std::string(spec.name), std::to_string(value)}).Execute();
   }
 }

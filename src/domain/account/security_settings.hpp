@@ -1,12 +1,12 @@
 #pragma once
 // The security settings (等保 2.0 level 3 defaults), kept in the `settings` table by name.
 
+#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
-
-#include <boost/json/object.hpp>
 
 #include "core/error.hpp"
 #include "domain/account/password_rules.hpp"
@@ -36,10 +36,16 @@ struct SettingSpec {
 };
 const std::vector<SettingSpec>& SettingSpecs();
 
-// `base` with `changes` (setting name → value; booleans 0/1) applied, or a 422 naming every
-// unknown setting and every value out of its range.
-core::Result<SecuritySettings> ApplySettingChanges(
-    SecuritySettings base, const std::vector<std::pair<std::string, std::int64_t>>& changes);
+// One requested change: a boolean setting takes a bool, an integer setting an integer.
+struct SettingChange {
+  std::string name;
+  std::variant<std::int64_t, bool> value;
+};
+
+// `base` with `changes` applied, or a 422 naming every unknown setting, every value of the wrong
+// type (true for an integer setting, 1 for a boolean one) and every value out of its range.
+core::Result<SecuritySettings> ApplySettingChanges(SecuritySettings base,
+                                                   const std::vector<SettingChange>& changes);
 
 // The password policy part of the settings.
 inline PasswordPolicy PasswordPolicyOf(const SecuritySettings& s) {

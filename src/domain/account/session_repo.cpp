@@ -6,9 +6,16 @@ namespace {
 constexpr const char* kInfoSelect =
     "SELECT s.id, s.user_id, u.username, u.display_name, u.unit_id, s.ip, s.user_agent, "
     "s.created_at, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id ";
-constexpr const char* kScopeWhere =
-    "WHERE u.unit_id IN (SELECT descendant FROM unit_closure WHERE ancestor = ?) "
-    "AND (? = 0 OR s.user_id = ?) ";
+// "WHERE <scope> AND (? = 0 OR s.user_id = ?) " and its parameters.
+std::pair<std::string, std::vector<store::Value>> ScopeWhere(const Scope& scope,
+                                                             std::optional<std::int64_t> user_id) {
+  const ScopeFilter visible = Visible(scope, kUserRows);
+  std::vector<store::Value> params = visible.params;
+  const std::int64_t uid = user_id.value_or(0);
+  params.emplace_back(uid);
+  params.emplace_back(uid);
+  return {"WHERE " + visible.sql + " AND (? = 0 OR s.user_id = ?) ", params};
+}
 
 SessionInfo ReadInfo(const store::Row& r) {
   return {r.Int(0),  r.Int(1),  r.Text(2), r.Text(3), r.Int(4),
@@ -42,7 +49,8 @@ std::optional<StoredSession> SessionRepo::FindSession(std::string_view token_has
 }
 
 void SessionRepo::TouchSession(std::int64_t id, std::string_view now) {
-  session_.Execute("UPDATE sessions SET last_seen_at = ? WHERE id = ?", {std::string(now), id});
+  session_.Execute("UPDATE sessions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?",
+                   {std::string(now), id, std::string(now)});
 }
 
 void SessionRepo::DeleteSession(std::int64_t id) {
@@ -54,31 +62,34 @@ std::int64_t SessionRepo::DeleteUserSessions(std::int64_t user_id, std::int64_t 
                           {user_id, except_id});
 }
 
-std::vector<SessionInfo> SessionRepo::List(std::int64_t scope_unit_id,
-                                           std::optional<std::int64_t> user_id,
+std::vector<SessionInfo> SessionRepo::List(const Scope& scope, std::optional<std::int64_t> user_id,
                                            std::int64_t limit, std::int64_t offset) {
-  auto stmt = session_.Prepare(std::string(kInfoSelect) + kScopeWhere +
+  auto [where, params] = ScopeWhere(scope, user_id);
+  auto stmt = session_.Prepare(std::string(kInfoSelect) + where +
                                "ORDER BY s.last_seen_at DESC, s.id DESC LIMIT ? OFFSET ?");
-  const std::int64_t uid = user_id.value_or(0);
-  stmt.BindAll({scope_unit_id, uid, uid, limit, offset});
+  params.emplace_back(limit);
+  params.emplace_back(offset);
+  stmt.BindAll(params);
   std::vector<SessionInfo> out;
   while (stmt.Next()) out.push_back(ReadInfo(stmt.row()));
   return out;
 }
 
-std::int64_t SessionRepo::Count(std::int64_t scope_unit_id, std::optional<std::int64_t> user_id) {
-  auto stmt = session_.Prepare(
-      "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id " +
-      std::string(kScopeWhere));
-  const std::int64_t uid = user_id.value_or(0);
-  stmt.BindAll({scope_unit_id, uid, uid});
+std::int64_t SessionRepo::Count(const Scope& scope, std::optional<std::int64_t> user_id) {
+  auto [where, params] = ScopeWhere(scope, user_id);
+  auto stmt =
+      session_.Prepare("SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id " + where);
+  stmt.BindAll(params);
   stmt.Next();
   return stmt.row().Int(0);
 }
 
-std::optional<SessionInfo> SessionRepo::Find(std::int64_t id) {
-  auto stmt = session_.Prepare(std::string(kInfoSelect) + "WHERE s.id = ?");
-  stmt.Bind(0, id);
+std::optional<SessionInfo> SessionRepo::FindInScope(const Scope& scope, std::int64_t id) {
+  const ScopeFilter visible = Visible(scope, kUserRows);
+  auto stmt = session_.Prepare(std::string(kInfoSelect) + "WHERE s.id = ? AND " + visible.sql);
+  std::vector<store::Value> params{id};
+  params.insert(params.end(), visible.params.begin(), visible.params.end());
+  stmt.BindAll(params);
   if (!stmt.Next()) return std::nullopt;
   return ReadInfo(stmt.row());
 }

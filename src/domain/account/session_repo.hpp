@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/account/scope.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::account {
@@ -40,15 +41,18 @@ class SessionRepo {
                              std::string_view expires_at, std::string_view ip,
                              std::string_view user_agent);
   std::optional<StoredSession> FindSession(std::string_view token_hash);
+  // Moves last_seen_at forward to `now` (never back).
   void TouchSession(std::int64_t id, std::string_view now);
   void DeleteSession(std::int64_t id);
   // Ends every session of the user but `except_id` (0 = all); returns how many.
   std::int64_t DeleteUserSessions(std::int64_t user_id, std::int64_t except_id = 0);
-  // Sessions of users in the subtree of `scope_unit_id` (optionally one user), newest first.
-  std::vector<SessionInfo> List(std::int64_t scope_unit_id, std::optional<std::int64_t> user_id,
+  // Sessions of users visible in `scope` (kUserRows; optionally one user), most recently
+  // active first.
+  std::vector<SessionInfo> List(const Scope& scope, std::optional<std::int64_t> user_id,
                                 std::int64_t limit, std::int64_t offset);
-  std::int64_t Count(std::int64_t scope_unit_id, std::optional<std::int64_t> user_id);
-  std::optional<SessionInfo> Find(std::int64_t id);
+  std::int64_t Count(const Scope& scope, std::optional<std::int64_t> user_id);
+  // The session when its user is visible in `scope`.
+  std::optional<SessionInfo> FindInScope(const Scope& scope, std::int64_t id);
 
  private:
   store::Session& session_;

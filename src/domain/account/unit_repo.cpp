@@ -1,13 +1,15 @@
 #include "domain/account/unit_repo.hpp"
 
-#include "domain/account/repo_values.hpp"
+#include "domain/common/sql_text.hpp"
 
 namespace lianyin::domain::account {
+
+using common::OptValue;
 namespace {
 
 constexpr const char* kUnitColumns =
-    "SELECT id, name, kind, region_code, parent_id, leading_group_established_on, created_at, "
-    "updated_at FROM units ";
+    "SELECT u.id, u.name, u.kind, u.region_code, u.parent_id, u.leading_group_established_on, "
+    "u.created_at, u.updated_at FROM units ";
 
 constexpr const char* kViewColumns =
     "SELECT u.id, u.name, u.kind, u.region_code, u.parent_id, u.leading_group_established_on, "
@@ -53,42 +55,60 @@ std::int64_t UnitRepo::InsertUnit(const Unit& unit, std::string_view now) {
   return id;
 }
 
-std::optional<Unit> UnitRepo::FindUnit(std::int64_t id) {
-  auto stmt = session_.Prepare(std::string(kUnitColumns) + "WHERE id = ?");
+std::optional<Unit> UnitRepo::FindInScope(const Scope& scope, std::int64_t id) {
+  const ScopeFilter visible = Visible(scope, kUnitRows);
+  auto stmt = session_.Prepare(std::string(kUnitColumns) + "u WHERE u.id = ? AND " + visible.sql);
   stmt.Bind(0, id);
+  for (std::size_t i = 0; i < visible.params.size(); ++i) {
+    stmt.Bind(static_cast<int>(i) + 1, visible.params[i]);
+  }
   if (!stmt.Next()) return std::nullopt;
   return ReadUnit(stmt.row());
 }
 
-std::optional<UnitView> UnitRepo::FindView(std::int64_t id) {
-  auto stmt = session_.Prepare(std::string(kViewColumns) + "WHERE u.id = ?");
+std::optional<UnitView> UnitRepo::FindViewInScope(const Scope& scope, std::int64_t id) {
+  const ScopeFilter visible = Visible(scope, kUnitRows);
+  auto stmt = session_.Prepare(std::string(kViewColumns) + "WHERE u.id = ? AND " + visible.sql);
   stmt.Bind(0, id);
+  for (std::size_t i = 0; i < visible.params.size(); ++i) {
+    stmt.Bind(static_cast<int>(i) + 1, visible.params[i]);
+  }
   if (!stmt.Next()) return std::nullopt;
   return ReadView(stmt.row());
 }
 
-std::optional<Unit> UnitRepo::FindRootUnit() {
-  auto stmt = session_.Prepare(std::string(kUnitColumns) + "WHERE parent_id IS NULL ORDER BY id");
+std::optional<Unit> UnitRepo::FindForAuthentication(std::int64_t id) { return FindOwner(id); }
+
+std::optional<Unit> UnitRepo::FindOwner(std::int64_t id) {
+  auto stmt = session_.Prepare(std::string(kUnitColumns) + "u WHERE u.id = ?");
+  stmt.Bind(0, id);
   if (!stmt.Next()) return std::nullopt;
   return ReadUnit(stmt.row());
 }
 
-Page<UnitView> UnitRepo::List(const ScopeFilter& scope, const UnitFilter& filter,
-                              const PageRequest& page) {
-  std::string where = "WHERE " + scope.sql;
-  std::vector<store::Value> params = scope.params;
-  if (filter.parent_id) {
-    where += " AND u.parent_id = ?";
-    params.emplace_back(*filter.parent_id);
-  }
+std::optional<Unit> UnitRepo::FindRootUnit() {
+  auto stmt =
+      session_.Prepare(std::string(kUnitColumns) + "u WHERE u.parent_id IS NULL ORDER BY u.id");
+  if (!stmt.Next()) return std::nullopt;
+  return ReadUnit(stmt.row());
+}
+
+Page<UnitView> UnitRepo::List(const Scope& scope, const UnitFilter& filter, const PageRequest& page,
+                              std::optional<std::int64_t> only) {
+  const ScopeFilter visible = Visible(scope, kUnitRows);
+  std::string where = "WHERE " + visible.sql;
+  std::vector<store::Value> params = visible.params;
+  const auto add = [&](std::string_view clause, store::Value value) {
+    where += clause;
+    params.push_back(std::move(value));
+  };
+  if (only) add(" AND u.id = ?", *only);
+  if (filter.parent_id) add(" AND u.parent_id = ?", *filter.parent_id);
   if (filter.q) {
-    where += " AND lower(u.name) LIKE lower(?) ESCAPE '\\'";
-    params.emplace_back(LikePattern(*filter.q));
+    add(" AND lower(u.name) LIKE ?" + std::string(common::kLikeEscape),
+        common::ContainsPattern(*filter.q));
   }
-  if (filter.kind) {
-    where += " AND u.kind = ?";
-    params.emplace_back(std::string(UnitKindName(*filter.kind)));
-  }
+  if (filter.kind) add(" AND u.kind = ?", std::string(UnitKindName(*filter.kind)));
   Page<UnitView> out;
   auto count = session_.Prepare("SELECT count(*) FROM units u " + where);
   count.BindAll(params);

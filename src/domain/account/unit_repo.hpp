@@ -23,12 +23,21 @@ class UnitRepo {
   void LockTree();
   // Inserts the unit and its closure rows (itself and every ancestor of its parent); returns id.
   std::int64_t InsertUnit(const Unit& unit, std::string_view now);
-  std::optional<Unit> FindUnit(std::int64_t id);
-  std::optional<UnitView> FindView(std::int64_t id);
+  // The unit when it is visible in `scope` (kUnitRows); one query.
+  std::optional<Unit> FindInScope(const Scope& scope, std::int64_t id);
+  std::optional<UnitView> FindViewInScope(const Scope& scope, std::int64_t id);
+  // Unscoped: the unit a user belongs to, when building the user's own session.
+  std::optional<Unit> FindForAuthentication(std::int64_t id);
+  // Unscoped: the unit that owns a record already found in scope (a parent above the caller's
+  // subtree, an organisation's registration authority), for that record's rules. Never for a
+  // unit named in a request: use FindInScope.
+  std::optional<Unit> FindOwner(std::int64_t id);
   // The platform root: the unit without a parent.
   std::optional<Unit> FindRootUnit();
-  // One page of units matching `filter` within `scope`, ordered by id.
-  Page<UnitView> List(const ScopeFilter& scope, const UnitFilter& filter, const PageRequest& page);
+  // One page of units visible in `scope` matching `filter`, ordered by id; with `only` set,
+  // that unit alone (still subject to the scope). Two queries (page, count).
+  Page<UnitView> List(const Scope& scope, const UnitFilter& filter, const PageRequest& page,
+                      std::optional<std::int64_t> only = std::nullopt);
 
   // Writes name, region_code, leading_group_established_on and updated_at.
   void UpdateUnit(const Unit& unit, std::string_view now);

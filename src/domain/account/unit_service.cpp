@@ -12,14 +12,14 @@ core::Error NoSuchParent() { return core::Error::Invalid("parent_id", "no such u
 
 // A parent named in a body: missing and out of scope look the same.
 core::Result<Unit> LoadParent(store::Session& session, const Actor& actor, std::int64_t id) {
-  auto parent = UnitRepo(session).FindUnit(id);
-  if (!parent || !UnitInScope(session, ScopeOf(actor), id)) return NoSuchParent();
+  auto parent = UnitRepo(session).FindInScope(ScopeOf(actor), id);
+  if (!parent) return NoSuchParent();
   return *parent;
 }
 
 core::Result<Unit> LoadInScope(store::Session& session, const Actor& actor, std::int64_t id) {
-  auto unit = UnitRepo(session).FindUnit(id);
-  if (!unit || !UnitInScope(session, ScopeOf(actor), id)) return OutOfScope();
+  auto unit = UnitRepo(session).FindInScope(ScopeOf(actor), id);
+  if (!unit) return OutOfScope();
   return *unit;
 }
 
@@ -45,7 +45,8 @@ core::Result<void> CheckRegionChange(store::Session& session, const Unit& unit,
   region::RegionRepo regions(session);
   if (!regions.Find(region_code)) return core::Error::Invalid("region_code", "no such region");
   if (unit.parent_id) {
-    auto parent = UnitRepo(session).FindUnit(*unit.parent_id);
+    // The parent may lie above the caller's scope (its own unit's parent): its rules still hold.
+    auto parent = UnitRepo(session).FindOwner(*unit.parent_id);
     if (parent && !regions.Covers(parent->region_code, region_code)) {
       return core::Error::Invalid("region_code", "must be covered by the parent unit's region");
     }
@@ -58,10 +59,16 @@ core::Result<void> CheckRegionChange(store::Session& session, const Unit& unit,
   return {};
 }
 
+common::Change UnitChange(std::string action, std::int64_t id, boost::json::value before,
+                          boost::json::value after) {
+  return {
+      std::move(action), "unit", std::to_string(id), std::move(before), std::move(after), true, id};
+}
+
 }  // namespace
 
 core::Result<Unit> UnitService::RootUnit() {
-  store::Session session = db_.Acquire();
+  store::Session session = writer_.db().Acquire();
   auto root = UnitRepo(session).FindRootUnit();
   if (!root) return core::Error::NotFound("the platform is not set up");
   return *root;
@@ -69,19 +76,17 @@ core::Result<Unit> UnitService::RootUnit() {
 
 Page<UnitView> UnitService::List(const Actor& actor, const UnitFilter& filter,
                                  const PageRequest& page) {
-  store::Session session = db_.Acquire();
+  store::Session session = writer_.db().Acquire();
   const Scope scope = ScopeOf(actor);
-  if (!filter.parent_id && !filter.q) {
-    // Without a place to look, the list starts at the caller's own unit.
-    return UnitRepo(session).List(ScopeFilter{"u.id = ?", {scope.unit_id}}, filter, page);
-  }
-  return UnitRepo(session).List(UnitSubtree(scope, "u.id"), filter, page);
+  // Without a place to look, the list starts at the caller's own unit.
+  const bool own_unit_only = !filter.parent_id && !filter.q;
+  return UnitRepo(session).List(scope, filter, page,
+                                own_unit_only ? std::optional(scope.unit_id) : std::nullopt);
 }
 
 core::Result<UnitView> UnitService::Get(const Actor& actor, std::int64_t id) {
-  store::Session session = db_.Acquire();
-  if (!UnitInScope(session, ScopeOf(actor), id)) return OutOfScope();
-  auto view = UnitRepo(session).FindView(id);
+  store::Session session = writer_.db().Acquire();
+  auto view = UnitRepo(session).FindViewInScope(ScopeOf(actor), id);
   if (!view) return OutOfScope();
   return *view;
 }
@@ -92,108 +97,108 @@ core::Result<UnitView> UnitService::Create(const Actor& actor, const NewUnit& in
   if (auto ok = CheckEstablishedOn(input.leading_group_established_on, core::LocalDate(now)); !ok) {
     return ok.error();
   }
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  UnitRepo(session).LockTree();
-  auto parent = LoadParent(session, actor, input.parent_id);
-  if (!parent) return parent.error();
   const std::string at = core::FormatDateTime(now);
-  Unit unit{0,
-            input.name,
-            input.kind,
-            input.region_code,
-            input.parent_id,
-            input.leading_group_established_on,
-            at,
-            at};
-  if (auto ok = CheckPlacement(session, unit, *parent, "kind"); !ok) return ok.error();
-  UnitRepo repo(session);
-  unit.id = repo.InsertUnit(unit, at);
-  audit_(session, actor,
-         Change{"create", "unit", std::to_string(unit.id), nullptr, AuditJson(unit)});
-  auto view = repo.FindView(unit.id);
-  tx.Commit();
-  return *view;
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<UnitView> {
+    store::Session& session = tx.session();
+    UnitRepo repo(session);
+    repo.LockTree();
+    auto parent = LoadParent(session, actor, input.parent_id);
+    if (!parent) return parent.error();
+    Unit unit{0,
+              input.name,
+              input.kind,
+              input.region_code,
+              input.parent_id,
+              input.leading_group_established_on,
+              at,
+              at};
+    if (auto ok = CheckPlacement(session, unit, *parent, "kind"); !ok) return ok.error();
+    unit.id = repo.InsertUnit(unit, at);
+    tx.Record(UnitChange("create", unit.id, nullptr, AuditJson(unit)));
+    return repo.FindViewInScope(ScopeOf(actor), unit.id).value();
+  });
 }
 
 core::Result<UnitView> UnitService::Update(const Actor& actor, std::int64_t id,
                                            const UnitPatch& patch) {
-  const core::DateTime now = clock_();
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  UnitRepo(session).LockTree();
-  auto before = LoadInScope(session, actor, id);
-  if (!before) return before.error();
-  Unit unit = *before;
   if (patch.name) {
     if (auto ok = CheckUnitName(*patch.name); !ok) return ok.error();
-    unit.name = *patch.name;
   }
-  if (patch.region_code && *patch.region_code != unit.region_code) {
-    if (auto ok = CheckRegionChange(session, unit, *patch.region_code); !ok) return ok.error();
-    unit.region_code = *patch.region_code;
-  }
+  const core::DateTime now = clock_();
   if (patch.leading_group_established_on) {
-    unit.leading_group_established_on = *patch.leading_group_established_on;
-    auto ok = CheckEstablishedOn(unit.leading_group_established_on, core::LocalDate(now));
+    auto ok = CheckEstablishedOn(*patch.leading_group_established_on, core::LocalDate(now));
     if (!ok) return ok.error();
   }
-  UnitRepo repo(session);
-  repo.UpdateUnit(unit, core::FormatDateTime(now));
-  audit_(session, actor,
-         Change{"update", "unit", std::to_string(id), AuditJson(*before), AuditJson(unit)});
-  auto view = repo.FindView(id);
-  tx.Commit();
-  return *view;
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<UnitView> {
+    store::Session& session = tx.session();
+    UnitRepo repo(session);
+    repo.LockTree();
+    auto before = LoadInScope(session, actor, id);
+    if (!before) return before.error();
+    Unit unit = *before;
+    if (patch.name) unit.name = *patch.name;
+    if (patch.region_code && *patch.region_code != unit.region_code) {
+      if (auto ok = CheckRegionChange(session, unit, *patch.region_code); !ok) return ok.error();
+      unit.region_code = *patch.region_code;
+    }
+    if (patch.leading_group_established_on) {
+      unit.leading_group_established_on = *patch.leading_group_established_on;
+    }
+    repo.UpdateUnit(unit, core::FormatDateTime(now));
+    tx.Record(UnitChange("update", id, AuditJson(*before), AuditJson(unit)));
+    return repo.FindViewInScope(ScopeOf(actor), id).value();
+  });
 }
 
 core::Result<UnitView> UnitService::Move(const Actor& actor, std::int64_t id,
                                          std::int64_t new_parent_id) {
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  UnitRepo(session).LockTree();
-  auto unit = LoadInScope(session, actor, id);
-  if (!unit) return unit.error();
-  if (!unit->parent_id) return core::Error::Conflict("the platform root cannot be moved");
-  if (id == actor.unit_id) return core::Error::Forbidden("you cannot move your own unit");
-  auto parent = LoadParent(session, actor, new_parent_id);
-  if (!parent) return parent.error();
-  if (UnitInScope(session, Scope{id, {}, {}}, new_parent_id)) {
-    return core::Error::Conflict("a unit cannot move into its own subtree");
-  }
-  if (auto ok = CheckPlacement(session, *unit, *parent, "parent_id"); !ok) return ok.error();
-  UnitRepo repo(session);
-  repo.MoveUnit(id, new_parent_id, core::FormatDateTime(clock_()));
-  Unit after = *unit;
-  after.parent_id = new_parent_id;
-  audit_(session, actor,
-         Change{"move", "unit", std::to_string(id), AuditJson(*unit), AuditJson(after)});
-  auto view = repo.FindView(id);
-  tx.Commit();
-  return *view;
+  const std::string at = core::FormatDateTime(clock_());
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<UnitView> {
+    store::Session& session = tx.session();
+    UnitRepo repo(session);
+    repo.LockTree();
+    auto unit = LoadInScope(session, actor, id);
+    if (!unit) return unit.error();
+    if (!unit->parent_id) return core::Error::Conflict("the platform root cannot be moved");
+    if (id == actor.unit_id) return core::Error::Forbidden("you cannot move your own unit");
+    auto parent = LoadParent(session, actor, new_parent_id);
+    if (!parent) return parent.error();
+    if (UnitInScope(session, Scope{id, {}, {}, false}, new_parent_id)) {
+      return core::Error::Conflict("a unit cannot move into its own subtree");
+    }
+    if (auto ok = CheckPlacement(session, *unit, *parent, "parent_id"); !ok) return ok.error();
+    repo.MoveUnit(id, new_parent_id, at);
+    Unit after = *unit;
+    after.parent_id = new_parent_id;
+    tx.Record(UnitChange("move", id, AuditJson(*unit), AuditJson(after)));
+    return repo.FindViewInScope(ScopeOf(actor), id).value();
+  });
 }
 
 core::Result<void> UnitService::Delete(const Actor& actor, std::int64_t id) {
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  UnitRepo(session).LockTree();
-  auto unit = LoadInScope(session, actor, id);
-  if (!unit) return unit.error();
-  if (!unit->parent_id) return core::Error::Conflict("the platform root cannot be deleted");
-  if (id == actor.unit_id) return core::Error::Forbidden("you cannot delete your own unit");
-  UnitRepo repo(session);
-  if (repo.CountChildren(id) > 0) return core::Error::Conflict("the unit has child units");
-  if (repo.CountUsers(id) > 0) return core::Error::Conflict("the unit has users");
-  try {
-    repo.DeleteUnit(id);
-  } catch (const store::DbError& e) {
-    // Records of later areas (organisations, projects, ...) still name the unit.
-    if (e.kind() != store::DbError::Kind::kForeignKeyViolation) throw;
-    return core::Error::Conflict("records still belong to the unit");
-  }
-  audit_(session, actor, Change{"delete", "unit", std::to_string(id), AuditJson(*unit), nullptr});
-  tx.Commit();
-  return {};
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<void> {
+    store::Session& session = tx.session();
+    UnitRepo repo(session);
+    repo.LockTree();
+    auto unit = LoadInScope(session, actor, id);
+    if (!unit) return unit.error();
+    if (!unit->parent_id) return core::Error::Conflict("the platform root cannot be deleted");
+    if (id == actor.unit_id) return core::Error::Forbidden("you cannot delete your own unit");
+    if (repo.CountChildren(id) > 0) return core::Error::Conflict("the unit has child units");
+    if (repo.CountUsers(id) > 0) return core::Error::Conflict("the unit has users");
+    try {
+      repo.DeleteUnit(id);
+    } catch (const store::DbError& e) {
+      // Records of other areas (organisations, projects, ...) still name the unit: the foreign
+      // keys decide, and the transaction rolls back.
+      if (e.kind() != store::DbError::Kind::kForeignKeyViolation) throw;
+      return core::Error::Conflict("records still belong to the unit");
+    }
+    // The entry stays readable by the units above the deleted one.
+    tx.Record(
+        {"delete", "unit", std::to_string(id), AuditJson(*unit), nullptr, true, unit->parent_id});
+    return {};
+  });
 }
 
 }  // namespace lianyin::domain::account

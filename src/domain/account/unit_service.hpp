@@ -1,8 +1,8 @@
 #pragma once
 // Use cases of the unit tree (SPEC §1 "Units"). Every use case keeps to the actor's data scope
-// (scope.hpp): a unit outside it answers 404 exactly like a missing one, and one named in a body
-// field answers 422 "no such unit" on that field. Each mutation runs in one write transaction and
-// reports its Change to the AuditSink inside it.
+// (UnitRepo::FindInScope): a unit outside it answers 404 exactly like a missing one, and one
+// named in a body field answers 422 "no such unit" on that field. Each mutation runs in one
+// short write transaction (common::Writer) and records its Change, owned by the unit itself.
 
 #include <functional>
 #include <optional>
@@ -12,7 +12,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "domain/account/account.hpp"
-#include "domain/account/audit_sink.hpp"
+#include "domain/common/writer.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::account {
@@ -35,9 +35,8 @@ struct UnitPatch {
 class UnitService {
  public:
   using Clock = std::function<core::DateTime()>;
-  // `audit` records every change; the composition root always passes one.
-  UnitService(store::Database& db, AuditSink audit, Clock clock = core::Now)
-      : db_(db), audit_(std::move(audit)), clock_(std::move(clock)) {}
+  explicit UnitService(common::Writer& writer, Clock clock = core::Now)
+      : writer_(writer), clock_(std::move(clock)) {}
 
   // The platform root unit; 404 before the platform is set up.
   core::Result<Unit> RootUnit();
@@ -59,8 +58,7 @@ class UnitService {
   core::Result<void> Delete(const Actor& actor, std::int64_t id);
 
  private:
-  store::Database& db_;
-  AuditSink audit_;
+  common::Writer& writer_;
   Clock clock_;
 };
 

@@ -22,7 +22,7 @@ class UnitServiceTest : public AccountFixture {
     dongcheng_ = MakeUnit("东城区总工会", UnitKind::kUnion, "110101", beijing_);
     shaanxi_ = MakeUnit("陕西省总工会", UnitKind::kUnion, "610000", acftu_);
     mca_ = MakeUnit("民政部", UnitKind::kCivilAffairs, "100000", root_);
-    changes_.clear();
+    recorder_.Clear();
   }
 
   core::ErrorCode Code(const core::Error& e) { return e.code; }
@@ -60,12 +60,12 @@ TEST_P(UnitServiceTest, CreateChecksKindRegionDateAndAudits) {
   ASSERT_TRUE(ok) << ok.error().message;
   EXPECT_EQ(ok->region_name, "北京市");
   EXPECT_FALSE(ok->has_children);
-  ASSERT_EQ(changes_.size(), 1u);
-  EXPECT_EQ(changes_[0].action, "create");
-  EXPECT_EQ(changes_[0].entity, "unit");
-  EXPECT_TRUE(changes_[0].before.is_null());
-  EXPECT_EQ(changes_[0].after.at("name").as_string(), "朝阳区总工会");
-  EXPECT_EQ(changes_[0].after.at("leading_group_established_on").as_string(), "2023-01-05");
+  ASSERT_EQ(Changes().size(), 1u);
+  EXPECT_EQ(Changes()[0].action, "create");
+  EXPECT_EQ(Changes()[0].entity, "unit");
+  EXPECT_TRUE(Changes()[0].before.is_null());
+  EXPECT_EQ(Changes()[0].after.at("name").as_string(), "朝阳区总工会");
+  EXPECT_EQ(Changes()[0].after.at("leading_group_established_on").as_string(), "2023-01-05");
 
   auto union_under_mca = units_->Create(admin_, {"x", UnitKind::kUnion, "110000", mca_, {}});
   EXPECT_EQ(Field(union_under_mca.error()), "kind");
@@ -83,7 +83,7 @@ TEST_P(UnitServiceTest, CreateChecksKindRegionDateAndAudits) {
   EXPECT_EQ(Field(bad_date.error()), "leading_group_established_on");
   auto no_parent = units_->Create(admin_, {"x", UnitKind::kUnion, "110000", 9999, {}});
   EXPECT_EQ(Field(no_parent.error()), "parent_id");
-  EXPECT_EQ(changes_.size(), 2u);  // failures write nothing
+  EXPECT_EQ(Changes().size(), 2u);  // failures write nothing
 }
 
 TEST_P(UnitServiceTest, AProvincialOfficerSeesOnlyItsSubtree) {
@@ -133,16 +133,16 @@ TEST_P(UnitServiceTest, UpdateKeepsRegionsNested) {
   auto uncovered = units_->Update(admin_, beijing_, {.region_code = std::string("610000")});
   EXPECT_EQ(Field(uncovered.error()), "region_code");
 
-  changes_.clear();
+  recorder_.Clear();
   auto renamed = units_->Update(
       admin_, beijing_,
       {.name = std::string("北京市总工会（新）"),
        .leading_group_established_on = std::optional<std::string>(std::string("2022-06-01"))});
   ASSERT_TRUE(renamed);
   EXPECT_EQ(renamed->unit.leading_group_established_on, "2022-06-01");
-  ASSERT_EQ(changes_.size(), 1u);
-  EXPECT_EQ(changes_[0].before.at("name").as_string(), "北京市总工会");
-  EXPECT_EQ(changes_[0].after.at("name").as_string(), "北京市总工会（新）");
+  ASSERT_EQ(Changes().size(), 1u);
+  EXPECT_EQ(Changes()[0].before.at("name").as_string(), "北京市总工会");
+  EXPECT_EQ(Changes()[0].after.at("name").as_string(), "北京市总工会（新）");
   auto cleared = units_->Update(admin_, beijing_,
                                 {.leading_group_established_on = std::optional<std::string>()});
   ASSERT_TRUE(cleared);
@@ -158,10 +158,10 @@ TEST_P(UnitServiceTest, MoveRewritesTheClosureOfTheWholeSubtree) {
   auto [stored, walked] = ClosureAndWalk();
   EXPECT_EQ(stored, walked);
   EXPECT_TRUE(stored.contains({league, deep, 2}));
-  ASSERT_FALSE(changes_.empty());
-  EXPECT_EQ(changes_.back().action, "move");
-  EXPECT_EQ(changes_.back().before.at("parent_id").as_int64(), beijing_);
-  EXPECT_EQ(changes_.back().after.at("parent_id").as_int64(), league);
+  ASSERT_FALSE(Changes().empty());
+  EXPECT_EQ(Changes().back().action, "move");
+  EXPECT_EQ(Changes().back().before.at("parent_id").as_int64(), beijing_);
+  EXPECT_EQ(Changes().back().after.at("parent_id").as_int64(), league);
 
   ASSERT_TRUE(units_->Move(admin_, league, acftu_));  // a subtree of three levels
   std::tie(stored, walked) = ClosureAndWalk();
@@ -212,12 +212,12 @@ TEST_P(UnitServiceTest, DeleteOnlyEmptyLeavesOutsideOneself) {
   EXPECT_EQ(Code(units_->Delete(admin_, dongcheng_).error()), core::ErrorCode::kConflict);  // users
   EXPECT_EQ(Code(units_->Delete(officer, shaanxi_).error()), core::ErrorCode::kNotFound);
 
-  changes_.clear();
+  recorder_.Clear();
   ASSERT_TRUE(units_->Delete(admin_, shaanxi_));
   EXPECT_EQ(Code(units_->Get(admin_, shaanxi_).error()), core::ErrorCode::kNotFound);
-  ASSERT_EQ(changes_.size(), 1u);
-  EXPECT_EQ(changes_[0].action, "delete");
-  EXPECT_TRUE(changes_[0].after.is_null());
+  ASSERT_EQ(Changes().size(), 1u);
+  EXPECT_EQ(Changes()[0].action, "delete");
+  EXPECT_TRUE(Changes()[0].after.is_null());
   auto [stored, walked] = ClosureAndWalk();
   EXPECT_EQ(stored, walked);
 }

@@ -1,103 +1,133 @@
 #include "domain/account/user_repo.hpp"
 
-#include "domain/account/repo_values.hpp"
+#include <algorithm>
+
+#include "domain/common/sql_text.hpp"
 
 namespace lianyin::domain::account {
+
+using common::OptValue;
+
 namespace {
 
-constexpr const char* kUserColumns =
-    "SELECT u.id, u.username, u.display_name, u.unit_id, u.org_id, u.worker_id, "
-    "u.must_change_password, u.disabled, u.created_at, u.updated_at, u.password_hash, "
-    "COALESCE(n.name, ''), CASE WHEN u.totp_secret IS NULL THEN 0 ELSE 1 END "
-    "FROM users u LEFT JOIN units n ON n.id = u.unit_id ";
+// The user's roles, comma-separated in code order, as one column of the same query.
+std::string RolesColumn(store::Dialect dialect) {
+  return dialect == store::Dialect::kPostgres
+             ? "(SELECT string_agg(role, ',' ORDER BY role) FROM user_roles r "
+               "WHERE r.user_id = u.id)"
+             : "(SELECT group_concat(role, ',') FROM (SELECT role FROM user_roles r "
+               "WHERE r.user_id = u.id ORDER BY role))";
+}
+
+std::string Select(store::Dialect dialect) {
+  return "SELECT u.id, u.username, u.display_name, u.unit_id, u.org_id, u.worker_id, "
+         "u.must_change_password, u.disabled, u.created_at, u.updated_at, u.password_hash, "
+         "COALESCE(n.name, ''), CASE WHEN u.totp_secret IS NULL THEN 0 ELSE 1 END, " +
+         RolesColumn(dialect) + " FROM users u LEFT JOIN units n ON n.id = u.unit_id ";
+}
+
+std::vector<std::string> SplitRoles(const std::string& text) {
+  std::vector<std::string> roles;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    roles.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  std::sort(roles.begin(), roles.end());  // SQLite 3.40's group_concat keeps no order
+  return roles;
+}
 
 User ReadUser(const store::Row& row) {
-  return User{row.Int(0),  row.Text(1), row.Text(2), row.Int(3),  row.OptInt(4), row.OptInt(5),
-              row.Bool(6), row.Bool(7), {},          row.Text(8), row.Text(9)};
+  return User{row.Int(0),  row.Text(1),   row.Text(2),
+              row.Int(3),  row.OptInt(4), row.OptInt(5),
+              row.Bool(6), row.Bool(7),   SplitRoles(row.Text(13)),
+              row.Text(8), row.Text(9)};
 }
+
+UserView ReadView(const store::Row& row) { return {ReadUser(row), row.Text(11), row.Bool(12)}; }
 
 }  // namespace
 
-std::int64_t UserRepo::InsertUser(const User& user, std::string_view password_hash,
-                                  std::string_view now) {
-  auto insert = session_.Prepare(
+std::optional<std::int64_t> UserRepo::InsertUser(const User& user, std::string_view password_hash,
+                                                 std::string_view now) {
+  auto id = store::InsertOrConflict(
+      session_,
       "INSERT INTO users (username, display_name, password_hash, unit_id, org_id, worker_id, "
       "must_change_password, disabled, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  insert.BindAll({user.username, user.display_name, std::string(password_hash), user.unit_id,
-                  OptValue(user.org_id), OptValue(user.worker_id),
-                  std::int64_t{user.must_change_password}, std::int64_t{user.disabled},
-                  std::string(now), std::string(now)});
-  insert.Next();
-  const std::int64_t id = insert.row().Int(0);
-  InsertRoles(id, user.roles);
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {user.username, user.display_name, std::string(password_hash), user.unit_id,
+       OptValue(user.org_id), OptValue(user.worker_id), std::int64_t{user.must_change_password},
+       std::int64_t{user.disabled}, std::string(now), std::string(now)});
+  if (id) InsertRoles(*id, user.roles);
   return id;
 }
 
-std::optional<User> UserRepo::FindUser(std::int64_t id) {
-  auto view = FindView(id);
+std::optional<UserView> UserRepo::FindView(const std::string& where,
+                                           const std::vector<store::Value>& params) {
+  auto stmt = session_.Prepare(Select(session_.dialect()) + where);
+  stmt.BindAll(params);
+  if (!stmt.Next()) return std::nullopt;
+  return ReadView(stmt.row());
+}
+
+std::optional<UserView> UserRepo::FindViewInScope(const Scope& scope, std::int64_t id) {
+  const ScopeFilter visible = Visible(scope, kUserRows);
+  std::vector<store::Value> params{id};
+  params.insert(params.end(), visible.params.begin(), visible.params.end());
+  return FindView("WHERE u.id = ? AND " + visible.sql, params);
+}
+
+std::optional<User> UserRepo::FindInScope(const Scope& scope, std::int64_t id) {
+  auto view = FindViewInScope(scope, id);
   if (!view) return std::nullopt;
   return std::move(view->user);
 }
 
-std::optional<UserView> UserRepo::FindView(std::int64_t id) {
-  auto stmt = session_.Prepare(std::string(kUserColumns) + "WHERE u.id = ?");
-  stmt.Bind(0, id);
-  if (!stmt.Next()) return std::nullopt;
-  UserView view{ReadUser(stmt.row()), stmt.row().Text(11), stmt.row().Bool(12)};
-  view.user.roles = Roles(id);
-  return view;
+std::optional<User> UserRepo::FindForAuthentication(std::int64_t id) {
+  auto view = FindView("WHERE u.id = ?", {id});
+  if (!view) return std::nullopt;
+  return std::move(view->user);
 }
 
-std::optional<std::pair<User, std::string>> UserRepo::FindCredentials(std::string_view username) {
-  auto stmt = session_.Prepare(std::string(kUserColumns) + "WHERE u.username = ?");
+std::optional<std::pair<User, std::string>> UserRepo::FindForLogin(std::string_view username) {
+  auto stmt = session_.Prepare(Select(session_.dialect()) + "WHERE lower(u.username) = lower(?)");
   stmt.Bind(0, std::string(username));
   if (!stmt.Next()) return std::nullopt;
-  User user = ReadUser(stmt.row());
-  std::string hash = stmt.row().Text(10);
-  user.roles = Roles(user.id);
-  return std::make_pair(std::move(user), std::move(hash));
+  return std::make_pair(ReadUser(stmt.row()), stmt.row().Text(10));
 }
 
-bool UserRepo::UsernameTaken(std::string_view username) {
-  auto stmt = session_.Prepare("SELECT 1 FROM users WHERE username = ?");
-  stmt.Bind(0, std::string(username));
-  return stmt.Next();
-}
-
-Page<UserView> UserRepo::List(const ScopeFilter& scope, const UserFilter& filter,
+Page<UserView> UserRepo::List(const Scope& scope, const UserFilter& filter,
                               const PageRequest& page) {
-  std::string where = "WHERE " + scope.sql;
-  std::vector<store::Value> params = scope.params;
-  if (filter.unit_id) {
-    where += " AND u.unit_id = ?";
-    params.emplace_back(*filter.unit_id);
-  }
+  const ScopeFilter visible = Visible(scope, kUserRows);
+  std::string where = "WHERE " + visible.sql;
+  std::vector<store::Value> params = visible.params;
+  const auto add = [&](std::string_view clause, store::Value value) {
+    where += clause;
+    params.push_back(std::move(value));
+  };
+  if (filter.unit_id) add(" AND u.unit_id = ?", *filter.unit_id);
   if (filter.q) {
-    where +=
-        " AND (lower(u.username) LIKE lower(?) ESCAPE '\\' OR "
-        "lower(u.display_name) LIKE lower(?) ESCAPE '\\')";
-    params.emplace_back(LikePattern(*filter.q));
-    params.emplace_back(LikePattern(*filter.q));
+    const std::string escape(common::kLikeEscape);
+    where += " AND (lower(u.username) LIKE ?" + escape + " OR lower(u.display_name) LIKE ?" +
+             escape + ")";
+    params.emplace_back(common::ContainsPattern(*filter.q));
+    params.emplace_back(common::ContainsPattern(*filter.q));
   }
-  if (filter.role) {
-    where += " AND u.id IN (SELECT user_id FROM user_roles WHERE role = ?)";
-    params.emplace_back(*filter.role);
-  }
-  if (filter.disabled) {
-    where += " AND u.disabled = ?";
-    params.emplace_back(std::int64_t{*filter.disabled});
-  }
+  if (filter.role)
+    add(" AND u.id IN (SELECT user_id FROM user_roles WHERE role = ?)", *filter.role);
+  if (filter.disabled) add(" AND u.disabled = ?", std::int64_t{*filter.disabled});
   Page<UserView> out;
   auto count = session_.Prepare("SELECT count(*) FROM users u " + where);
   count.BindAll(params);
   if (count.Next()) out.total = count.row().Int(0);
   params.emplace_back(page.page_size);
   params.emplace_back(page.Offset());
-  auto stmt = session_.Prepare(kUserColumns + where + " ORDER BY u.id LIMIT ? OFFSET ?");
+  auto stmt =
+      session_.Prepare(Select(session_.dialect()) + where + " ORDER BY u.id LIMIT ? OFFSET ?");
   stmt.BindAll(params);
-  while (stmt.Next()) out.items.push_back({ReadUser(stmt.row()), stmt.row().Text(11), stmt.row().Bool(12)});
-  for (UserView& view : out.items) view.user.roles = Roles(view.user.id);
+  while (stmt.Next()) out.items.push_back(ReadView(stmt.row()));
   return out;
 }
 
@@ -111,23 +141,8 @@ void UserRepo::UpdateUser(const User& user, std::string_view now) {
   InsertRoles(user.id, user.roles);
 }
 
-void UserRepo::SetPassword(std::int64_t id, std::string_view password_hash,
-                           bool must_change_password, std::string_view now) {
-  session_.Execute(
-      "UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?",
-      {std::string(password_hash), std::int64_t{must_change_password}, std::string(now), id});
-}
-
 void UserRepo::DeleteSessions(std::int64_t user_id) {
   session_.Execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
-}
-
-std::vector<std::string> UserRepo::Roles(std::int64_t user_id) {
-  auto stmt = session_.Prepare("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role");
-  stmt.Bind(0, user_id);
-  std::vector<std::string> roles;
-  while (stmt.Next()) roles.push_back(stmt.row().Text(0));
-  return roles;
 }
 
 void UserRepo::InsertRoles(std::int64_t user_id, const std::vector<std::string>& roles) {

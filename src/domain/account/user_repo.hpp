@@ -1,6 +1,5 @@
 #pragma once
-// SQL of users and their roles. Password hashes leave this class only through FindCredentials
-// (for logging in).
+// SQL of users and their roles. Password hashes leave this class only through FindForLogin.
 
 #include <optional>
 #include <string>
@@ -18,24 +17,29 @@ class UserRepo {
  public:
   explicit UserRepo(store::Session& session) : session_(session) {}
 
-  std::int64_t InsertUser(const User& user, std::string_view password_hash, std::string_view now);
-  std::optional<User> FindUser(std::int64_t id);
-  std::optional<UserView> FindView(std::int64_t id);
-  // The user and its password hash, or nullopt.
-  std::optional<std::pair<User, std::string>> FindCredentials(std::string_view username);
-  bool UsernameTaken(std::string_view username);
-  // One page of users matching `filter` whose unit passes `scope`, ordered by id.
-  Page<UserView> List(const ScopeFilter& scope, const UserFilter& filter, const PageRequest& page);
+  // Inserts the user and its roles unless the username is taken in any letter case
+  // (store::InsertOrConflict on users_username_lower): the id, or nullopt.
+  std::optional<std::int64_t> InsertUser(const User& user, std::string_view password_hash,
+                                         std::string_view now);
+  // The user when visible in `scope` (kUserRows); one query, roles included.
+  std::optional<User> FindInScope(const Scope& scope, std::int64_t id);
+  std::optional<UserView> FindViewInScope(const Scope& scope, std::int64_t id);
+  // Unscoped: the user of a session being authenticated.
+  std::optional<User> FindForAuthentication(std::int64_t id);
+  // Unscoped: the user logging in by `username` (any letter case) and its password hash.
+  std::optional<std::pair<User, std::string>> FindForLogin(std::string_view username);
+  // One page of users visible in `scope` matching `filter`, ordered by id: one query for the
+  // page (roles aggregated in it), one for the total.
+  Page<UserView> List(const Scope& scope, const UserFilter& filter, const PageRequest& page);
 
   // Writes display_name, unit_id, must_change_password, disabled, roles and updated_at.
   void UpdateUser(const User& user, std::string_view now);
-  void SetPassword(std::int64_t id, std::string_view password_hash, bool must_change_password,
-                   std::string_view now);
   // Ends every session of the user (disable, password reset).
   void DeleteSessions(std::int64_t user_id);
 
  private:
-  std::vector<std::string> Roles(std::int64_t user_id);
+  std::optional<UserView> FindView(const std::string& where,
+                                   const std::vector<store::Value>& params);
   void InsertRoles(std::int64_t user_id, const std::vector<std::string>& roles);
   store::Session& session_;
 };

@@ -3,13 +3,15 @@
 #include <algorithm>
 
 #include "core/crypto.hpp"
+#include "domain/account/credential_repo.hpp"
 #include "domain/account/password_rules.hpp"
 #include "domain/account/role_repo.hpp"
 #include "domain/account/roles.hpp"
-#include "domain/account/scope.hpp"
 #include "domain/account/security_settings.hpp"
+#include "domain/account/unit_repo.hpp"
 #include "domain/account/user_repo.hpp"
 #include "domain/account/user_rules.hpp"
+#include "domain/account/worker_repo.hpp"
 
 namespace lianyin::domain::account {
 namespace {
@@ -25,17 +27,12 @@ core::Result<void> CheckCanGrant(store::Session& session, const Actor& actor,
                                  const std::vector<std::string>& roles) {
   if (actor.Can(kAllPermissions)) return {};
   RoleRepo repo(session);
-  // Only power over the system (accounts, roles, sessions, settings, audit) escalates privilege;
-  // business permissions (org:..., project:...) are what account administrators hand out.
-  const auto escalates = [&](const std::string& p) {
-    return p == kAllPermissions || (p.starts_with("system:") && !actor.Can(p));
-  };
   for (const std::string& role : roles) {
     const std::vector<std::string> permissions = repo.Permissions(role);
-    const bool all_held = std::none_of(permissions.begin(), permissions.end(), escalates);
-    if (role == "admin" || !all_held) {
-      return core::Error::Forbidden("you cannot grant or manage the role " + role);
-    }
+    const bool all_held = std::all_of(permissions.begin(), permissions.end(), [&](const auto& p) {
+      return p != kAllPermissions && actor.Can(p);
+    });
+    if (!all_held) return core::Error::Forbidden("you cannot grant or manage the role " + role);
   }
   return {};
 }
@@ -43,8 +40,8 @@ core::Result<void> CheckCanGrant(store::Session& session, const Actor& actor,
 core::Error NoSuchUnit() { return core::Error::Invalid("unit_id", "no such unit"); }
 
 core::Result<User> LoadManageable(store::Session& session, const Actor& actor, std::int64_t id) {
-  auto user = UserRepo(session).FindUser(id);
-  if (!user || !UnitInScope(session, ScopeOf(actor), user->unit_id)) return OutOfScope();
+  auto user = UserRepo(session).FindInScope(ScopeOf(actor), id);
+  if (!user) return OutOfScope();
   if (auto ok = CheckCanGrant(session, actor, user->roles); !ok) return ok.error();
   return *user;
 }
@@ -67,7 +64,7 @@ std::vector<core::FieldError> CheckNewUser(const NewUser& input, const PasswordP
 core::Result<void> ApplyPlacement(store::Session& session, const Actor& actor,
                                   const UserPatch& patch, User& user) {
   if (patch.unit_id && *patch.unit_id != user.unit_id) {
-    if (!UnitInScope(session, ScopeOf(actor), *patch.unit_id)) return NoSuchUnit();
+    if (!UnitRepo(session).FindInScope(ScopeOf(actor), *patch.unit_id)) return NoSuchUnit();
     user.unit_id = *patch.unit_id;
   }
   if (patch.roles) {
@@ -80,23 +77,30 @@ core::Result<void> ApplyPlacement(store::Session& session, const Actor& actor,
   return {};
 }
 
+common::Change UserChange(std::string action, const User& user, boost::json::value before,
+                          boost::json::value after) {
+  return {std::move(action), "user",           std::to_string(user.id),
+          std::move(before), std::move(after), true,
+          user.unit_id};
+}
+
 }  // namespace
 
 Page<UserView> UserService::List(const Actor& actor, const UserFilter& filter,
                                  const PageRequest& page) {
-  store::Session session = db_.Acquire();
-  return UserRepo(session).List(UnitSubtree(ScopeOf(actor), "u.unit_id"), filter, page);
+  store::Session session = writer_.db().Acquire();
+  return UserRepo(session).List(ScopeOf(actor), filter, page);
 }
 
 PasswordPolicy UserService::CurrentPolicy() {
-  store::Session session = db_.Acquire();
+  store::Session session = writer_.db().Acquire();
   return PasswordPolicyOf(LoadSecuritySettings(session));
 }
 
 core::Result<UserView> UserService::Get(const Actor& actor, std::int64_t id) {
-  store::Session session = db_.Acquire();
-  auto view = UserRepo(session).FindView(id);
-  if (!view || !UnitInScope(session, ScopeOf(actor), view->user.unit_id)) return OutOfScope();
+  store::Session session = writer_.db().Acquire();
+  auto view = UserRepo(session).FindViewInScope(ScopeOf(actor), id);
+  if (!view) return OutOfScope();
   return *view;
 }
 
@@ -106,87 +110,94 @@ core::Result<UserView> UserService::Create(const Actor& actor, const NewUser& in
   }
   const std::string hash = core::HashPassword(input.password);
   const std::string now = core::FormatDateTime(clock_());
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  if (!UnitInScope(session, ScopeOf(actor), input.unit_id)) return NoSuchUnit();
-  User user{0,
-            input.username,
-            input.display_name,
-            input.unit_id,
-            input.org_id,
-            input.worker_id,
-            input.must_change_password,
-            false,
-            Normalised(input.roles),
-            now,
-            now};
-  if (auto ok = CheckCanGrant(session, actor, user.roles); !ok) return ok.error();
-  UserRepo repo(session);
-  const auto taken = [] { return core::Error::Conflict("the username is taken"); };
-  if (repo.UsernameTaken(user.username)) return taken();
-  try {
-    user.id = repo.InsertUser(user, hash, now);
-  } catch (const store::DbError& e) {
-    if (e.kind() != store::DbError::Kind::kUniqueViolation) throw;
-    return taken();  // a concurrent create won the race
-  }
-  audit_(session, actor,
-         Change{"create", "user", std::to_string(user.id), nullptr, AuditJson(user)});
-  auto view = repo.FindView(user.id);
-  tx.Commit();
-  return *view;
+  const Scope scope = ScopeOf(actor);
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<UserView> {
+    store::Session& session = tx.session();
+    std::vector<core::FieldError> references;
+    if (!UnitRepo(session).FindInScope(scope, input.unit_id)) {
+      references.push_back({"unit_id", "no such unit", {}});
+    }
+    if (input.org_id && !(org_in_scope_ && org_in_scope_(session, scope, *input.org_id))) {
+      references.push_back({"org_id", "no such organisation", {}});
+    }
+    if (input.worker_id && !WorkerRepo(session).InScope(scope, *input.worker_id)) {
+      references.push_back({"worker_id", "no such worker", {}});
+    }
+    if (!references.empty()) return core::Error::Invalid(std::move(references));
+    User user{0,
+              input.username,
+              input.display_name,
+              input.unit_id,
+              input.org_id,
+              input.worker_id,
+              input.must_change_password,
+              false,
+              Normalised(input.roles),
+              now,
+              now};
+    if (auto ok = CheckCanGrant(session, actor, user.roles); !ok) return ok.error();
+    UserRepo repo(session);
+    auto id = repo.InsertUser(user, hash, now);
+    if (!id) return core::Error::Conflict("the username is taken");
+    user.id = *id;
+    tx.Record(UserChange("create", user, nullptr, AuditJson(user)));
+    return repo.FindViewInScope(scope, user.id).value();
+  });
 }
 
 core::Result<UserView> UserService::Update(const Actor& actor, std::int64_t id,
                                            const UserPatch& patch) {
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  auto before = LoadManageable(session, actor, id);
-  if (!before) return before.error();
-  User user = *before;
-  if (patch.display_name) {
-    if (patch.display_name->empty()) return core::Error::Invalid("display_name", "is required");
-    user.display_name = *patch.display_name;
+  if (patch.display_name && patch.display_name->empty()) {
+    return core::Error::Invalid("display_name", "is required");
   }
-  if (auto ok = ApplyPlacement(session, actor, patch, user); !ok) return ok.error();
-  if (patch.disabled) {
-    if (*patch.disabled && id == actor.user_id) {
-      return core::Error::Forbidden("you cannot disable yourself");
-    }
-    user.disabled = *patch.disabled;
+  if (patch.disabled && *patch.disabled && id == actor.user_id) {
+    return core::Error::Forbidden("you cannot disable yourself");
   }
-  if (patch.must_change_password) user.must_change_password = *patch.must_change_password;
-  UserRepo repo(session);
-  repo.UpdateUser(user, core::FormatDateTime(clock_()));
-  if (user.disabled && !before->disabled) repo.DeleteSessions(id);
-  audit_(session, actor,
-         Change{"update", "user", std::to_string(id), AuditJson(*before), AuditJson(user)});
-  auto view = repo.FindView(id);
-  tx.Commit();
-  return *view;
+  const std::string now = core::FormatDateTime(clock_());
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<UserView> {
+    store::Session& session = tx.session();
+    auto before = LoadManageable(session, actor, id);
+    if (!before) return before.error();
+    User user = *before;
+    if (patch.display_name) user.display_name = *patch.display_name;
+    if (auto ok = ApplyPlacement(session, actor, patch, user); !ok) return ok.error();
+    if (patch.disabled) user.disabled = *patch.disabled;
+    if (patch.must_change_password) user.must_change_password = *patch.must_change_password;
+    UserRepo repo(session);
+    repo.UpdateUser(user, now);
+    if (user.disabled && !before->disabled) repo.DeleteSessions(id);
+    tx.Record(UserChange("update", user, AuditJson(*before), AuditJson(user)));
+    return repo.FindViewInScope(ScopeOf(actor), id).value();
+  });
 }
 
 core::Result<UserView> UserService::ResetPassword(const Actor& actor, std::int64_t id,
                                                   const std::string& password) {
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  auto before = LoadManageable(session, actor, id);
-  if (!before) return before.error();
-  const PasswordPolicy policy = PasswordPolicyOf(LoadSecuritySettings(session));
-  if (auto ok = CheckPasswordPolicy(password, before->username, "password", policy); !ok) {
+  std::optional<User> target;
+  {
+    store::Session session = writer_.db().Acquire();
+    auto found = LoadManageable(session, actor, id);
+    if (!found) return found.error();
+    target = *found;
+  }
+  if (auto ok = CheckPasswordPolicy(password, target->username, "password", CurrentPolicy()); !ok) {
     return ok.error();
   }
-  UserRepo repo(session);
-  repo.SetPassword(id, core::HashPassword(password), true, core::FormatDateTime(clock_()));
-  repo.DeleteSessions(id);
-  User after = *before;
-  after.must_change_password = true;
-  audit_(
-      session, actor,
-      Change{"reset_password", "user", std::to_string(id), AuditJson(*before), AuditJson(after)});
-  auto view = repo.FindView(id);
-  tx.Commit();
-  return *view;
+  const std::string hash = core::HashPassword(password);
+  const std::string now = core::FormatDateTime(clock_());
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<UserView> {
+    store::Session& session = tx.session();
+    // Checked again: the user may have moved or gained a role since it was read.
+    auto before = LoadManageable(session, actor, id);
+    if (!before) return before.error();
+    CredentialRepo(session).SetPassword(id, hash, true, now);
+    UserRepo repo(session);
+    repo.DeleteSessions(id);
+    User after = *before;
+    after.must_change_password = true;
+    tx.Record(UserChange("reset_password", after, AuditJson(*before), AuditJson(after)));
+    return repo.FindViewInScope(ScopeOf(actor), id).value();
+  });
 }
 
 }  // namespace lianyin::domain::account

@@ -1,12 +1,17 @@
 #pragma once
 // Use cases of user accounts (SPEC §4 "Units and users"). Users are in scope when their unit is in
-// the actor's unit subtree (scope.hpp); one outside answers 404 like a missing one. Each mutation
-// runs in one write transaction and reports its Change (never a password hash) to the AuditSink.
+// the actor's data scope (UserRepo::FindInScope); one outside answers 404 like a missing one.
+// Each mutation runs in one short write transaction (common::Writer) and records its Change
+// (never a password hash); passwords are hashed before the transaction begins.
 //
-// Privilege rules: an actor without "*" may not grant the admin role or a role carrying a
-// system: permission it does not hold itself (power over accounts, roles, sessions, settings or
-// audit), nor change or reset the password of a user who holds such a role (403). Business
-// permissions (org:...) do not escalate privilege. Nobody may disable themselves (403).
+// What an account may refer to is checked against the creator's scope: its unit_id (422
+// "no such unit"), org_id (422 "no such organisation": the organisation must exist and be
+// registered within the creator's scope) and worker_id (422 "no such worker").
+//
+// Privilege: an actor may grant, and manage a user holding, only roles whose every permission it
+// holds itself ("*" holds all; only "*" grants the admin role) — otherwise 403. So nobody can
+// raise an account above their own power and then act through it (resetting its password,
+// say). Nobody may disable themselves (403).
 
 #include <functional>
 #include <optional>
@@ -17,8 +22,9 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "domain/account/account.hpp"
-#include "domain/account/audit_sink.hpp"
 #include "domain/account/password_rules.hpp"
+#include "domain/account/scope.hpp"
+#include "domain/common/writer.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::account {
@@ -43,16 +49,22 @@ struct UserPatch {
   std::optional<bool> must_change_password;
 };
 
+// True when organisation `org_id` exists and is visible in the scope; the organisation area
+// provides it (org::OrgInScope), as the account area sits below it.
+using OrgInScopeCheck = std::function<bool(store::Session&, const Scope&, std::int64_t org_id)>;
+
 class UserService {
  public:
   using Clock = std::function<core::DateTime()>;
-  // `audit` records every change; the composition root always passes one.
-  UserService(store::Database& db, AuditSink audit, Clock clock = core::Now)
-      : db_(db), audit_(std::move(audit)), clock_(std::move(clock)) {}
+  // Without `org_in_scope` no account may name an organisation (422 on org_id).
+  UserService(common::Writer& writer, OrgInScopeCheck org_in_scope = {}, Clock clock = core::Now)
+      : writer_(writer), org_in_scope_(std::move(org_in_scope)), clock_(std::move(clock)) {}
 
   Page<UserView> List(const Actor& actor, const UserFilter& filter, const PageRequest& page);
   core::Result<UserView> Get(const Actor& actor, std::int64_t id);
-  // Every field rule at once in one 422; then scope (422 on unit_id), privilege (403), 409.
+  // Every field rule at once in one 422; then the references (422 on unit_id, org_id,
+  // worker_id), privilege (403), a username taken in any letter case (409, exact under
+  // concurrency: a unique index).
   core::Result<UserView> Create(const Actor& actor, const NewUser& user);
   core::Result<UserView> Update(const Actor& actor, std::int64_t id, const UserPatch& patch);
   // Sets a new password (policy → 422 on password), sets must_change_password and ends the
@@ -63,8 +75,8 @@ class UserService {
  private:
   PasswordPolicy CurrentPolicy();
 
-  store::Database& db_;
-  AuditSink audit_;
+  common::Writer& writer_;
+  OrgInScopeCheck org_in_scope_;
   Clock clock_;
 };
 

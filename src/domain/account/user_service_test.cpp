@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "domain/account/account_test_fixture.hpp"
+#include "domain/account/worker_repo.hpp"
 
 namespace lianyin::domain::account {
 namespace {
@@ -17,7 +18,12 @@ class UserServiceTest : public AccountFixture {
     acftu_ = MakeUnit("中华全国总工会", UnitKind::kUnion, "100000", root_);
     beijing_ = MakeUnit("北京市总工会", UnitKind::kUnion, "110000", acftu_);
     shaanxi_ = MakeUnit("陕西省总工会", UnitKind::kUnion, "610000", acftu_);
-    changes_.clear();
+    recorder_.Clear();
+  }
+
+  std::int64_t Worker(std::int64_t unit) {
+    store::Session session = db().Acquire();
+    return WorkerRepo(session).Insert(unit, "张三", "2023-11-15T00:00:00+08:00");
   }
 
   NewUser Body(const std::string& username, std::int64_t unit,
@@ -47,8 +53,30 @@ TEST_P(UserServiceTest, CreateValidatesEveryFieldAtOnce) {
   EXPECT_EQ(Fields(no_roles.error()), std::vector<std::string>{"roles"});
   NewUser worker = Body("worker.1", beijing_, {"worker"});
   EXPECT_EQ(Fields(users_->Create(admin_, worker).error()), std::vector<std::string>{"worker_id"});
-  worker.worker_id = 7;
+  worker.worker_id = Worker(beijing_);
   EXPECT_TRUE(users_->Create(admin_, worker));
+}
+
+// What an account refers to must exist and lie in the creator's scope: a provincial
+// administrator cannot attach an organisation or a worker of another province (which would then
+// act for them), nor place the account outside its subtree.
+TEST_P(UserServiceTest, ReferencesMustLieInTheCreatorsScope) {
+  Actor bj = MakeUser("bj.admin", beijing_, {"admin"});
+  const std::int64_t sx_worker = Worker(shaanxi_);
+  NewUser member = Body("bj.member", beijing_, {"org_member"});
+  member.org_id = 500;  // not an organisation OrgCheck() knows
+  EXPECT_EQ(Fields(users_->Create(bj, member).error()), std::vector<std::string>{"org_id"});
+  NewUser worker = Body("bj.worker", beijing_, {"worker"});
+  worker.worker_id = sx_worker;
+  EXPECT_EQ(Fields(users_->Create(bj, worker).error()), std::vector<std::string>{"worker_id"});
+  worker.worker_id = 999999;
+  EXPECT_EQ(Fields(users_->Create(bj, worker).error()), std::vector<std::string>{"worker_id"});
+  NewUser elsewhere = Body("bj.far", shaanxi_);
+  EXPECT_EQ(Fields(users_->Create(bj, elsewhere).error()), std::vector<std::string>{"unit_id"});
+  worker.worker_id = Worker(beijing_);
+  EXPECT_TRUE(users_->Create(bj, worker));
+  member.org_id = 5;
+  EXPECT_TRUE(users_->Create(bj, member));
 }
 
 TEST_P(UserServiceTest, CreateAuditsWithoutTheHashAndRefusesDuplicates) {
@@ -57,11 +85,11 @@ TEST_P(UserServiceTest, CreateAuditsWithoutTheHashAndRefusesDuplicates) {
   EXPECT_EQ(created->unit_name, "北京市总工会");
   EXPECT_EQ(created->user.roles, std::vector<std::string>{"union_officer"});
   EXPECT_FALSE(created->mfa_enabled);
-  ASSERT_EQ(changes_.size(), 1u);
-  const std::string after = boost::json::serialize(changes_[0].after);
+  ASSERT_EQ(Changes().size(), 1u);
+  const std::string after = boost::json::serialize(Changes()[0].after);
   EXPECT_EQ(after.find("argon2"), std::string::npos);
   EXPECT_EQ(after.find("password_hash"), std::string::npos);
-  EXPECT_EQ(changes_[0].after.at("username").as_string(), "wang.wei");
+  EXPECT_EQ(Changes()[0].after.at("username").as_string(), "wang.wei");
 
   auto again = users_->Create(admin_, Body("wang.wei", shaanxi_));
   ASSERT_FALSE(again);
@@ -100,6 +128,7 @@ TEST_P(UserServiceTest, ListFilters) {
   EXPECT_EQ(users_->List(admin_, {.disabled = false}, {}).total, 3);
 }
 
+// An actor grants, and manages holders of, only roles whose every permission it holds.
 TEST_P(UserServiceTest, NoEscalationOfPrivilege) {
   Actor bj = MakeUser("bj.admin", beijing_, {"sys_admin"});
   auto admin_grant = users_->Create(bj, Body("bj.root", beijing_, {"admin"}));
@@ -107,20 +136,29 @@ TEST_P(UserServiceTest, NoEscalationOfPrivilege) {
   // security_admin carries system:role:edit, which sys_admin does not hold.
   auto security = users_->Create(bj, Body("bj.sec", beijing_, {"security_admin"}));
   EXPECT_EQ(security.error().code, core::ErrorCode::kForbidden);
+  // union_officer carries org:link:edit, which sys_admin does not hold either.
   auto officer = users_->Create(bj, Body("bj.officer", beijing_));
-  ASSERT_TRUE(officer) << officer.error().message;
-  auto promote = users_->Update(bj, officer->user.id, {.roles = std::vector<std::string>{"admin"}});
+  EXPECT_EQ(officer.error().code, core::ErrorCode::kForbidden);
+  auto peer = users_->Create(bj, Body("bj.peer", beijing_, {"sys_admin"}));
+  ASSERT_TRUE(peer) << peer.error().message;
+  auto promote = users_->Update(bj, peer->user.id, {.roles = std::vector<std::string>{"admin"}});
   EXPECT_EQ(promote.error().code, core::ErrorCode::kForbidden);
   auto self = users_->Update(bj, bj.user_id, {.roles = std::vector<std::string>{"admin"}});
   EXPECT_EQ(self.error().code, core::ErrorCode::kForbidden);
 
+  // Managing a user whose roles reach further would let the actor act through them.
   Actor stronger = MakeUser("bj.strong", beijing_, {"admin"});
+  Actor worker_officer = MakeUser("bj.union", beijing_, {"union_officer"});
   EXPECT_EQ(users_->ResetPassword(bj, stronger.user_id, "Another-Passw0rd").error().code,
+            core::ErrorCode::kForbidden);
+  EXPECT_EQ(users_->ResetPassword(bj, worker_officer.user_id, "Another-Passw0rd").error().code,
             core::ErrorCode::kForbidden);
   EXPECT_EQ(users_->Update(bj, stronger.user_id, {.disabled = true}).error().code,
             core::ErrorCode::kForbidden);
-  EXPECT_TRUE(
-      users_->Update(admin_, officer->user.id, {.roles = std::vector<std::string>{"admin"}}));
+  EXPECT_TRUE(users_->ResetPassword(bj, peer->user.id, "Another-Passw0rd"));
+  EXPECT_TRUE(users_->Update(admin_, peer->user.id, {.roles = std::vector<std::string>{"admin"}}));
+  // A local administrator holding "*" grants anything within its subtree.
+  EXPECT_TRUE(users_->Create(stronger, Body("bj.officer2", beijing_)));
 }
 
 TEST_P(UserServiceTest, DisablingEndsSessionsButNotForOneself) {
@@ -129,7 +167,7 @@ TEST_P(UserServiceTest, DisablingEndsSessionsButNotForOneself) {
   ASSERT_TRUE(login);
   EXPECT_EQ(users_->Update(admin_, admin_.user_id, {.disabled = true}).error().code,
             core::ErrorCode::kForbidden);
-  changes_.clear();
+  recorder_.Clear();
   auto disabled = users_->Update(admin_, officer.user_id, {.disabled = true});
   ASSERT_TRUE(disabled);
   EXPECT_TRUE(disabled->user.disabled);
@@ -139,9 +177,9 @@ TEST_P(UserServiceTest, DisablingEndsSessionsButNotForOneself) {
   count.Bind(0, officer.user_id);
   ASSERT_TRUE(count.Next());
   EXPECT_EQ(count.row().Int(0), 0);
-  ASSERT_EQ(changes_.size(), 1u);
-  EXPECT_FALSE(changes_[0].before.at("disabled").as_bool());
-  EXPECT_TRUE(changes_[0].after.at("disabled").as_bool());
+  ASSERT_EQ(Changes().size(), 1u);
+  EXPECT_FALSE(Changes()[0].before.at("disabled").as_bool());
+  EXPECT_TRUE(Changes()[0].after.at("disabled").as_bool());
 }
 
 TEST_P(UserServiceTest, ResetPasswordForcesAChangeAndEndsSessions) {
@@ -158,9 +196,9 @@ TEST_P(UserServiceTest, ResetPasswordForcesAChangeAndEndsSessions) {
   auto fresh = SessionOf("bj.officer", "Brand-New-Passw0rd");
   ASSERT_TRUE(fresh);
   EXPECT_TRUE(fresh->actor.must_change_password);
-  ASSERT_FALSE(changes_.empty());
-  EXPECT_EQ(changes_.back().action, "reset_password");
-  EXPECT_EQ(boost::json::serialize(changes_.back().after).find("argon2"), std::string::npos);
+  ASSERT_FALSE(Changes().empty());
+  EXPECT_EQ(Changes().back().action, "reset_password");
+  EXPECT_EQ(boost::json::serialize(Changes().back().after).find("argon2"), std::string::npos);
 }
 
 LIANYIN_INSTANTIATE_BACKEND_TESTS(UserServiceTest);

@@ -27,6 +27,9 @@ struct AuditEvent {
   boost::json::value before;
   boost::json::value after;
   Outcome outcome = Outcome::kSuccess;
+  // The unit owning the record (common::Change::owner_unit_id): who may read the entry. Empty
+  // for deployment-wide records and anonymous attempts: the platform level only.
+  std::optional<std::int64_t> owner_unit_id;
 };
 
 // A stored row: the event plus its place in the chain.

@@ -5,12 +5,21 @@
 
 namespace lianyin::domain::audit {
 
-void Append(store::Session& session, const AuditEvent& event, core::DateTime at) {
+void AppendAll(store::Session& session, const std::vector<AuditEvent>& events, core::DateTime at) {
+  if (events.empty()) return;
   AuditRepo repo(session);
-  const ChainHead next = repo.ClaimNext();
-  AuditEntry entry{next.last_id, core::FormatDateTime(at), event, next.last_hash, ""};
-  entry.hash = EntryHash(entry);
-  repo.Insert(entry);
+  const ChainHead head = repo.ClaimRange(static_cast<std::int64_t>(events.size()));
+  const std::string stamp = core::FormatDateTime(at);
+  std::vector<AuditEntry> entries;
+  entries.reserve(events.size());
+  std::string prev = head.last_hash;
+  std::int64_t id = head.last_id;
+  for (const AuditEvent& event : events) {
+    AuditEntry& entry = entries.emplace_back(AuditEntry{++id, stamp, event, prev, ""});
+    entry.hash = EntryHash(entry);
+    prev = entry.hash;
+  }
+  repo.InsertAll(entries);
 }
 
 }  // namespace lianyin::domain::audit

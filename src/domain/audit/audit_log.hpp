@@ -1,5 +1,7 @@
 #pragma once
-// Appending to the audit chain from inside another area's use case.
+// Appending to the audit chain from inside another area's write transaction.
+
+#include <vector>
 
 #include "core/date.hpp"
 #include "domain/audit/audit.hpp"
@@ -7,11 +9,16 @@
 
 namespace lianyin::domain::audit {
 
-// Appends `event`, stamped `at`, as the next entry of the chain. Precondition: `session` has an
-// open write transaction (TxMode::kWrite); the entry commits or rolls back with it, so a change
-// and its audit row never part. On PostgreSQL the chain head stays locked until that transaction
-// ends: concurrent appenders wait rather than fork the chain, so keep audited transactions short.
+// Appends `events`, stamped `at`, as the next entries of the chain, in order: one claim of the
+// head, the hashes chained in memory, one insert (the bulk loader past a few dozen entries).
+// Precondition: `session` has an open write transaction (TxMode::kWrite); the entries commit or
+// roll back with it, so a change and its audit rows never part. On PostgreSQL the chain head
+// stays locked until that transaction ends: concurrent appenders wait rather than fork the
+// chain, so append last, just before COMMIT (common::Writer's sinks do). O(events) hashing.
 // Throws store::DbError like any statement.
-void Append(store::Session& session, const AuditEvent& event, core::DateTime at);
+void AppendAll(store::Session& session, const std::vector<AuditEvent>& events, core::DateTime at);
+inline void Append(store::Session& session, const AuditEvent& event, core::DateTime at) {
+  AppendAll(session, {event}, at);
+}
 
 }  // namespace lianyin::domain::audit

@@ -12,7 +12,13 @@ namespace {
 
 constexpr std::string_view kColumns =
     "id, at, actor_user_id, actor_username, ip, request_id, action, entity, entity_id, "
-    "before_json, after_json, outcome, prev_hash, hash";
+    "before_json, after_json, outcome, prev_hash, hash, owner_unit_id";
+const std::vector<std::string> kColumnList = {
+    "id",         "at",      "actor_user_id", "actor_username", "ip",
+    "request_id", "action",  "entity",        "entity_id",      "before_json",
+    "after_json", "outcome", "prev_hash",     "hash",           "owner_unit_id"};
+// Past this many entries one append goes through the bulk loader instead of prepared INSERTs.
+constexpr std::size_t kBulkAppend = 64;
 
 // Stored JSON that no longer parses (someone edited it) is kept as its raw text, so the entry
 // still loads and its hash no longer matches.
@@ -41,6 +47,7 @@ AuditEntry ReadEntry(const store::Row& row) {
   e.outcome = ParseOutcome(row.Text(11)).value_or(Outcome::kFailure);
   entry.prev_hash = row.Text(12);
   entry.hash = row.Text(13);
+  e.owner_unit_id = row.OptInt(14);
   return entry;
 }
 
@@ -55,11 +62,33 @@ store::Value OptionalColumn(const std::optional<T>& value) {
   return *value;
 }
 
-// " WHERE ..." for the set filters, appending their parameters to `params`.
-std::string Where(const ListQuery& q, std::vector<store::Value>& params) {
-  std::string sql;
+std::vector<store::Value> Values(const AuditEntry& entry) {
+  const AuditEvent& e = entry.event;
+  return {entry.id,
+          entry.at,
+          OptionalColumn(e.actor_user_id),
+          e.actor_username,
+          e.ip,
+          e.request_id,
+          e.action,
+          e.entity,
+          OptionalColumn(e.entity_id),
+          JsonColumn(e.before),
+          JsonColumn(e.after),
+          std::string(OutcomeName(e.outcome)),
+          entry.prev_hash,
+          entry.hash,
+          OptionalColumn(e.owner_unit_id)};
+}
+
+// " WHERE ..." for the scope and the set filters, appending their parameters to `params`.
+std::string Where(const common::Scope& scope, const ListQuery& q,
+                  std::vector<store::Value>& params) {
+  const common::ScopeFilter visible = common::Visible(scope, kAuditOwnership);
+  std::string sql = " WHERE " + visible.sql;
+  params = visible.params;
   auto add = [&](std::string_view condition, store::Value value) {
-    sql += sql.empty() ? " WHERE " : " AND ";
+    sql += " AND ";
     sql += condition;
     params.push_back(std::move(value));
   };
@@ -70,31 +99,36 @@ std::string Where(const ListQuery& q, std::vector<store::Value>& params) {
   if (q.outcome) add("outcome = ?", std::string(OutcomeName(*q.outcome)));
   if (q.at_from) add("at >= ?", *q.at_from);
   if (q.at_before) add("at < ?", *q.at_before);
+  if (q.before_id) add("id < ?", *q.before_id);
   return sql;
 }
 
 }  // namespace
 
-ChainHead AuditRepo::ClaimNext() {
+ChainHead AuditRepo::ClaimRange(std::int64_t count) {
   auto stmt = session_.Prepare(
-      "UPDATE audit_head SET last_id = last_id + 1 WHERE id = 1 RETURNING last_id, last_hash");
+      "UPDATE audit_head SET last_id = last_id + ? WHERE id = 1 RETURNING last_id, last_hash");
+  stmt.Bind(0, count);
   if (!stmt.Next()) throw store::DbError(store::DbError::Kind::kOther, "audit_head row missing");
-  ChainHead next{stmt.row().Int(0), stmt.row().Text(1)};
+  ChainHead before{stmt.row().Int(0) - count, stmt.row().Text(1)};
   while (stmt.Next()) {
   }
-  return next;
+  return before;
 }
 
-void AuditRepo::Insert(const AuditEntry& entry) {
-  const AuditEvent& e = entry.event;
-  session_.Execute(
-      fmt::format("INSERT INTO audit_log ({}) VALUES "
-                  "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  kColumns),
-      {entry.id, entry.at, OptionalColumn(e.actor_user_id), e.actor_username, e.ip, e.request_id,
-       e.action, e.entity, OptionalColumn(e.entity_id), JsonColumn(e.before), JsonColumn(e.after),
-       std::string(OutcomeName(e.outcome)), entry.prev_hash, entry.hash});
-  session_.Execute("UPDATE audit_head SET last_hash = ? WHERE id = 1", {entry.hash});
+void AuditRepo::InsertAll(const std::vector<AuditEntry>& entries) {
+  if (entries.empty()) return;
+  if (entries.size() > kBulkAppend) {
+    auto loader = session_.Load("audit_log", kColumnList);
+    for (const AuditEntry& entry : entries) loader->Add(Values(entry));
+    loader->Finish();
+  } else {
+    auto insert = session_.Prepare(fmt::format(
+        "INSERT INTO audit_log ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        kColumns));
+    for (const AuditEntry& entry : entries) insert.BindAll(Values(entry)).Execute();
+  }
+  session_.Execute("UPDATE audit_head SET last_hash = ? WHERE id = 1", {entries.back().hash});
 }
 
 ChainHead AuditRepo::Head() {
@@ -113,12 +147,12 @@ std::vector<AuditEntry> AuditRepo::Chain(std::int64_t after_id, std::int64_t max
   return out;
 }
 
-std::vector<AuditEntry> AuditRepo::List(const ListQuery& query, std::int64_t offset,
-                                        std::int64_t limit) {
+std::vector<AuditEntry> AuditRepo::List(const common::Scope& scope, const ListQuery& query,
+                                        std::int64_t offset, std::int64_t limit) {
   std::vector<store::Value> params;
-  const std::string where = Where(query, params);
-  auto stmt = session_.Prepare(fmt::format(
-      "SELECT {} FROM audit_log{} ORDER BY id DESC LIMIT ? OFFSET ?", kColumns, where));
+  const std::string where = Where(scope, query, params);
+  auto stmt = session_.Prepare(
+      fmt::format("SELECT {} FROM audit_log{} ORDER BY id DESC LIMIT ? OFFSET ?", kColumns, where));
   stmt.BindAll(params);
   const int next = static_cast<int>(params.size());
   stmt.Bind(next, limit).Bind(next + 1, offset);
@@ -127,9 +161,9 @@ std::vector<AuditEntry> AuditRepo::List(const ListQuery& query, std::int64_t off
   return out;
 }
 
-std::int64_t AuditRepo::Count(const ListQuery& query) {
+std::int64_t AuditRepo::Count(const common::Scope& scope, const ListQuery& query) {
   std::vector<store::Value> params;
-  auto stmt = session_.Prepare("SELECT COUNT(*) FROM audit_log" + Where(query, params));
+  auto stmt = session_.Prepare("SELECT COUNT(*) FROM audit_log" + Where(scope, query, params));
   stmt.BindAll(params);
   return stmt.Next() ? stmt.row().Int(0) : 0;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/crypto.hpp"
+#include "core/mask.hpp"
 
 namespace lianyin::domain::audit {
 namespace {
@@ -140,7 +141,39 @@ std::optional<std::pair<core::DateTime, core::DateTime>> ParseBound(std::string_
   return std::pair{*instant, core::DateTime{instant->unix_seconds + 1}};
 }
 
+// How a member of a document about `entity` is masked: nullptr when it is not personal data.
+using Masker = std::string (*)(std::string_view);
+Masker MaskerOf(std::string_view entity, std::string_view key) {
+  if (key == "phone" || key == "mobile" || key == "contact_phone") return core::MaskPhone;
+  if (key == "id_number") return core::MaskIdNumber;
+  if (key == "legal_rep" || (entity == "worker" && key == "name")) return core::MaskName;
+  return nullptr;
+}
+
+boost::json::value Masked(std::string_view entity, const boost::json::value& value) {
+  if (value.is_array()) {
+    boost::json::array out;
+    for (const auto& element : value.get_array()) out.push_back(Masked(entity, element));
+    return out;
+  }
+  if (!value.is_object()) return value;
+  boost::json::object out;
+  for (const auto& member : value.get_object()) {
+    const Masker mask = MaskerOf(entity, member.key());
+    if (mask != nullptr && member.value().is_string()) {
+      out[member.key()] = mask(member.value().get_string());
+    } else {
+      out[member.key()] = Masked(entity, member.value());
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+boost::json::value MaskPersonalData(std::string_view entity, const boost::json::value& document) {
+  return Masked(entity, document);
+}
 
 std::string CanonicalJson(const boost::json::value& value) {
   std::string out;
@@ -150,7 +183,7 @@ std::string CanonicalJson(const boost::json::value& value) {
 
 boost::json::object EntryJson(const AuditEntry& entry) {
   const AuditEvent& e = entry.event;
-  return boost::json::object{{"id", entry.id},
+  boost::json::object object{{"id", entry.id},
                              {"at", entry.at},
                              {"actor_user_id", OptionalJson(e.actor_user_id)},
                              {"actor_username", e.actor_username},
@@ -163,6 +196,8 @@ boost::json::object EntryJson(const AuditEntry& entry) {
                              {"after", e.after},
                              {"outcome", OutcomeName(e.outcome)},
                              {"prev_hash", entry.prev_hash}};
+  if (e.owner_unit_id) object["owner_unit_id"] = *e.owner_unit_id;
+  return object;
 }
 
 std::string EntryHash(const AuditEntry& entry) {

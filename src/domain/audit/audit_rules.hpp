@@ -21,9 +21,17 @@ namespace lianyin::domain::audit {
 std::string CanonicalJson(const boost::json::value& value);
 
 // The object that is hashed for `entry`: exactly the keys id, at, actor_user_id, actor_username,
-// ip, request_id, action, entity, entity_id, before, after, outcome, prev_hash (not hash).
-// before / after are JSON values (not strings); absent values are null; outcome is its name.
+// ip, request_id, action, entity, entity_id, before, after, outcome, prev_hash (not hash), and
+// owner_unit_id when the entry has one (entries written before it existed have none, so their
+// hashes are unchanged). before / after are JSON values (not strings); absent values are null;
+// outcome is its name.
 boost::json::object EntryJson(const AuditEntry& entry);
+
+// `document` (a before / after value of `entity`) with personal data masked as in every other
+// response (SPEC §2): members named phone, mobile or contact_phone keep 3 + 4 characters,
+// id_number keeps 4 + 4, legal_rep (and a worker's name) keeps its first character; nested
+// objects and arrays too. Other members are unchanged.
+boost::json::value MaskPersonalData(std::string_view entity, const boost::json::value& document);
 
 // hex(SHA-256(entry.prev_hash ‖ CanonicalJson(EntryJson(entry)))), 64 lower-case hex digits.
 std::string EntryHash(const AuditEntry& entry);

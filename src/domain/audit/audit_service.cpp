@@ -13,6 +13,7 @@
 #include "domain/audit/audit_log.hpp"
 #include "domain/audit/audit_repo.hpp"
 #include "domain/audit/audit_rules.hpp"
+#include "domain/common/writer.hpp"
 
 namespace lianyin::domain::audit {
 namespace {
@@ -103,24 +104,31 @@ std::int64_t ExportEntries(AuditRepo& repo, std::vector<AuditEntry> batch, std::
 
 AuditService::AuditService(store::Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
 
-void AuditService::Record(const AuditEvent& event) {
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  Append(session, event, clock_());
-  tx.Commit();
+core::Result<void> AuditService::Record(const AuditEvent& event) {
+  common::Writer writer(db_);
+  return writer.Run(common::Origin{}, [&](common::WriteTx& tx) -> core::Result<void> {
+    Append(tx.session(), event, clock_());
+    return {};
+  });
 }
 
-core::Result<AuditPage> AuditService::List(const AuditFilter& filter, std::int64_t page,
-                                           std::int64_t page_size) {
+core::Result<AuditPage> AuditService::List(const common::Scope& scope, const AuditFilter& filter,
+                                           std::int64_t page, std::int64_t page_size) {
   auto range = ParseAtRange(filter.from, filter.to);
   if (!range) return range.error();
   const ListQuery query{filter.entity,  filter.entity_id, filter.actor_user_id, filter.action,
-                        filter.outcome, range->at_from,   range->at_before};
+                        filter.outcome, range->at_from,   range->at_before,     filter.before_id};
   store::Session session = db_.Acquire();
   store::Transaction tx = session.Begin(store::TxMode::kRead);
   AuditRepo repo(session);
-  AuditPage result{repo.List(query, (page - 1) * page_size, page_size), repo.Count(query)};
+  // With a keyset cursor the page starts right below it; `page` then only labels the answer.
+  const std::int64_t offset = filter.before_id ? 0 : (page - 1) * page_size;
+  AuditPage result{repo.List(scope, query, offset, page_size), repo.Count(scope, query)};
   tx.Commit();
+  for (AuditEntry& entry : result.items) {
+    entry.event.before = MaskPersonalData(entry.event.entity, entry.event.before);
+    entry.event.after = MaskPersonalData(entry.event.entity, entry.event.after);
+  }
   return result;
 }
 

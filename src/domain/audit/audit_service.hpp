@@ -11,6 +11,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "domain/audit/audit.hpp"
+#include "domain/common/scope.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::audit {
@@ -25,6 +26,7 @@ struct AuditFilter {
   std::optional<Outcome> outcome;
   std::optional<std::string> from;
   std::optional<std::string> to;
+  std::optional<std::int64_t> before_id;  // keyset paging: entries with smaller ids only
 };
 
 struct AuditPage {
@@ -49,13 +51,17 @@ class AuditService {
   explicit AuditService(store::Database& db, Clock clock = core::Now);
 
   // Appends `event` in its own write transaction: for what has no change to ride along with
-  // (login attempts, denied requests). Changes use Append (audit_log.hpp) in their transaction.
-  void Record(const AuditEvent& event);
+  // (denied requests). Busy past the retries → 503 unavailable. Changes reach the chain through
+  // AuditChangeSink (audit_sink.hpp), in their own transaction.
+  core::Result<void> Record(const AuditEvent& event);
 
-  // Entries matching `filter`, newest first; page from 1, page_size ≥ 1 (the caller bounds it).
-  // A malformed `from` / `to` → 422 naming that field.
-  core::Result<AuditPage> List(const AuditFilter& filter, std::int64_t page,
-                               std::int64_t page_size);
+  // Entries visible in `scope` — those whose owner unit lies in its subtree; at the platform
+  // level also those without one — matching `filter`, newest first, with personal data in
+  // before / after masked (MaskPersonalData). page from 1, page_size ≥ 1 (the caller bounds it);
+  // with filter.before_id the page starts below that id. A malformed `from` / `to` → 422 naming
+  // that field. Two indexed queries (page, count).
+  core::Result<AuditPage> List(const common::Scope& scope, const AuditFilter& filter,
+                               std::int64_t page, std::int64_t page_size);
 
   // Re-hashes every entry in id order and checks that each one follows the one before (from
   // genesis, or from the anchor a prune left) and that the last one is the chain head. Any edited

@@ -1,8 +1,11 @@
+#include "domain/org/org_import.hpp"
+
 #include <gtest/gtest.h>
 
 #include "domain/account/platform_service.hpp"
 #include "domain/account/unit_service.hpp"
-#include "domain/org/org_import.hpp"
+#include "domain/audit/audit_service.hpp"
+#include "domain/audit/audit_sink.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "support/test_db.hpp"
@@ -12,14 +15,14 @@ namespace {
 
 using Table = std::vector<std::vector<std::string>>;
 
-const std::vector<std::string> kHeader = {"uscc", "name", "org_type", "region_code",
-                                          "legal_rep", "phone", "founded_on", "business_scope",
-                                          "service_categories", "labour_field"};
+const std::vector<std::string> kHeader = {
+    "uscc",  "name",       "org_type",       "region_code",        "legal_rep",
+    "phone", "founded_on", "business_scope", "service_categories", "labour_field"};
 
 std::vector<std::string> Row(const std::string& uscc, const std::string& name,
                              const std::string& labour = "是") {
-  return {uscc, name, "social_service", "610100", "王伟", "13912345678", "2015-06-01",
-          "职工服务", "skills；health", labour};
+  return {uscc,          name,         "social_service", "610100",         "王伟",
+          "13912345678", "2015-06-01", "职工服务",       "skills；health", labour};
 }
 
 TEST(OrgImportParse, ColumnsInAnyOrderListsBooleansAndExcelDates) {
@@ -62,15 +65,15 @@ class OrgImportTest : public test_support::BackendTest {
     if (IsSkipped()) return;
     ASSERT_TRUE(region::RegionService(db()).Import(
         {"test", "1", {{"610000", "陕西省", "100000"}, {"610100", "西安市", "610000"}}}));
-    auto admin = account::PlatformService(db(), account::ChainedAuditSink())
-                     .SetUpPlatform({"联引平台", "admin", "Org-Test-Passw0rd"});
+    writer_ = std::make_unique<common::Writer>(db(), std::vector<common::ChangeSink*>{&audit_});
+    auto admin = account::PlatformService(*writer_).SetUpPlatform(
+        {"联引平台", "admin", "Org-Test-Passw0rd"});
     ASSERT_TRUE(admin);
     actor_.user_id = admin->id;
     actor_.username = "admin";
     actor_.unit_id = admin->unit_id;
-    auto civil = account::UnitService(db(), account::ChainedAuditSink())
-                     .Create(actor_, {"陕西省民政厅", account::UnitKind::kCivilAffairs, "610000",
-                                      admin->unit_id, {}});
+    auto civil = account::UnitService(*writer_).Create(
+        actor_, {"陕西省民政厅", account::UnitKind::kCivilAffairs, "610000", admin->unit_id, {}});
     ASSERT_TRUE(civil);
     header_ = kHeader;
     header_.push_back("registration_unit_id");
@@ -86,10 +89,25 @@ class OrgImportTest : public test_support::BackendTest {
   account::Actor actor_;
   std::vector<std::string> header_;
   std::string unit_;
+  audit::AuditChangeSink audit_;
+  std::unique_ptr<common::Writer> writer_;
   std::unique_ptr<OrgService> orgs_ = nullptr;
   OrgService& orgs() {
-    if (!orgs_) orgs_ = std::make_unique<OrgService>(db(), account::ChainedAuditSink());
+    if (!orgs_) orgs_ = std::make_unique<OrgService>(*writer_);
     return *orgs_;
+  }
+  // "action entity entity_id" of the audit entries about organisations, oldest first.
+  std::vector<std::string> OrgEntries() {
+    store::Session session = db().Acquire();
+    auto stmt = session.Prepare(
+        "SELECT action, entity_id, before_json IS NULL, after_json IS NULL FROM audit_log "
+        "WHERE entity = 'org' ORDER BY id");
+    std::vector<std::string> out;
+    while (stmt.Next()) {
+      out.push_back(stmt.row().Text(0) + " " + stmt.row().Text(1) +
+                    (stmt.row().Bool(2) ? "" : " before") + (stmt.row().Bool(3) ? "" : " after"));
+    }
+    return out;
   }
 };
 
@@ -121,6 +139,25 @@ TEST_P(OrgImportTest, ImportsThenUpdatesExistingOnRequest) {
   ASSERT_TRUE(updated);
   EXPECT_EQ(updated->updated, 2);
   EXPECT_EQ(orgs().List(actor_, {.q = "职工服务站"}, {}).total, 1);
+}
+
+// One audit entry per created or updated organisation, with before / after, in the import's
+// transaction, and one for the import itself; the chain still verifies.
+TEST_P(OrgImportTest, EachImportedRecordIsAudited) {
+  Table t = {header_, UnitRow("52610100MJ0000001W", "西安职工服务中心"),
+             UnitRow("52610100MJ00000020", "碑林区工会服务站")};
+  ASSERT_TRUE(orgs().Import(actor_, t, false));
+  auto entries = OrgEntries();
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_TRUE(entries[0].starts_with("create ") && entries[0].ends_with(" after"));
+  EXPECT_TRUE(entries[1].starts_with("create ") && entries[1].ends_with(" after"));
+  EXPECT_EQ(entries[2], "import  after");
+  t[1][1] = "西安市职工服务中心";
+  ASSERT_TRUE(orgs().Import(actor_, t, true));
+  entries = OrgEntries();
+  ASSERT_EQ(entries.size(), 6u);
+  EXPECT_TRUE(entries[3].starts_with("update ") && entries[3].ends_with(" before after"));
+  EXPECT_TRUE(audit::AuditService(db()).Verify().ok);
 }
 
 LIANYIN_INSTANTIATE_BACKEND_TESTS(OrgImportTest);

@@ -15,14 +15,23 @@ using account::Actor;
 // The union unit `unit_id` when it is in the actor's scope; 404 otherwise.
 core::Result<account::Unit> UnionInScope(store::Session& session, const Actor& actor,
                                          std::int64_t unit_id) {
-  auto unit = account::UnitRepo(session).FindUnit(unit_id);
-  if (!unit || !account::UnitInScope(session, account::ScopeOf(actor), unit_id)) {
-    return account::OutOfScope();
-  }
+  auto unit = account::UnitRepo(session).FindInScope(account::ScopeOf(actor), unit_id);
+  if (!unit) return account::OutOfScope();
   if (unit->kind != account::UnitKind::kUnion) {
     return core::Error::Invalid("unit_id", "only a union unit links organisations");
   }
   return *unit;
+}
+
+common::Change LinkChange(std::string action, std::int64_t link_id, std::int64_t unit_id,
+                          boost::json::value before, boost::json::value after) {
+  return {std::move(action),
+          "org_link",
+          std::to_string(link_id),
+          std::move(before),
+          std::move(after),
+          true,
+          unit_id};
 }
 
 }  // namespace
@@ -34,48 +43,47 @@ core::Result<Link> OrgService::LinkOrg(const Actor& actor, std::int64_t unit_id,
   if (!core::ParseDate(*since, "since")) {
     return core::Error::Invalid("since", "must be a date like 2023-04-01");
   }
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  if (auto unit = UnionInScope(session, actor, unit_id); !unit) return unit.error();
-  OrgRepo repo(session);
-  auto org = repo.Find(org_id);
-  if (!org) return core::Error::Invalid("org_id", "no such organisation");
-  if (org->status != OrgStatus::kRegistered) {
-    return core::Error::Invalid("org_id", "only a registered organisation can be linked");
-  }
-  if (repo.ActiveLink(unit_id, org_id)) return core::Error::Conflict("already linked");
-  const std::int64_t id = repo.InsertLink(unit_id, org_id, *since, core::FormatDateTime(now));
-  const Link link = repo.ActiveLink(unit_id, org_id).value();
-  audit_(session, actor,
-         {"create", "org_link", std::to_string(id), nullptr,
-          boost::json::object{{"unit_id", unit_id}, {"org_id", org_id}, {"since", *since}}});
-  tx.Commit();
-  return link;
+  const std::string at = core::FormatDateTime(now);
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Link> {
+    store::Session& session = tx.session();
+    if (auto unit = UnionInScope(session, actor, unit_id); !unit) return unit.error();
+    OrgRepo repo(session);
+    // Linking names any registered organisation: their public fields are everyone's to read.
+    auto org = repo.FindPublic(account::ScopeOf(actor), org_id);
+    if (!org) return core::Error::Invalid("org_id", "no such organisation");
+    if (org->org.status != OrgStatus::kRegistered) {
+      return core::Error::Invalid("org_id", "only a registered organisation can be linked");
+    }
+    auto id = repo.InsertLink(unit_id, org_id, *since, at);
+    if (!id) return core::Error::Conflict("already linked");
+    tx.Record(LinkChange(
+        "create", *id, unit_id, nullptr,
+        boost::json::object{{"unit_id", unit_id}, {"org_id", org_id}, {"since", *since}}));
+    return repo.ActiveLink(unit_id, org_id).value();
+  });
 }
 
 core::Result<std::vector<Link>> OrgService::Links(const Actor& actor, std::int64_t unit_id) {
-  store::Session session = db_.Acquire();
+  store::Session session = writer_.db().Acquire();
   if (auto unit = UnionInScope(session, actor, unit_id); !unit) return unit.error();
   return OrgRepo(session).Links(unit_id, /*active_only=*/true);
 }
 
 core::Result<void> OrgService::Unlink(const Actor& actor, std::int64_t unit_id,
                                       std::int64_t org_id) {
-  const core::DateTime now = clock_();
-  store::Session session = db_.Acquire();
-  store::Transaction tx = session.Begin(store::TxMode::kWrite);
-  if (auto unit = UnionInScope(session, actor, unit_id); !unit) return unit.error();
-  OrgRepo repo(session);
-  auto link = repo.ActiveLink(unit_id, org_id);
-  if (!link) return core::Error::NotFound("no active link");
-  const std::string until = core::FormatDate(core::LocalDate(now));
-  repo.EndLink(link->id, until);
-  audit_(session, actor,
-         {"delete", "org_link", std::to_string(link->id),
-          boost::json::object{{"unit_id", unit_id}, {"org_id", org_id}, {"since", link->since}},
-          boost::json::object{{"until", until}}});
-  tx.Commit();
-  return {};
+  const std::string until = core::FormatDate(core::LocalDate(clock_()));
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<void> {
+    store::Session& session = tx.session();
+    if (auto unit = UnionInScope(session, actor, unit_id); !unit) return unit.error();
+    OrgRepo repo(session);
+    auto link = repo.ActiveLink(unit_id, org_id);
+    if (!link || !repo.EndLink(link->id, until)) return core::Error::NotFound("no active link");
+    tx.Record(LinkChange(
+        "delete", link->id, unit_id,
+        boost::json::object{{"unit_id", unit_id}, {"org_id", org_id}, {"since", link->since}},
+        boost::json::object{{"until", until}}));
+    return {};
+  });
 }
 
 }  // namespace lianyin::domain::org

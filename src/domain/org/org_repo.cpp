@@ -2,21 +2,40 @@
 
 #include <algorithm>
 
-#include "domain/account/repo_values.hpp"
+#include "domain/common/sql_text.hpp"
 #include "domain/org/org_rules.hpp"
 
 namespace lianyin::domain::org {
 namespace {
 
-constexpr const char* kSelect =
-    "SELECT o.id, o.name, o.uscc, o.org_type, o.region_code, COALESCE(r.name, ''), "
-    "o.registration_unit_id, COALESCE(u.name, ''), o.legal_rep, o.phone, o.founded_on, "
-    "o.business_scope, o.labour_field, o.status, o.grade, o.grade_valid_until, o.created_at, "
-    "o.updated_at FROM orgs o LEFT JOIN regions r ON r.code = o.region_code "
-    "LEFT JOIN units u ON u.id = o.registration_unit_id ";
+using common::OptValue;
 
-Org ReadOrg(const store::Row& r) {
-  Org o;
+// The org's categories, ';'-separated, as one column of the same query.
+std::string CategoriesColumn(store::Dialect dialect) {
+  return dialect == store::Dialect::kPostgres
+             ? "(SELECT string_agg(category, ';' ORDER BY category) FROM org_categories c "
+               "WHERE c.org_id = o.id)"
+             : "(SELECT group_concat(category, ';') FROM org_categories c WHERE c.org_id = o.id)";
+}
+
+std::vector<std::string> SplitCategories(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  std::sort(out.begin(), out.end());  // SQLite 3.40's group_concat keeps no order
+  return out;
+}
+
+}  // namespace
+
+OrgView OrgRepo::ReadView(const store::Row& r) {
+  OrgView view;
+  Org& o = view.org;
   o.id = r.Int(0);
   o.name = r.Text(1);
   o.uscc = r.Text(2);
@@ -35,56 +54,166 @@ Org ReadOrg(const store::Row& r) {
   o.grade_valid_until = r.OptText(15);
   o.created_at = r.Text(16);
   o.updated_at = r.Text(17);
-  return o;
+  o.service_categories = SplitCategories(r.Text(18));
+  view.full = r.Bool(19);
+  return view;
 }
+
+namespace {
+
+constexpr const char* kOrgColumns =
+    "name, uscc, org_type, region_code, registration_unit_id, legal_rep, phone, founded_on, "
+    "business_scope, labour_field, status, created_at, updated_at";
+
+std::vector<store::Value> OrgValues(const NewOrg& o, std::string_view now) {
+  return {o.name,
+          o.uscc,
+          o.org_type,
+          o.region_code,
+          o.registration_unit_id,
+          o.legal_rep,
+          o.phone,
+          o.founded_on,
+          o.business_scope,
+          std::int64_t{o.labour_field},
+          o.status,
+          std::string(now),
+          std::string(now)};
+}
+
+// An IN list is bound in batches of this many values.
+constexpr std::size_t kInBatch = 500;
 
 }  // namespace
 
-std::int64_t OrgRepo::Insert(const NewOrg& o, std::string_view now, bool index_name) {
-  auto insert = session_.Prepare(
-      "INSERT INTO orgs (name, uscc, org_type, region_code, registration_unit_id, legal_rep, "
-      "phone, founded_on, business_scope, labour_field, status, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  insert.BindAll({o.name, o.uscc, o.org_type, o.region_code, o.registration_unit_id, o.legal_rep,
-                  o.phone, o.founded_on, o.business_scope, std::int64_t{o.labour_field}, o.status,
-                  std::string(now), std::string(now)});
-  insert.Next();
-  const std::int64_t id = insert.row().Int(0);
-  AddCategories(id, o.service_categories);
-  if (index_name) AddGrams(id, o.name);
+bool OrgInScope(store::Session& session, const common::Scope& scope, std::int64_t org_id) {
+  return OrgRepo(session).FindManaged(scope, org_id).has_value();
+}
+
+std::string OrgRepo::Select(const common::Scope& scope, std::vector<store::Value>& params) const {
+  const common::ScopeFilter manages = common::Visible(scope, kOrgRows);
+  params.insert(params.end(), manages.params.begin(), manages.params.end());
+  return "SELECT o.id, o.name, o.uscc, o.org_type, o.region_code, COALESCE(r.name, ''), "
+         "o.registration_unit_id, COALESCE(u.name, ''), o.legal_rep, o.phone, o.founded_on, "
+         "o.business_scope, o.labour_field, o.status, o.grade, o.grade_valid_until, "
+         "o.created_at, o.updated_at, " +
+         CategoriesColumn(session_.dialect()) + ", CASE WHEN " + manages.sql +
+         " THEN 1 ELSE 0 END ";
+}
+
+std::optional<std::int64_t> OrgRepo::Insert(const NewOrg& o, std::string_view now) {
+  auto id = store::InsertOrConflict(session_,
+                                    std::string("INSERT INTO orgs (") + kOrgColumns +
+                                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                    OrgValues(o, now));
+  if (!id) return std::nullopt;
+  auto insert = session_.Prepare("INSERT INTO org_categories (org_id, category) VALUES (?, ?)");
+  for (const std::string& c : o.service_categories) insert.BindAll({*id, c}).Execute();
+  IndexName(*id, o.name);
   return id;
 }
 
-std::optional<Org> OrgRepo::Find(std::int64_t id) {
-  auto stmt = session_.Prepare(std::string(kSelect) + "WHERE o.id = ?");
-  stmt.Bind(0, id);
+std::vector<std::int64_t> OrgRepo::AllocateIds(std::size_t count) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(count);
+  if (count == 0) return ids;
+  if (session_.dialect() == store::Dialect::kPostgres) {
+    auto stmt = session_.Prepare(
+        "SELECT nextval(pg_get_serial_sequence('orgs', 'id')) FROM generate_series(1, ?)");
+    stmt.Bind(0, static_cast<std::int64_t>(count));
+    while (stmt.Next()) ids.push_back(stmt.row().Int(0));
+    return ids;
+  }
+  auto stmt = session_.Prepare("SELECT COALESCE(MAX(id), 0) FROM orgs");
+  stmt.Next();
+  const std::int64_t max = stmt.row().Int(0);
+  for (std::size_t i = 1; i <= count; ++i) ids.push_back(max + static_cast<std::int64_t>(i));
+  return ids;
+}
+
+void OrgRepo::InsertMany(const std::vector<NewOrgRow>& rows, std::string_view now) {
+  if (rows.empty()) return;
+  {
+    auto orgs = session_.Load(
+        "orgs", {"id", "name", "uscc", "org_type", "region_code", "registration_unit_id",
+                 "legal_rep", "phone", "founded_on", "business_scope", "labour_field", "status",
+                 "created_at", "updated_at"});
+    for (const NewOrgRow& row : rows) {
+      std::vector<store::Value> values{row.id};
+      std::vector<store::Value> rest = OrgValues(*row.org, now);
+      values.insert(values.end(), std::make_move_iterator(rest.begin()),
+                    std::make_move_iterator(rest.end()));
+      orgs->Add(values);
+    }
+    orgs->Finish();
+  }
+  {
+    auto categories = session_.Load("org_categories", {"org_id", "category"});
+    for (const NewOrgRow& row : rows) {
+      for (const std::string& c : row.org->service_categories) categories->Add({row.id, c});
+    }
+    categories->Finish();
+  }
+  if (session_.dialect() == store::Dialect::kSqlite) {
+    auto index = session_.Prepare("INSERT INTO org_name_fts (rowid, name) VALUES (?, ?)");
+    for (const NewOrgRow& row : rows) index.BindAll({row.id, row.org->name}).Execute();
+  }
+}
+
+std::set<std::string> OrgRepo::TakenUsccs(const std::vector<std::string>& usccs) {
+  std::set<std::string> taken;
+  for (std::size_t start = 0; start < usccs.size(); start += kInBatch) {
+    const std::size_t n = std::min(kInBatch, usccs.size() - start);
+    std::string sql = "SELECT uscc FROM orgs WHERE uscc IN (?";
+    for (std::size_t i = 1; i < n; ++i) sql += ", ?";
+    sql += ")";
+    auto stmt = session_.Prepare(sql);
+    for (std::size_t i = 0; i < n; ++i) stmt.Bind(static_cast<int>(i), usccs[start + i]);
+    while (stmt.Next()) taken.insert(stmt.row().Text(0));
+  }
+  return taken;
+}
+
+std::optional<OrgView> OrgRepo::FindPublic(const common::Scope& scope, std::int64_t id) {
+  std::vector<store::Value> params;
+  std::string sql = Select(scope, params) +
+                    "FROM orgs o LEFT JOIN regions r ON r.code = o.region_code "
+                    "LEFT JOIN units u ON u.id = o.registration_unit_id WHERE o.id = ?";
+  params.emplace_back(id);
+  auto stmt = session_.Prepare(sql);
+  stmt.BindAll(params);
   if (!stmt.Next()) return std::nullopt;
-  Org org = ReadOrg(stmt.row());
-  org.service_categories = Categories(id);
-  return org;
+  return ReadView(stmt.row());
+}
+
+std::optional<Org> OrgRepo::FindManaged(const common::Scope& scope, std::int64_t id) {
+  auto view = FindPublic(scope, id);
+  if (!view || !view->full) return std::nullopt;
+  return std::move(view->org);
 }
 
 std::optional<Org> OrgRepo::FindByUscc(std::string_view uscc) {
   auto stmt = session_.Prepare("SELECT id FROM orgs WHERE uscc = ?");
   stmt.Bind(0, std::string(uscc));
   if (!stmt.Next()) return std::nullopt;
-  return Find(stmt.row().Int(0));
+  const std::int64_t id = stmt.row().Int(0);
+  // The full record; whether a caller may see all of it is the caller's concern.
+  auto view = FindPublic(common::Scope{}, id);
+  if (!view) return std::nullopt;
+  return std::move(view->org);
 }
 
-bool OrgRepo::UsccTaken(std::string_view uscc) {
-  auto stmt = session_.Prepare("SELECT 1 FROM orgs WHERE uscc = ?");
-  stmt.Bind(0, std::string(uscc));
-  return stmt.Next();
-}
-
-void OrgRepo::Update(const Org& o, bool name_changed, std::string_view now) {
+void OrgRepo::Update(const Org& o, const std::string& old_name, std::string_view now) {
   session_.Execute(
       "UPDATE orgs SET name = ?, region_code = ?, legal_rep = ?, phone = ?, founded_on = ?, "
       "business_scope = ?, labour_field = ?, updated_at = ? WHERE id = ?",
       {o.name, o.region_code, o.legal_rep, o.phone, o.founded_on, o.business_scope,
        std::int64_t{o.labour_field}, std::string(now), o.id});
   SetCategories(o.id, o.service_categories);
-  if (name_changed) IndexName(o.id, o.name);
+  if (o.name != old_name) {
+    UnindexName(o.id, old_name);
+    IndexName(o.id, o.name);
+  }
 }
 
 void OrgRepo::SetStatus(std::int64_t id, OrgStatus status, std::string_view now) {
@@ -92,53 +221,51 @@ void OrgRepo::SetStatus(std::int64_t id, OrgStatus status, std::string_view now)
                    {std::string(OrgStatusName(status)), std::string(now), id});
 }
 
-void OrgRepo::IndexName(std::int64_t id, std::string_view name) {
-  session_.Execute("DELETE FROM org_name_grams WHERE org_id = ?", {id});
-  AddGrams(id, name);
+void OrgRepo::IndexName(std::int64_t id, const std::string& name) {
+  // PostgreSQL searches with a scan; only SQLite keeps the index (org_search.cpp).
+  if (session_.dialect() != store::Dialect::kSqlite) return;
+  session_.Execute("INSERT INTO org_name_fts (rowid, name) VALUES (?, ?)", {id, name});
 }
 
-void OrgRepo::IndexNames(const std::vector<std::pair<std::int64_t, std::string>>& names) {
-  std::vector<std::pair<std::string, std::int64_t>> postings;
-  for (const auto& [id, name] : names) {
-    for (std::string& gram : NameGrams(name)) postings.emplace_back(std::move(gram), id);
-  }
-  std::sort(postings.begin(), postings.end());
-  auto insert = session_.Prepare("INSERT INTO org_name_grams (gram, org_id) VALUES (?, ?)");
-  for (const auto& [gram, id] : postings) insert.BindAll({gram, id}).Execute();
-}
-
-void OrgRepo::AddGrams(std::int64_t id, std::string_view name) {
-  auto insert = session_.Prepare("INSERT INTO org_name_grams (gram, org_id) VALUES (?, ?)");
-  for (const std::string& gram : NameGrams(name)) insert.BindAll({gram, id}).Execute();
+void OrgRepo::UnindexName(std::int64_t id, const std::string& name) {
+  if (session_.dialect() != store::Dialect::kSqlite) return;
+  // A contentless FTS5 table forgets a row given the text it was indexed with.
+  session_.Execute("INSERT INTO org_name_fts (org_name_fts, rowid, name) VALUES ('delete', ?, ?)",
+                   {id, name});
 }
 
 void OrgRepo::SetCategories(std::int64_t id, const std::vector<std::string>& categories) {
   session_.Execute("DELETE FROM org_categories WHERE org_id = ?", {id});
-  AddCategories(id, categories);
-}
-
-void OrgRepo::AddCategories(std::int64_t id, const std::vector<std::string>& categories) {
   auto insert = session_.Prepare("INSERT INTO org_categories (org_id, category) VALUES (?, ?)");
   for (const std::string& c : categories) insert.BindAll({id, c}).Execute();
 }
 
-std::vector<std::string> OrgRepo::Categories(std::int64_t id) {
-  auto stmt =
-      session_.Prepare("SELECT category FROM org_categories WHERE org_id = ? ORDER BY category");
-  stmt.Bind(0, id);
-  std::vector<std::string> out;
-  while (stmt.Next()) out.push_back(stmt.row().Text(0));
-  return out;
-}
+void OrgRepo::AddEvent(const OrgEvent& e, std::int64_t org_id) { AddEvents({{org_id, e}}); }
 
-void OrgRepo::AddEvent(const OrgEvent& e, std::int64_t org_id) {
-  session_.Execute(
+void OrgRepo::AddEvents(const std::vector<std::pair<std::int64_t, OrgEvent>>& events) {
+  const auto values = [](std::int64_t org_id, const OrgEvent& e) {
+    return std::vector<store::Value>{org_id,
+                                     e.at,
+                                     OptValue(e.actor_user_id),
+                                     e.actor_username,
+                                     e.action,
+                                     OptValue(e.from_status),
+                                     OptValue(e.to_status),
+                                     e.reason,
+                                     e.details_json};
+  };
+  if (events.size() > 64) {
+    auto loader =
+        session_.Load("org_events", {"org_id", "at", "actor_user_id", "actor_username", "action",
+                                     "from_status", "to_status", "reason", "details_json"});
+    for (const auto& [org_id, e] : events) loader->Add(values(org_id, e));
+    loader->Finish();
+    return;
+  }
+  auto insert = session_.Prepare(
       "INSERT INTO org_events (org_id, at, actor_user_id, actor_username, action, from_status, "
-      "to_status, reason, details_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {org_id, e.at,
-       account::OptValue(e.actor_user_id), e.actor_username, e.action,
-       account::OptValue(e.from_status), account::OptValue(e.to_status), e.reason,
-       e.details_json});
+      "to_status, reason, details_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& [org_id, e] : events) insert.BindAll(values(org_id, e)).Execute();
 }
 
 std::vector<OrgEvent> OrgRepo::Events(std::int64_t org_id) {

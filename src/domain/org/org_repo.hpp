@@ -1,55 +1,90 @@
 #pragma once
-// The registry's only SQL: orgs, their categories and name grams, events and links.
+// The registry's only SQL: orgs, their categories, the name search index, events and links.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "domain/account/scope.hpp"
+#include "domain/common/scope.hpp"
 #include "domain/org/org.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::org {
 
+// Who manages an organisation: its registration authority's subtree, or its own members
+// (org_member narrowing). Everyone logged in reads its public fields (SPEC §1).
+inline constexpr common::Ownership kOrgRows{"o.registration_unit_id", "o.id"};
+
+// True when organisation `org_id` exists and `scope` manages it (kOrgRows): what a user account
+// may name as its org_id (account::UserService's OrgInScopeCheck).
+bool OrgInScope(store::Session& session, const common::Scope& scope, std::int64_t org_id);
+
+// One row of a bulk load (imports): the org with the id allocated for it.
+struct NewOrgRow {
+  std::int64_t id = 0;
+  const NewOrg* org = nullptr;
+};
+
 class OrgRepo {
  public:
   explicit OrgRepo(store::Session& session) : session_(session) {}
 
-  // Inserts the org with its categories and (unless `index_name` is false, for bulk imports that
-  // call IndexNames once) its name grams; returns its id.
-  std::int64_t Insert(const NewOrg& org, std::string_view now, bool index_name = true);
-  // Indexes many new names at once, inserting the grams in key order: random-order inserts into
-  // the (gram, org_id) index of a large import thrash the page cache (bench/org_import_bench).
-  void IndexNames(const std::vector<std::pair<std::int64_t, std::string>>& names);
-  std::optional<Org> Find(std::int64_t id);
+  // Inserts the org with its categories and name index entry unless its USCC is taken
+  // (store::InsertOrConflict): its id, or nullopt.
+  std::optional<std::int64_t> Insert(const NewOrg& org, std::string_view now);
+  // `count` ids for a bulk load, unused by any row (PostgreSQL: drawn from the identity
+  // sequence; SQLite: above the largest, so call inside the write transaction).
+  std::vector<std::int64_t> AllocateIds(std::size_t count);
+  // Loads `rows` with their categories and name index entries in bulk (COPY on PostgreSQL).
+  // Throws store::DbError kUniqueViolation when a USCC is taken: the caller's transaction is
+  // then to be rolled back.
+  void InsertMany(const std::vector<NewOrgRow>& rows, std::string_view now);
+  // Of `usccs`, those an organisation already has (batched IN lists).
+  std::set<std::string> TakenUsccs(const std::vector<std::string>& usccs);
+
+  // Public: every logged-in user reads every organisation (SPEC §1); `full` tells whether
+  // `scope` manages it. One query.
+  std::optional<OrgView> FindPublic(const common::Scope& scope, std::int64_t id);
+  // The org when `scope` manages it, for changes; one query.
+  std::optional<Org> FindManaged(const common::Scope& scope, std::int64_t id);
+  // Unauthenticated disclosure (SPEC §4 public lookup) and the import's updates, by USCC.
   std::optional<Org> FindByUscc(std::string_view uscc);
-  bool UsccTaken(std::string_view uscc);
-  // Writes every editable field of `org` (and re-indexes the name when it changed).
-  void Update(const Org& org, bool name_changed, std::string_view now);
+  // Writes every editable field of `org` (and re-indexes the name when it changed from
+  // `old_name`).
+  void Update(const Org& org, const std::string& old_name, std::string_view now);
   void SetStatus(std::int64_t id, OrgStatus status, std::string_view now);
 
-  // Orgs matching `filter`, newest first; `scope` applies when filter.in_scope_only.
-  std::vector<Org> List(const OrgFilter& filter, const account::Scope& scope, std::int64_t limit,
-                        std::int64_t offset);
-  std::int64_t Count(const OrgFilter& filter, const account::Scope& scope);
+  // One page of orgs matching `filter`, in the filter's order, each with `full` computed in the
+  // same query (no per-row loads or checks); `scope` also restricts the rows when
+  // filter.in_scope_only.
+  std::vector<OrgView> List(const OrgFilter& filter, const common::Scope& scope, std::int64_t limit,
+                            std::int64_t offset);
+  std::int64_t Count(const OrgFilter& filter, const common::Scope& scope);
 
   void AddEvent(const OrgEvent& event, std::int64_t org_id);
+  void AddEvents(const std::vector<std::pair<std::int64_t, OrgEvent>>& events);
   std::vector<OrgEvent> Events(std::int64_t org_id);
 
-  std::int64_t InsertLink(std::int64_t unit_id, std::int64_t org_id, std::string_view since,
-                          std::string_view now);
+  // A new active link, or nullopt when the unit already has one to the org (the partial unique
+  // index org_links_active: exact under concurrency).
+  std::optional<std::int64_t> InsertLink(std::int64_t unit_id, std::int64_t org_id,
+                                         std::string_view since, std::string_view now);
   // The active link of a unit to an org, if any.
   std::optional<Link> ActiveLink(std::int64_t unit_id, std::int64_t org_id);
-  void EndLink(std::int64_t link_id, std::string_view until);
+  // Ends the active link; false when there was none (a concurrent unlink won).
+  bool EndLink(std::int64_t link_id, std::string_view until);
   std::vector<Link> Links(std::int64_t unit_id, bool active_only);
 
  private:
-  void IndexName(std::int64_t id, std::string_view name);  // replaces the name's grams
-  void AddGrams(std::int64_t id, std::string_view name);
+  // The select list of an OrgView (its `full` flag computed for `scope`), whose parameters it
+  // appends to `params`, and the reader of its rows.
+  std::string Select(const common::Scope& scope, std::vector<store::Value>& params) const;
+  static OrgView ReadView(const store::Row& row);
+  void IndexName(std::int64_t id, const std::string& name);
+  void UnindexName(std::int64_t id, const std::string& name);
   void SetCategories(std::int64_t id, const std::vector<std::string>& categories);
-  void AddCategories(std::int64_t id, const std::vector<std::string>& categories);
-  std::vector<std::string> Categories(std::int64_t id);
   // The FROM, WHERE and ORDER BY of a list query and its parameters.
   struct Query {
     std::string from;
@@ -57,9 +92,7 @@ class OrgRepo {
     std::vector<store::Value> params;
     std::string order;
   };
-  Query Where(const OrgFilter& filter, const account::Scope& scope);
-  // Of a query's grams, the one with the fewest postings (counted up to a cap).
-  std::string RarestGram(const std::vector<std::string>& grams);
+  Query Where(const OrgFilter& filter, const common::Scope& scope);
   store::Session& session_;
 };
 

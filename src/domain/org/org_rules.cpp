@@ -22,8 +22,8 @@ void CheckText(Errors& errors, const char* field, const std::string& value, std:
   const std::size_t n = core::CodepointCount(value).value_or(0);
   if (!core::ValidUtf8(value)) return Fail(errors, field, "must be valid UTF-8");
   if (n < min || n > max) {
-    Fail(errors, field, "must have " + std::to_string(min) + "-" + std::to_string(max) +
-                            " characters");
+    Fail(errors, field,
+         "must have " + std::to_string(min) + "-" + std::to_string(max) + " characters");
   }
 }
 
@@ -48,23 +48,8 @@ void CheckCategories(Errors& errors, std::vector<std::string>& categories) {
 }
 
 bool IsSixDigits(std::string_view code) {
-  return code.size() == 6 && std::all_of(code.begin(), code.end(), [](char c) {
-           return c >= '0' && c <= '9';
-         });
-}
-
-// Splits UTF-8 text into code points (each as its bytes); ASCII letters lower-cased.
-std::vector<std::string> CodePoints(std::string_view text) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    std::string cp(text.substr(i, len));
-    if (len == 1) cp[0] = static_cast<char>(std::tolower(lead));
-    out.push_back(std::move(cp));
-    i += len;
-  }
-  return out;
+  return code.size() == 6 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace
@@ -115,32 +100,19 @@ core::Result<OrgPatch> NormalisePatch(OrgPatch patch, const core::Date& today) {
 bool TransitionAllowed(OrgStatus from, OrgStatus to) {
   using S = OrgStatus;
   switch (from) {
-    case S::kApplying: return to == S::kRegistered || to == S::kRejected;
-    case S::kRegistered: return to == S::kAbnormal || to == S::kDeregistering;
-    case S::kAbnormal: return to == S::kRegistered || to == S::kDeregistering;
-    case S::kDeregistering: return to == S::kDeregistered;
+    case S::kApplying:
+      return to == S::kRegistered || to == S::kRejected;
+    case S::kRegistered:
+      return to == S::kAbnormal || to == S::kDeregistering;
+    case S::kAbnormal:
+      return to == S::kRegistered || to == S::kDeregistering;
+    case S::kDeregistering:
+      return to == S::kDeregistered;
     case S::kDeregistered:
-    case S::kRejected: return false;
+    case S::kRejected:
+      return false;
   }
   return false;
-}
-
-std::vector<std::string> NameGrams(std::string_view name) {
-  const std::vector<std::string> cps = CodePoints(name);
-  std::set<std::string> grams;
-  for (std::size_t i = 0; i < cps.size(); ++i) {
-    grams.insert(cps[i]);
-    if (i + 1 < cps.size()) grams.insert(cps[i] + cps[i + 1]);
-  }
-  return {grams.begin(), grams.end()};
-}
-
-std::vector<std::string> QueryGrams(std::string_view query) {
-  const std::vector<std::string> cps = CodePoints(query);
-  if (cps.size() <= 1) return cps;
-  std::set<std::string> grams;
-  for (std::size_t i = 0; i + 1 < cps.size(); ++i) grams.insert(cps[i] + cps[i + 1]);
-  return {grams.begin(), grams.end()};
 }
 
 }  // namespace lianyin::domain::org

@@ -1,5 +1,5 @@
 #pragma once
-// Pure rules of the registry: field validation, the status machine, and name grams for search.
+// Pure rules of the registry: field validation and the status machine.
 
 #include <string>
 #include <string_view>
@@ -25,13 +25,5 @@ core::Result<OrgPatch> NormalisePatch(OrgPatch patch, const core::Date& today);
 // SPEC §4: applying → registered | rejected; registered ⇄ abnormal; registered | abnormal →
 // deregistering → deregistered.
 bool TransitionAllowed(OrgStatus from, OrgStatus to);
-
-// The distinct one- and two-character windows of `name` (Unicode code points; ASCII letters
-// lower-cased), which org_name_grams indexes.
-std::vector<std::string> NameGrams(std::string_view name);
-
-// The grams a query must all hit: the query itself when it is one character, else its distinct
-// two-character windows. Empty for an empty query.
-std::vector<std::string> QueryGrams(std::string_view query);
 
 }  // namespace lianyin::domain::org

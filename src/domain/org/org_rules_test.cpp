@@ -81,13 +81,5 @@ TEST(OrgRules, StatusMachine) {
   EXPECT_FALSE(TransitionAllowed(S::kRegistered, S::kRegistered));
 }
 
-TEST(OrgRules, GramsCoverEveryOneAndTwoCharacterWindow) {
-  EXPECT_EQ(NameGrams("工会Ab"),
-            (std::vector<std::string>{"a", "ab", "b", "会", "会a", "工", "工会"}));
-  EXPECT_EQ(QueryGrams("工"), std::vector<std::string>{"工"});
-  EXPECT_EQ(QueryGrams("职工服务"), (std::vector<std::string>{"工服", "服务", "职工"}));
-  EXPECT_TRUE(QueryGrams("").empty());
-}
-
 }  // namespace
 }  // namespace lianyin::domain::org

@@ -1,10 +1,11 @@
 #pragma once
-// Use cases of the organisation registry (SPEC §4 "Organisations"; issue #4). Each runs in one
-// transaction, records an org event for the timeline and an audit entry.
+// Use cases of the organisation registry (SPEC §4 "Organisations"; issue #4). Each change runs in
+// one short write transaction (common::Writer), records an org event for the timeline and its
+// Change, owned by the registration unit.
 //
 // Reading: every logged-in user reads the public fields of every organisation (SPEC §1); the
-// registration authority's subtree and the org's own members read everything. Changing an org
-// outside one's scope answers 403 (it is readable, so 404 would lie).
+// registration authority's subtree and the org's own members (kOrgRows) read everything and
+// change it. Changing an org outside one's scope answers 403 (it is readable, so 404 would lie).
 
 #include <functional>
 #include <optional>
@@ -14,7 +15,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "domain/account/account.hpp"
-#include "domain/account/audit_sink.hpp"
+#include "domain/common/writer.hpp"
 #include "domain/org/org.hpp"
 #include "store/store.hpp"
 
@@ -23,11 +24,12 @@ namespace lianyin::domain::org {
 class OrgService {
  public:
   using Clock = std::function<core::DateTime()>;
-  OrgService(store::Database& db, account::AuditSink audit, Clock clock = core::Now)
-      : db_(db), audit_(std::move(audit)), clock_(std::move(clock)) {}
+  explicit OrgService(common::Writer& writer, Clock clock = core::Now)
+      : writer_(writer), clock_(std::move(clock)) {}
 
   // 422 on fields (see NormaliseNewOrg), on a registration unit that is not a civil-affairs unit
-  // in scope, or a region unknown or not covered by that unit's; 409 on a duplicate USCC.
+  // in scope, or a region unknown or not covered by that unit's; 409 on a duplicate USCC, naming
+  // the organisation that holds it (exact under concurrency: the unique index decides).
   core::Result<OrgView> Create(const account::Actor& actor, NewOrg input);
   core::Result<OrgView> Get(const account::Actor& actor, std::int64_t id);
   account::Page<OrgView> List(const account::Actor& actor, const OrgFilter& filter,
@@ -47,11 +49,13 @@ class OrgService {
   // The timeline, oldest first (in scope only: 404 otherwise).
   core::Result<std::vector<OrgEvent>> History(const account::Actor& actor, std::int64_t id);
 
-  // SPEC §4 POST /orgs/import: rows[0] names the columns. Every row is validated first — fields,
-  // registration unit and region as for Create, duplicates within the file and with the
-  // registry (unless `update_existing`, which then updates those) — and if any fails nothing is
-  // written and the 422 lists every {row, field, message} (at most kMaxImportErrors). Otherwise
-  // all rows are written in one transaction with one audit entry for the import.
+  // SPEC §4 POST /orgs/import: rows[0] names the columns. Every row is validated first, before
+  // any write begins — fields, registration unit and region as for Create, duplicates within
+  // the file and with the registry (unless `update_existing`, which then updates those) — and
+  // if any fails nothing is written and the 422 lists every {row, field, message} (at most
+  // kMaxImportErrors). Otherwise all rows are written in one short transaction (bulk loads)
+  // with one Change per created or updated organisation (before / after) and one for the
+  // import; a USCC registered concurrently meanwhile fails the whole import as a row error.
   struct ImportResult {
     std::int64_t imported = 0;
     std::int64_t updated = 0;
@@ -65,17 +69,16 @@ class OrgService {
   // Public disclosure: an organisation that is or was registered, by USCC; 404 otherwise.
   core::Result<Org> PublicLookup(const std::string& uscc);
 
-  // 联系引导: a union unit in scope links an organisation (since defaults to today).
-  core::Result<Link> LinkOrg(const account::Actor& actor, std::int64_t unit_id,
-                             std::int64_t org_id, std::optional<std::string> since);
+  // 联系引导: a union unit in scope links an organisation (since defaults to today); an active
+  // link of the same pair → 409, exact under concurrency (a partial unique index).
+  core::Result<Link> LinkOrg(const account::Actor& actor, std::int64_t unit_id, std::int64_t org_id,
+                             std::optional<std::string> since);
   core::Result<std::vector<Link>> Links(const account::Actor& actor, std::int64_t unit_id);
   // Ends the active link (404 when there is none).
-  core::Result<void> Unlink(const account::Actor& actor, std::int64_t unit_id,
-                            std::int64_t org_id);
+  core::Result<void> Unlink(const account::Actor& actor, std::int64_t unit_id, std::int64_t org_id);
 
  private:
-  store::Database& db_;
-  account::AuditSink audit_;
+  common::Writer& writer_;
   Clock clock_;
 };
 

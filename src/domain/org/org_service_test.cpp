@@ -4,6 +4,7 @@
 
 #include "domain/account/platform_service.hpp"
 #include "domain/account/unit_service.hpp"
+#include "domain/common/recording_sink.hpp"
 #include "domain/region/region_service.hpp"
 #include "support/test_db.hpp"
 
@@ -18,11 +19,14 @@ class OrgServiceTest : public test_support::BackendTest {
   void SetUp() override {
     test_support::BackendTest::SetUp();
     if (IsSkipped()) return;
-    ASSERT_TRUE(region::RegionService(db()).Import({"test", "1",
+    ASSERT_TRUE(region::RegionService(db()).Import({"test",
+                                                    "1",
                                                     {{"110000", "北京市", "100000"},
                                                      {"610000", "陕西省", "100000"},
                                                      {"610100", "西安市", "610000"}}}));
-    auto admin = account::PlatformService(db(), Ignore()).SetUpPlatform({"联引平台", "admin", "Org-Test-Passw0rd"});
+    writer_ = std::make_unique<common::Writer>(db(), std::vector<common::ChangeSink*>{&recorder_});
+    auto admin = account::PlatformService(*writer_).SetUpPlatform(
+        {"联引平台", "admin", "Org-Test-Passw0rd"});
     ASSERT_TRUE(admin);
     root_ = ActorAt(admin->unit_id);
     shaanxi_ = Unit("陕西省民政厅", UnitKind::kCivilAffairs, "610000", admin->unit_id);
@@ -31,11 +35,12 @@ class OrgServiceTest : public test_support::BackendTest {
     union_ = Unit("陕西省总工会", UnitKind::kUnion, "610000", admin->unit_id);
   }
 
-  account::AuditSink Ignore() { return [](store::Session&, const Actor&, const account::Change&) {}; }
-  account::AuditSink Record() {
-    return [this](store::Session&, const Actor&, const account::Change& c) {
-      audited_.push_back(c.action + ":" + c.entity);
-    };
+  std::vector<std::string> Audited() {
+    std::vector<std::string> out;
+    for (const common::Change& c : recorder_.changes()) {
+      if (c.entity != "unit" && c.entity != "user") out.push_back(c.action + ":" + c.entity);
+    }
+    return out;
   }
   static Actor ActorAt(std::int64_t unit_id) {
     Actor a;
@@ -46,7 +51,7 @@ class OrgServiceTest : public test_support::BackendTest {
   }
   std::int64_t Unit(const std::string& name, UnitKind kind, const std::string& region,
                     std::int64_t parent) {
-    auto u = account::UnitService(db(), Ignore()).Create(root_, {name, kind, region, parent, {}});
+    auto u = account::UnitService(*writer_).Create(root_, {name, kind, region, parent, {}});
     EXPECT_TRUE(u) << name;
     return u ? u->unit.id : 0;
   }
@@ -69,10 +74,11 @@ class OrgServiceTest : public test_support::BackendTest {
 
   Actor root_;
   std::int64_t shaanxi_ = 0, xian_ = 0, beijing_ = 0, union_ = 0;
-  std::vector<std::string> audited_;
+  common::RecordingSink recorder_;
+  std::unique_ptr<common::Writer> writer_;
   std::unique_ptr<OrgService> service_ = nullptr;
   OrgService& svc() {
-    if (!service_) service_ = std::make_unique<OrgService>(db(), Record());
+    if (!service_) service_ = std::make_unique<OrgService>(*writer_);
     return *service_;
   }
 };
@@ -85,17 +91,27 @@ TEST_P(OrgServiceTest, CreateValidatesTheRegistrationUnitRegionAndDuplicates) {
   EXPECT_EQ(created->org.status, OrgStatus::kRegistered);
   EXPECT_EQ(svc().Create(xian, Org("另一个", "52610100MJ0000001W", xian_)).error().code,
             core::ErrorCode::kConflict);
-  EXPECT_EQ(svc().Create(root_, Org("工会下", "52610100MJ00000020", union_)).error().details.at(0).field,
-            "registration_unit_id");
-  EXPECT_EQ(svc().Create(root_, Org("北京的", "52610100MJ00000020", xian_, "110000")).error().details.at(0).field,
+  EXPECT_EQ(
+      svc().Create(root_, Org("工会下", "52610100MJ00000020", union_)).error().details.at(0).field,
+      "registration_unit_id");
+  EXPECT_EQ(svc()
+                .Create(root_, Org("北京的", "52610100MJ00000020", xian_, "110000"))
+                .error()
+                .details.at(0)
+                .field,
             "region_code");
-  EXPECT_EQ(svc().Create(ActorAt(beijing_), Org("越权", "52610100MJ00000020", xian_)).error().details.at(0).field,
+  EXPECT_EQ(svc()
+                .Create(ActorAt(beijing_), Org("越权", "52610100MJ00000020", xian_))
+                .error()
+                .details.at(0)
+                .field,
             "registration_unit_id");
-  EXPECT_EQ(audited_, std::vector<std::string>{"create:org"});
+  EXPECT_EQ(Audited(), std::vector<std::string>{"create:org"});
 }
 
 TEST_P(OrgServiceTest, EveryoneReadsPublicFieldsOnlyTheScopeChangesThem) {
-  auto created = svc().Create(ActorAt(xian_), Org("西安市职工服务中心", "52610100MJ0000001W", xian_));
+  auto created =
+      svc().Create(ActorAt(xian_), Org("西安市职工服务中心", "52610100MJ0000001W", xian_));
   ASSERT_TRUE(created);
   const std::int64_t id = created->org.id;
   EXPECT_TRUE(svc().Get(ActorAt(shaanxi_), id)->full);
@@ -174,16 +190,16 @@ TEST_P(OrgServiceTest, ReviewOfAnApplication) {
   EXPECT_EQ(svc().PublicLookup("52610100MJ0000001W").error().code, core::ErrorCode::kNotFound);
   auto unchecked = svc().ReviewApplication(ActorAt(xian_), id, {.approve = true});
   EXPECT_EQ(unchecked.error().details.size(), 4u);
-  EXPECT_EQ(svc().ReviewApplication(ActorAt(xian_), id, {.approve = false}).error().details.at(0).field,
-            "comment");
-  auto approved = svc().ReviewApplication(ActorAt(xian_), id,
-                                          {true, true, true, true, true, "材料齐全"});
+  EXPECT_EQ(
+      svc().ReviewApplication(ActorAt(xian_), id, {.approve = false}).error().details.at(0).field,
+      "comment");
+  auto approved =
+      svc().ReviewApplication(ActorAt(xian_), id, {true, true, true, true, true, "材料齐全"});
   ASSERT_TRUE(approved) << approved.error().message;
   EXPECT_EQ(approved->org.status, OrgStatus::kRegistered);
-  EXPECT_EQ(svc().ReviewApplication(ActorAt(xian_), id, {true, true, true, true, true, ""})
-                .error()
-                .code,
-            core::ErrorCode::kConflict);
+  EXPECT_EQ(
+      svc().ReviewApplication(ActorAt(xian_), id, {true, true, true, true, true, ""}).error().code,
+      core::ErrorCode::kConflict);
   EXPECT_EQ(svc().PublicLookup("52610100MJ0000001W")->name, "西安市职工服务中心");
 }
 

@@ -2,10 +2,12 @@
 #include <charconv>
 #include <vector>
 
+#include "domain/account/scope.hpp"
 #include "domain/audit/audit_rules.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "http/error_mapping.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/query.hpp"
 #include "http/json.hpp"
 
 namespace lianyin::http::handlers {
@@ -26,7 +28,8 @@ audit::AuditFilter ReadFilter(const Request& request, std::vector<core::FieldErr
                             QueryString(request, "action"),
                             std::nullopt,
                             QueryString(request, "from"),
-                            QueryString(request, "to")};
+                            QueryString(request, "to"),
+                            std::nullopt};
   if (auto actor = request.Query("actor_user_id")) {
     std::int64_t id = 0;
     auto [ptr, ec] = std::from_chars(actor->data(), actor->data() + actor->size(), id);
@@ -36,6 +39,7 @@ audit::AuditFilter ReadFilter(const Request& request, std::vector<core::FieldErr
       errors.push_back({"actor_user_id", "must be a positive integer", std::nullopt});
     }
   }
+  filter.before_id = QueryId(request, "before_id", errors);
   if (auto outcome = request.Query("outcome")) {
     filter.outcome = audit::ParseOutcome(*outcome);
     if (!filter.outcome) {
@@ -65,7 +69,8 @@ Response ListAudit(audit::AuditService& service, Context& ctx) {
     }
     return ErrorResponse(core::Error::Invalid(std::move(errors)));
   }
-  auto result = service.List(filter, page->page, page->page_size);
+  auto result =
+      service.List(domain::account::ScopeOf(*ctx.actor), filter, page->page, page->page_size);
   if (!result) return ErrorResponse(result.error());
   boost::json::array items;
   for (const audit::AuditEntry& entry : result->items) items.push_back(ItemJson(entry));
@@ -77,18 +82,24 @@ Response ListAudit(audit::AuditService& service, Context& ctx) {
 
 void AddAuditRoutes(Router& router, audit::AuditService& service) {
   router.Add("GET", "/api/v1/audit", [&service](Context& ctx) { return ListAudit(service, ctx); },
-             {.summary = "Audit entries, newest first: filters entity, entity_id, actor_user_id, "
-                         "action, outcome, from, to (dates or date-times, inclusive)",
+             {.summary = "Audit entries about records in the caller's scope (all at the platform "
+                         "level), newest first, personal data masked: filters entity, entity_id, "
+                         "actor_user_id, action, outcome, from, to (dates or date-times, "
+                         "inclusive), before_id (keyset paging)",
               .tag = "audit",
               .permission = "system:audit:list"});
   router.Add("GET", "/api/v1/audit/verify",
-             [&service](Context&) {
+             [&service](Context& ctx) {
+               // The chain is the whole deployment's: verified at the platform level.
+               if (!ctx.actor->platform_level) {
+                 return ErrorResponse(domain::common::PlatformLevelOnly());
+               }
                const audit::VerifyReport report = service.Verify();
                boost::json::object o{{"ok", report.ok}, {"entries", report.entries}};
                if (report.first_bad_id) o["first_bad_id"] = *report.first_bad_id;
                return JsonResponse(200, o);
              },
-             {.summary = "Re-hash the audit chain: {ok, entries[, first_bad_id]}",
+             {.summary = "Re-hash the audit chain: {ok, entries[, first_bad_id]} (platform level)",
               .tag = "audit",
               .permission = "system:audit:list"});
 }

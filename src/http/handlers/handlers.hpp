@@ -7,12 +7,13 @@
 
 namespace lianyin::http::handlers {
 
-// /api/health, /metrics, /api/v1/openapi.json. `metrics_text` renders the metrics page.
+// /api/health, /metrics, /api/v1/openapi.json. `metrics_text` renders the metrics page, served
+// as ApiOptions::metrics_token says.
 void AddSystemRoutes(Router& router, std::function<std::string()> metrics_text,
-                     std::function<std::string()> openapi_text);
+                     std::function<std::string()> openapi_text, std::string metrics_token);
 // /api/v1/auth/login, /logout, /me.
-void AddAuthRoutes(Router& router, domain::account::AuthService& auth,
-                   std::string cookie_name, bool tls);
+void AddAuthRoutes(Router& router, domain::account::AuthService& auth, std::string cookie_name,
+                   bool tls);
 // /api/v1/sessions, /api/v1/login-log, /api/v1/settings.
 void AddSecurityAdminRoutes(Router& router, domain::account::SecurityAdminService& security);
 // /api/v1/audit (list) and /api/v1/audit/verify, both needing system:audit:list.

@@ -4,6 +4,7 @@
 #include "domain/account/security_admin_service.hpp"
 #include "http/error_mapping.hpp"
 #include "http/handlers/handlers.hpp"
+#include "http/handlers/query.hpp"
 #include "http/json.hpp"
 
 namespace lianyin::http::handlers {
@@ -60,6 +61,7 @@ Response ListLoginLog(account::SecurityAdminService& security, Context& ctx) {
   }
   filter.from = TimeFilter(ctx.request, "from", errors);
   filter.to = TimeFilter(ctx.request, "to", errors);
+  filter.before_id = QueryId(ctx.request, "before_id", errors);
   if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
   auto page = security.ListLoginLog(*ctx.actor, filter, paging->page_size, paging->Offset());
   boost::json::array items;
@@ -71,19 +73,19 @@ Response ListLoginLog(account::SecurityAdminService& security, Context& ctx) {
 Response UpdateSettings(account::SecurityAdminService& security, Context& ctx) {
   auto body = ParseJsonObject(ctx.request.body);
   if (!body) return ErrorResponse(body.error());
-  std::vector<std::pair<std::string, std::int64_t>> changes;
+  std::vector<account::SettingChange> changes;
   std::vector<core::FieldError> errors;
   for (const auto& [key, value] : *body) {
     if (value.is_bool()) {
-      changes.emplace_back(std::string(key), value.as_bool() ? 1 : 0);
+      changes.push_back({std::string(key), value.as_bool()});
     } else if (value.is_int64()) {
-      changes.emplace_back(std::string(key), value.as_int64());
+      changes.push_back({std::string(key), value.as_int64()});
     } else {
       errors.push_back({std::string(key), "must be an integer or a boolean", std::nullopt});
     }
   }
   if (!errors.empty()) {
-    // Report the range and name problems of the other fields in the same answer.
+    // Report the type, range and name problems of the other fields in the same answer.
     auto checked = account::ApplySettingChanges(security.Settings(), changes);
     if (!checked) {
       const core::Error more = checked.error();  // error() returns a copy
@@ -117,32 +119,34 @@ void AddSecurityAdminRoutes(Router& router, account::SecurityAdminService& secur
         return JsonResponse(
             200, ListEnvelope(std::move(items), page.total, paging->page, paging->page_size));
       },
-      {.summary = "Live sessions of users in scope (在线用户)", .tag = "security",
+      {.summary = "Live sessions of users in scope (在线用户)",
+       .tag = "security",
        .permission = "system:session:list"});
-  router.Add(
-      "DELETE", "/api/v1/sessions/{id}",
-      [&security](Context& ctx) {
-        auto id = ctx.IdParam("id");
-        if (!id) return ErrorResponse(core::Error::NotFound());
-        auto done = security.EndSession(*ctx.actor, *id);
-        return done ? JsonResponse(200, boost::json::object{}) : ErrorResponse(done.error());
-      },
-      {.summary = "Force a session to log out (强退)", .tag = "security",
-       .permission = "system:session:delete"});
-  router.Add(
-      "GET", "/api/v1/login-log",
-      [&security](Context& ctx) { return ListLoginLog(security, ctx); },
-      {.summary = "Login attempts of users in scope, newest first", .tag = "security",
-       .permission = "system:login-log:list"});
-  router.Add(
-      "GET", "/api/v1/settings",
-      [&security](Context&) { return JsonResponse(200, account::SettingsJson(security.Settings())); },
-      {.summary = "Security settings", .tag = "security"});
-  router.Add(
-      "PATCH", "/api/v1/settings",
-      [&security](Context& ctx) { return UpdateSettings(security, ctx); },
-      {.summary = "Change security settings (all or nothing)", .tag = "security",
-       .permission = "system:setting:edit"});
+  router.Add("DELETE", "/api/v1/sessions/{id}",
+             [&security](Context& ctx) {
+               auto id = ctx.IdParam("id");
+               if (!id) return ErrorResponse(core::Error::NotFound());
+               auto done = security.EndSession(*ctx.actor, *id);
+               return done ? JsonResponse(200, boost::json::object{}) : ErrorResponse(done.error());
+             },
+             {.summary = "Force a session to log out (强退)",
+              .tag = "security",
+              .permission = "system:session:delete"});
+  router.Add("GET", "/api/v1/login-log",
+             [&security](Context& ctx) { return ListLoginLog(security, ctx); },
+             {.summary = "Login attempts of users in scope, newest first",
+              .tag = "security",
+              .permission = "system:login-log:list"});
+  router.Add("GET", "/api/v1/settings",
+             [&security](Context&) {
+               return JsonResponse(200, account::SettingsJson(security.Settings()));
+             },
+             {.summary = "Security settings", .tag = "security"});
+  router.Add("PATCH", "/api/v1/settings",
+             [&security](Context& ctx) { return UpdateSettings(security, ctx); },
+             {.summary = "Change security settings (all or nothing)",
+              .tag = "security",
+              .permission = "system:setting:edit"});
 }
 
 }  // namespace lianyin::http::handlers

@@ -22,7 +22,10 @@ DbError::Kind KindOf(PGconn* conn, const char* sqlstate) {
   if (state == "23503") return DbError::Kind::kForeignKeyViolation;
   if (state == "23514" || state == "23502") return DbError::Kind::kCheckViolation;
   if (state == "40001" || state == "40P01" || state == "55P03") return DbError::Kind::kBusy;
-  if (state.starts_with("08") || state.starts_with("57P") || PQstatus(conn) != CONNECTION_OK) {
+  if (state == "57014") return DbError::Kind::kTimeout;
+  // 25006 read_only_sql_transaction: this server is (now) a standby.
+  if (state.starts_with("08") || state.starts_with("57P") || state == "25006" ||
+      PQstatus(conn) != CONNECTION_OK) {
     return DbError::Kind::kConnection;
   }
   return DbError::Kind::kOther;
@@ -32,7 +35,7 @@ void IgnoreNotice(void*, const char*) {}
 
 }  // namespace
 
-void ThrowError(PGconn* conn, PGresult* result, std::string_view context) {
+DbError MakeError(PGconn* conn, PGresult* result, std::string_view context) {
   const char* sqlstate = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   DbError::Kind kind = KindOf(conn, sqlstate);
   std::string message = result != nullptr && *PQresultErrorMessage(result) != '\0'
@@ -42,13 +45,18 @@ void ThrowError(PGconn* conn, PGresult* result, std::string_view context) {
   std::string error = fmt::format("postgres: {} [{}]: {}", message,
                                   sqlstate != nullptr ? sqlstate : "-", context.substr(0, 200));
   PQclear(result);
-  throw DbError(kind, error);
+  return DbError(kind, error);
+}
+
+void ThrowError(PGconn* conn, PGresult* result, std::string_view context) {
+  throw MakeError(conn, result, context);
 }
 
 // ---- PgStatement ----
 
-PgStatement::PgStatement(PGconn* conn, std::string name, int parameters)
-    : conn_(conn),
+PgStatement::PgStatement(PgConnection& owner, PGconn* conn, std::string name, int parameters)
+    : owner_(owner),
+      conn_(conn),
       name_(std::move(name)),
       values_(parameters),
       lengths_(parameters),
@@ -69,7 +77,14 @@ void PgStatement::Bind(int index, const Value& value) {
   formats_[i] = std::holds_alternative<Blob>(value) ? 1 : 0;
   if (const auto* n = std::get_if<std::int64_t>(&value)) values_[i] = std::to_string(*n);
   if (const auto* d = std::get_if<double>(&value)) values_[i] = FormatDouble(*d);
-  if (const auto* s = std::get_if<std::string>(&value)) values_[i] = *s;
+  if (const auto* s = std::get_if<std::string>(&value)) {
+    // Text parameters travel as C strings: a NUL would silently cut the value short.
+    if (s->find('\0') != std::string::npos) {
+      throw DbError(DbError::Kind::kCheckViolation,
+                    fmt::format("postgres: text parameter {} contains a NUL character", index));
+    }
+    values_[i] = *s;
+  }
   if (const auto* b = std::get_if<Blob>(&value)) values_[i] = b->bytes;
   lengths_[i] = static_cast<int>(values_[i].size());
 }
@@ -82,9 +97,7 @@ void PgStatement::Run() {
   PGresult* result = PQexecPrepared(conn_, name_.c_str(), static_cast<int>(values_.size()),
                                     pointers.data(), lengths_.data(), formats_.data(), 0);
   ExecStatusType status = PQresultStatus(result);
-  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-    ThrowError(conn_, result, name_);
-  }
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) owner_.Fail(result, name_);
   result_ = result;
   row_ = -1;
 }
@@ -155,7 +168,8 @@ int PgStatement::ColumnCount() const { return result_ == nullptr ? 0 : PQnfields
 
 // ---- PgConnection ----
 
-PgConnection::PgConnection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+PgConnection::PgConnection(const std::string& conninfo, const SessionSettings& settings)
+    : conn_(PQconnectdb(conninfo.c_str())) {
   if (conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK) {
     std::string message = conn_ != nullptr ? PQerrorMessage(conn_) : "out of memory";
     PQfinish(conn_);
@@ -167,6 +181,19 @@ PgConnection::PgConnection(const std::string& conninfo) : conn_(PQconnectdb(conn
     PQfinish(conn_);
     throw DbError(DbError::Kind::kConnection, "postgres: cannot set client encoding UTF8");
   }
+  try {
+    ExecuteScript(fmt::format("SET statement_timeout = {}; SET lock_timeout = {}",
+                              settings.statement_timeout_ms, settings.lock_timeout_ms));
+  } catch (...) {
+    PQfinish(conn_);
+    throw;
+  }
+}
+
+void PgConnection::Fail(PGresult* result, std::string_view context) {
+  DbError error = MakeError(conn_, result, context);
+  if (error.kind() == DbError::Kind::kConnection) broken_ = true;
+  throw error;
 }
 
 PgConnection::~PgConnection() {
@@ -179,7 +206,7 @@ void PgConnection::ExecuteScript(std::string_view sql) {
   PGresult* result = PQexec(conn_, text.c_str());
   ExecStatusType status = PQresultStatus(result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
-    ThrowError(conn_, result, text);
+    Fail(result, text);
   }
   PQclear(result);
 }
@@ -198,26 +225,39 @@ bool PgConnection::Reusable() {
        ++reads) {
     if (PQconsumeInput(conn_) != 1) break;
   }
-  return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+  // A server that went into hot standby (demoted after a failover) reports it (PostgreSQL 14+).
+  const char* standby = PQparameterStatus(conn_, "in_hot_standby");
+  const bool read_only = standby != nullptr && std::strcmp(standby, "on") == 0;
+  return !broken_ && !read_only && PQstatus(conn_) == CONNECTION_OK &&
+         PQtransactionStatus(conn_) == PQTRANS_IDLE;
 }
 
 std::unique_ptr<detail::StatementImpl> PgConnection::PrepareNew(std::string_view sql) {
   NumberedSql numbered = NumberPlaceholders(sql);
   std::string name = fmt::format("lianyin_{}", ++prepared_);
   PGresult* result = PQprepare(conn_, name.c_str(), numbered.text.c_str(), 0, nullptr);
-  if (PQresultStatus(result) != PGRES_COMMAND_OK) ThrowError(conn_, result, sql);
+  if (PQresultStatus(result) != PGRES_COMMAND_OK) Fail(result, sql);
   PQclear(result);
-  return std::make_unique<PgStatement>(conn_, std::move(name), numbered.parameters);
+  return std::make_unique<PgStatement>(*this, conn_, std::move(name), numbered.parameters);
 }
 
 void PgConnection::ExecuteBegin(TxMode mode) {
-  ExecuteCommand(mode == TxMode::kWrite ? "BEGIN"
-                                        : "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY");
+  switch (mode) {
+    case TxMode::kRead:
+      ExecuteCommand("BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY");
+      break;
+    case TxMode::kWrite:
+      ExecuteCommand("BEGIN");
+      break;
+    case TxMode::kWriteIfFree:
+      ExecuteScript("BEGIN; SET LOCAL lock_timeout = 50");
+      break;
+  }
 }
 
 void PgConnection::ExecuteCommand(const char* sql) {
   PGresult* result = PQexec(conn_, sql);
-  if (PQresultStatus(result) != PGRES_COMMAND_OK) ThrowError(conn_, result, sql);
+  if (PQresultStatus(result) != PGRES_COMMAND_OK) Fail(result, sql);
   // COMMIT of a transaction that an earlier error aborted "succeeds" as ROLLBACK.
   bool rolled_back =
       std::strcmp(sql, "COMMIT") == 0 && std::strcmp(PQcmdStatus(result), "ROLLBACK") == 0;

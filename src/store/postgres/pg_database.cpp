@@ -8,7 +8,9 @@
 namespace lianyin::store::postgres {
 
 PgDatabase::PgDatabase(std::string url, const DatabaseOptions& options)
-    : url_(std::move(url)), options_(options) {
+    : url_(std::move(url)),
+      conninfo_(WithConnectionDefaults(url_, options.connect_timeout_s)),
+      options_(options) {
   if (options_.pool_size < 1) throw std::invalid_argument("pool_size must be at least 1");
 }
 
@@ -56,7 +58,8 @@ PgConnection* PgDatabase::OpenReserved(std::unique_lock<std::mutex>& lock) {
   lock.unlock();
   std::unique_ptr<PgConnection> conn;
   try {
-    conn = std::make_unique<PgConnection>(url_);
+    conn = std::make_unique<PgConnection>(
+        conninfo_, SessionSettings{options_.statement_timeout_ms, options_.lock_timeout_ms});
   } catch (...) {
     lock.lock();
     --opening_;

@@ -35,6 +35,7 @@ class PgDatabase final : public Database {
   void Release(PgConnection* conn);
 
   const std::string url_;
+  const std::string conninfo_;  // url_ with the connection defaults
   const DatabaseOptions options_;
   mutable std::mutex mutex_;
   std::condition_variable returned_;

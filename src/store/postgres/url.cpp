@@ -20,7 +20,37 @@ std::string RedactQuery(std::string_view query) {
   return out;
 }
 
+bool HasParam(std::string_view url, std::string_view name) {
+  const std::size_t query = url.find('?');
+  if (query == std::string_view::npos) return false;
+  std::string_view rest = url.substr(query + 1);
+  while (!rest.empty()) {
+    const std::size_t end = rest.find('&');
+    const std::string_view param = rest.substr(0, end);
+    if (param.starts_with(name) && param.size() > name.size() && param[name.size()] == '=') {
+      return true;
+    }
+    if (end == std::string_view::npos) break;
+    rest = rest.substr(end + 1);
+  }
+  return false;
+}
+
 }  // namespace
+
+std::string WithConnectionDefaults(std::string_view url, int connect_timeout_s) {
+  std::string out(url);
+  const auto add = [&](std::string_view name, const std::string& value) {
+    if (HasParam(url, name)) return;
+    out += out.find('?') == std::string::npos ? '?' : '&';
+    out.append(name);
+    out += '=';
+    out += value;
+  };
+  add("connect_timeout", std::to_string(connect_timeout_s));
+  add("target_session_attrs", "read-write");
+  return out;
+}
 
 std::string RedactPassword(std::string_view url) {
   std::size_t scheme_end = url.find("://");

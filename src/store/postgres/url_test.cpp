@@ -28,5 +28,28 @@ TEST(RedactPassword, LeavesUrlWithoutPasswordAlone) {
   EXPECT_EQ(RedactPassword("postgresql:///x"), "postgresql:///x");
 }
 
+TEST(RedactPassword, MultiHostUrl) {
+  EXPECT_EQ(RedactPassword("postgresql://app:pw@db1:5432,db2:5432/lianyin"),
+            "postgresql://app@db1:5432,db2:5432/lianyin");
+}
+
+TEST(WithConnectionDefaults, AddsTimeoutAndReadWriteTarget) {
+  EXPECT_EQ(WithConnectionDefaults("postgresql://db1:5432,db2:5432/lianyin", 5),
+            "postgresql://db1:5432,db2:5432/lianyin?connect_timeout=5&"
+            "target_session_attrs=read-write");
+  EXPECT_EQ(WithConnectionDefaults("postgresql://db/x?sslmode=require", 3),
+            "postgresql://db/x?sslmode=require&connect_timeout=3&target_session_attrs=read-write");
+}
+
+TEST(WithConnectionDefaults, KeepsWhatTheUrlSets) {
+  EXPECT_EQ(
+      WithConnectionDefaults("postgresql://db/x?connect_timeout=10&target_session_attrs=any", 5),
+      "postgresql://db/x?connect_timeout=10&target_session_attrs=any");
+  // A parameter whose name merely starts like one of ours does not count.
+  EXPECT_EQ(WithConnectionDefaults("postgresql://db/x?connect_timeouts=1", 5),
+            "postgresql://db/x?connect_timeouts=1&connect_timeout=5&"
+            "target_session_attrs=read-write");
+}
+
 }  // namespace
 }  // namespace lianyin::store::postgres

@@ -4,6 +4,8 @@
 
 #include <limits>
 
+#include "store/sqlite/ngram_tokenizer.hpp"
+
 namespace lianyin::store::sqlite {
 namespace {
 
@@ -151,7 +153,8 @@ int SqliteStatement::ColumnCount() const { return sqlite3_column_count(stmt_); }
 
 // ---- SqliteConnection ----
 
-SqliteConnection::SqliteConnection(const ConnectionOptions& options) {
+SqliteConnection::SqliteConnection(const ConnectionOptions& options)
+    : gate_(options.write_gate), gate_timeout_(options.busy_timeout_ms) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(options.filename.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -167,6 +170,9 @@ SqliteConnection::SqliteConnection(const ConnectionOptions& options) {
     ExecuteScript(options.synchronous_full ? "PRAGMA synchronous=FULL"
                                            : "PRAGMA synchronous=NORMAL");
     ExecuteScript("PRAGMA foreign_keys=ON");
+    if (RegisterNgramTokenizer(db_) != SQLITE_OK) {
+      throw DbError(DbError::Kind::kConnection, "sqlite: cannot register the FTS5 tokenizer");
+    }
   } catch (...) {
     sqlite3_close_v2(db_);
     throw;
@@ -210,7 +216,34 @@ std::unique_ptr<detail::StatementImpl> SqliteConnection::PrepareNew(std::string_
 }
 
 void SqliteConnection::ExecuteBegin(TxMode mode) {
-  ExecuteCommand(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+  if (mode == TxMode::kRead) {
+    ExecuteCommand("BEGIN");
+    return;
+  }
+  const bool wait = mode == TxMode::kWrite;
+  if (gate_ != nullptr) {
+    const auto timeout = wait ? gate_timeout_ : std::chrono::milliseconds(0);
+    if (!gate_->Enter(timeout)) {
+      throw DbError(DbError::Kind::kBusy,
+                    fmt::format("sqlite: no write turn within {} ms", timeout.count()));
+    }
+    in_gate_ = true;
+  }
+  if (!wait) sqlite3_busy_timeout(db_, 0);
+  try {
+    ExecuteCommand("BEGIN IMMEDIATE");
+  } catch (...) {
+    if (!wait) sqlite3_busy_timeout(db_, static_cast<int>(gate_timeout_.count()));
+    TransactionEnded();
+    throw;
+  }
+  if (!wait) sqlite3_busy_timeout(db_, static_cast<int>(gate_timeout_.count()));
+}
+
+void SqliteConnection::TransactionEnded() noexcept {
+  if (!in_gate_) return;
+  in_gate_ = false;
+  gate_->Leave();
 }
 
 void SqliteConnection::ExecuteCommand(const char* sql) { ExecuteScript(sql); }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "store/detail.hpp"
+#include "store/sqlite/write_gate.hpp"
 
 namespace lianyin::store::sqlite {
 
@@ -43,6 +44,9 @@ struct ConnectionOptions {
   bool wal = true;
   bool synchronous_full = false;
   int busy_timeout_ms = 5000;
+  // Shared by the connections of one Database; write transactions pass it first. Not owned;
+  // null = none (a connection used alone).
+  WriteGate* write_gate = nullptr;
 };
 
 class SqliteConnection final : public detail::ConnectionImpl {
@@ -62,9 +66,13 @@ class SqliteConnection final : public detail::ConnectionImpl {
   std::unique_ptr<detail::StatementImpl> PrepareNew(std::string_view sql) override;
   void ExecuteBegin(TxMode mode) override;
   void ExecuteCommand(const char* sql) override;
+  void TransactionEnded() noexcept override;
 
  private:
   sqlite3* db_ = nullptr;
+  WriteGate* gate_ = nullptr;
+  std::chrono::milliseconds gate_timeout_{0};
+  bool in_gate_ = false;
 };
 
 }  // namespace lianyin::store::sqlite

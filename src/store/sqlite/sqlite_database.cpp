@@ -19,8 +19,9 @@ std::unordered_map<std::uint64_t, SqliteConnection*>& ThreadCache() {
 }
 
 ConnectionOptions MakeConnectionOptions(std::uint64_t instance, const std::string& path,
-                                        const DatabaseOptions& options) {
+                                        const DatabaseOptions& options, WriteGate* gate) {
   ConnectionOptions result;
+  result.write_gate = gate;
   result.synchronous_full = options.synchronous_full;
   result.busy_timeout_ms = options.busy_timeout_ms;
   if (path == ":memory:") {
@@ -39,7 +40,7 @@ ConnectionOptions MakeConnectionOptions(std::uint64_t instance, const std::strin
 SqliteDatabase::SqliteDatabase(std::string path, const DatabaseOptions& options)
     : instance_(next_instance.fetch_add(1)),
       path_(std::move(path)),
-      connection_options_(MakeConnectionOptions(instance_, path_, options)) {
+      connection_options_(MakeConnectionOptions(instance_, path_, options, &write_gate_)) {
   // Also keeps a :memory: database alive until this object goes.
   ThisThreadConnection();
 }

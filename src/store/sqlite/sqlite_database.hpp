@@ -31,6 +31,7 @@ class SqliteDatabase final : public Database {
 
   const std::uint64_t instance_;
   const std::string path_;
+  WriteGate write_gate_;  // before the connections, which point at it
   ConnectionOptions connection_options_;
   mutable std::mutex mutex_;
   std::map<std::thread::id, std::unique_ptr<SqliteConnection>> connections_;

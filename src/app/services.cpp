@@ -1,0 +1,24 @@
+#include "app/services.hpp"
+
+#include "domain/org/org_repo.hpp"
+
+namespace lianyin::app {
+
+Services::Services(store::Database& db, core::Bytes key, Clock clock)
+    : audit_sink(clock),
+      writer(db, {&session_cache, &audit_sink}),
+      auth(writer, std::move(key), session_cache, clock),
+      security(writer),
+      regions(db),
+      units(writer, clock),
+      users(writer, domain::org::OrgInScope, clock),
+      roles(writer),
+      audit(db, clock),
+      orgs(writer, clock) {}
+
+http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
+  return http::ApiServices{auth,  security, regions,          units, users, roles,
+                           audit, orgs,     std::move(gauges)};
+}
+
+}  // namespace lianyin::app

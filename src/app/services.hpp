@@ -1,0 +1,54 @@
+#pragma once
+// The composition root's wiring of every domain service: one Writer (the unit of work) whose
+// change sinks are the session cache and the audit chain, shared by all services. Used by
+// `serve`, `init --demo` and the API tests, so they run the same wiring.
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "core/crypto.hpp"
+#include "core/date.hpp"
+#include "domain/account/auth_service.hpp"
+#include "domain/account/role_service.hpp"
+#include "domain/account/security_admin_service.hpp"
+#include "domain/account/session_cache.hpp"
+#include "domain/account/unit_service.hpp"
+#include "domain/account/user_service.hpp"
+#include "domain/audit/audit_service.hpp"
+#include "domain/audit/audit_sink.hpp"
+#include "domain/common/writer.hpp"
+#include "domain/org/org_service.hpp"
+#include "domain/region/region_service.hpp"
+#include "http/api.hpp"
+
+namespace lianyin::app {
+
+// Not movable: services hold references to the writer and sinks.
+class Services {
+ public:
+  using Clock = std::function<core::DateTime()>;
+  // `key`: the deployment key (TOTP secrets). `db` must outlive this object.
+  Services(store::Database& db, core::Bytes key, Clock clock = core::Now);
+  Services(const Services&) = delete;
+  Services& operator=(const Services&) = delete;
+
+  // What http::Api needs; `gauges` are sampled at each /metrics scrape.
+  http::ApiServices Api(std::function<std::vector<http::Gauge>()> gauges = {});
+
+  // Sinks run in this order: the cache (nothing to lock) before the audit chain, whose head
+  // row every audited transaction locks — last, so it is held for the shortest time.
+  domain::account::SessionCache session_cache;
+  domain::audit::AuditChangeSink audit_sink;
+  domain::common::Writer writer;
+  domain::account::AuthService auth;
+  domain::account::SecurityAdminService security;
+  domain::region::RegionService regions;
+  domain::account::UnitService units;
+  domain::account::UserService users;
+  domain::account::RoleService roles;
+  domain::audit::AuditService audit;
+  domain::org::OrgService orgs;
+};
+
+}  // namespace lianyin::app

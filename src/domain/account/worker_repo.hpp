@@ -1,0 +1,28 @@
+#pragma once
+// SQL of the workers that worker accounts stand for (table workers; the venues issue adds their
+// personal fields and the use cases that manage them).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/account/scope.hpp"
+#include "store/store.hpp"
+
+namespace lianyin::domain::account {
+
+class WorkerRepo {
+ public:
+  explicit WorkerRepo(store::Session& session) : session_(session) {}
+
+  // Registers a worker owned by `unit_id`; returns its id.
+  std::int64_t Insert(std::int64_t unit_id, std::string_view name, std::string_view now);
+  // True when the worker exists and is visible in `scope` (kWorkerRows).
+  bool InScope(const Scope& scope, std::int64_t id);
+
+ private:
+  store::Session& session_;
+};
+
+}  // namespace lianyin::domain::account

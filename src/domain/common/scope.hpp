@@ -1,0 +1,81 @@
+#pragma once
+// Data scope (SPEC §1, SECURITY.md "Authorisation"): the one mechanism every area uses to keep a
+// caller to its records. Repositories apply it; services never filter by hand.
+//
+// How an area applies it:
+//   - Each table states once how its rows are owned (an Ownership: the owning unit's column, and
+//     the organisation / worker columns where rows belong to one).
+//   - Lists AND Visible(scope, ownership) into their WHERE clause: one indexed condition, so a
+//     page and its total only ever see rows in scope, in one query, without per-row checks.
+//   - Reads by id go through the repository's FindInScope(scope, id), which adds the same
+//     condition; missing and out of scope look alike: OutOfScope() (404), so ids cannot be probed.
+//   - A body field naming another record (a parent unit, a user's organisation) is looked up the
+//     same way and, when not visible, reported as a 422 on that field ("no such unit").
+//   - Records SPEC §1 makes readable by every logged-in user (organisations' public fields,
+//     resources, venues and events) have a plainly named unscoped read (FindPublic...); changing
+//     such a record outside scope answers ForbiddenOutsideScope() (403).
+//   - An unscoped read exists only where a use case needs it, and its name says why
+//     (FindForLogin, FindForAuthentication, ...).
+//
+// Narrowing: an org_member sees only rows of its own organisation, a worker only its own rows —
+// on tables without such a column, nothing. Deployment-wide records (roles, settings, anonymous
+// login attempts) have no owning unit and are visible at the platform level only.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "store/store.hpp"
+
+namespace lianyin::domain::common {
+
+struct Scope {
+  std::int64_t unit_id = 0;               // the subtree rooted here
+  std::optional<std::int64_t> org_id;     // an org_member: only this organisation's rows
+  std::optional<std::int64_t> worker_id;  // a worker: only its own rows
+  bool platform = false;                  // unit_id is the platform root
+};
+
+// How the rows of one table are owned. Columns are trusted SQL text written in code (a
+// qualified column such as "o.registration_unit_id"), never user input.
+struct Ownership {
+  std::string_view unit_column;         // the owning unit
+  std::string_view org_column = {};     // the organisation a row belongs to, if rows have one
+  std::string_view worker_column = {};  // the worker a row belongs to, if rows have one
+  // unit_column may be NULL (a deployment-wide row) or name a unit deleted since (rows that
+  // outlive their unit, such as audit entries).
+  bool platform_rows = false;
+};
+
+// A condition to AND into a WHERE clause, with its '?' parameters in order.
+struct ScopeFilter {
+  std::string sql;
+  std::vector<store::Value> params;
+};
+
+// The rows of a table owned as `owned` that `scope` may see:
+//   worker scope:     worker_column = worker_id        (no worker column: none)
+//   org member scope: org_column = org_id              (no org column: none)
+//   otherwise:        unit_column in the subtree of unit_id (an indexed IN over unit_closure);
+//                     at the platform level, with platform_rows, every row (those whose
+//                     unit_column is NULL, or names a unit deleted since, too).
+ScopeFilter Visible(const Scope& scope, const Ownership& owned);
+
+// "<unit_column> IN (SELECT descendant FROM unit_closure WHERE ancestor = ?)", the subtree alone
+// (no narrowing): for checks of units named in a request body.
+ScopeFilter UnitSubtree(const Scope& scope, std::string_view unit_column);
+
+// True when `unit_id` is the scope's unit or one of its descendants. One indexed lookup.
+bool UnitInScope(store::Session& session, const Scope& scope, std::int64_t unit_id);
+
+// 404 not_found, worded exactly like a missing id.
+core::Error OutOfScope();
+// 403 forbidden: changing a record readable by everyone but owned outside the caller's scope.
+core::Error ForbiddenOutsideScope();
+// 403 forbidden: a deployment-wide object (roles, settings) changed below the platform level.
+core::Error PlatformLevelOnly();
+
+}  // namespace lianyin::domain::common

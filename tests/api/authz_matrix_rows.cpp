@@ -1,0 +1,170 @@
+// The rows of the authorisation matrix (authz_matrix.hpp). Statuses follow from the default role
+// permissions (domain/account/roles.cpp) and the data scope (SPEC §1): a missing permission →
+// 403 before anything else; a record by id outside the scope → 404, except organisations, which
+// everyone logged in reads, so changing a foreign one → 403; deployment-wide objects (roles,
+// settings, the audit chain) change at the platform level only → 403 below it.
+
+#include "api/authz_matrix.hpp"
+
+namespace lianyin::test {
+namespace {
+
+// Roles holding a permission, as the rows name them.
+constexpr const char* kUnitReaders =
+    "platform=200/200 admin=200/404 sys_admin=200/404 union_officer=200/404 "
+    "civil_affairs_officer=200/404";
+constexpr const char* kEveryone =
+    "platform=200 admin=200 sys_admin=200 security_admin=200 audit_admin=200 union_officer=200 "
+    "civil_affairs_officer=200 inspector=200 expert=200 org_member=200 worker=200";
+constexpr const char* kOrgReaders =
+    "platform=200 admin=200 union_officer=200 civil_affairs_officer=200 inspector=200 expert=200 "
+    "org_member=200";
+
+std::string All(const std::string& status) {
+  std::string out;
+  for (const std::string& role : kMatrixRoles) out += role + "=" + status + " ";
+  return out;
+}
+
+const std::string kUserBody =
+    R"({"username":"new.{n}","password":"Api-Test-Passw0rd","display_name":"王伟",)"
+    R"("unit_id":{own_unit},"roles":["sys_admin"]})";
+const std::string kForeignUserBody =
+    R"({"username":"new.{n}","password":"Api-Test-Passw0rd","display_name":"王伟",)"
+    R"("unit_id":{foreign_unit},"roles":["sys_admin"]})";
+const std::string kOrgBody =
+    R"({"name":"新建服务中心{n}","uscc":"{uscc}","org_type":"social_service",)"
+    R"("region_code":"110101","registration_unit_id":{own_civil},"legal_rep":"王伟",)"
+    R"("phone":"13912345678","founded_on":"2015-06-01","business_scope":"职工服务",)"
+    R"("service_categories":["skills"],"labour_field":true})";
+const std::string kForeignOrgBody =
+    R"({"name":"陕西新建中心{n}","uscc":"{sx_uscc}","org_type":"social_service",)"
+    R"("region_code":"610000","registration_unit_id":{foreign_civil},"legal_rep":"王伟",)"
+    R"("phone":"13912345678","founded_on":"2015-06-01","business_scope":"职工服务",)"
+    R"("service_categories":["skills"],"labour_field":true})";
+
+}  // namespace
+
+const std::vector<MatrixRow>& MatrixRows() {
+  static const std::vector<MatrixRow> rows = {
+      // Public
+      {"GET /api/health", "/api/health", "", "", "", All("200")},
+      {"GET /metrics", "/metrics", "", "", "", All("200")},
+      {"GET /api/v1/openapi.json", "/api/v1/openapi.json", "", "", "", All("200")},
+      {"GET /api/public/orgs/{uscc}", "/api/public/orgs/{own_uscc}",
+       "/api/public/orgs/52110101MJ0000099X", "", "", All("200/404")},
+      {"POST /api/v1/auth/login", "/api/v1/auth/login", "",
+       R"({"username":"nobody.{n}",)"
+       R"("password":"Wrong-Passw0rd-1"})",
+       "", All("401")},
+      {"POST /api/v1/auth/login/totp", "/api/v1/auth/login/totp", "",
+       R"({"mfa_token":"unknown","code":"000000"})", "", All("401")},
+      // The session itself (any logged-in user)
+      {"GET /api/v1/auth/me", "/api/v1/auth/me", "", "", "", kEveryone},
+      {"POST /api/v1/auth/password", "/api/v1/auth/password", "",
+       R"({"old_password":"Wrong-Passw0rd-1","new_password":"Another-Passw0rd-9"})", "",
+       All("422") + " anon=401"},
+      {"POST /api/v1/auth/totp/setup", "/api/v1/auth/totp/setup", "", "{}", "", kEveryone},
+      {"POST /api/v1/auth/totp/enable", "/api/v1/auth/totp/enable", "", R"({"code":"000000"})", "",
+       All("422") + " anon=401"},
+      {"POST /api/v1/auth/totp/disable", "/api/v1/auth/totp/disable", "",
+       R"({"password":"Wrong-Passw0rd-1"})", "", All("422") + " anon=401"},
+      {"POST /api/v1/auth/logout", "/api/v1/auth/logout{fresh_session}", "", "{}", "", kEveryone},
+      {"GET /api/v1/regions", "/api/v1/regions", "", "", "", kEveryone},
+      {"GET /api/v1/regions/{code}", "/api/v1/regions/110101", "", "", "", kEveryone},
+      {"GET /api/v1/settings", "/api/v1/settings", "", "", "", kEveryone},
+      // Units
+      {"GET /api/v1/units", "/api/v1/units", "", "", "",
+       "platform=200 admin=200 sys_admin=200 union_officer=200 civil_affairs_officer=200"},
+      {"GET /api/v1/units/{id}", "/api/v1/units/{own_unit}", "/api/v1/units/{foreign_unit}", "", "",
+       kUnitReaders},
+      {"POST /api/v1/units", "/api/v1/units", "/api/v1/units",
+       R"({"name":"新单位{n}","kind":"union","region_code":"110101","parent_id":{union_unit}})",
+       R"({"name":"新单位{n}","kind":"union","region_code":"610000","parent_id":{foreign_unit}})",
+       "platform=201/201 admin=201/422 sys_admin=201/422"},
+      {"PATCH /api/v1/units/{id}", "/api/v1/units/{own_unit}", "/api/v1/units/{foreign_unit}",
+       R"({"leading_group_established_on":"2022-01-01"})", "",
+       "platform=200/200 admin=200/404 sys_admin=200/404"},
+      {"POST /api/v1/units/{id}/move", "/api/v1/units/{fresh_unit}/move",
+       "/api/v1/units/{foreign_unit}/move", R"({"parent_id":{union_unit}})",
+       R"({"parent_id":{union_unit}})", "platform=200/422 admin=200/404 sys_admin=200/404"},
+      {"DELETE /api/v1/units/{id}", "/api/v1/units/{fresh_unit}", "/api/v1/units/{foreign_unit}",
+       "", "", "platform=200/409 admin=200/404 sys_admin=200/404"},
+      // Users
+      {"GET /api/v1/users", "/api/v1/users", "", "", "",
+       "platform=200 admin=200 sys_admin=200 union_officer=200 civil_affairs_officer=200"},
+      {"GET /api/v1/users/{id}", "/api/v1/users/{own_user}", "/api/v1/users/{foreign_user}", "", "",
+       kUnitReaders},
+      {"POST /api/v1/users", "/api/v1/users", "/api/v1/users", kUserBody, kForeignUserBody,
+       "platform=201/201 admin=201/422 sys_admin=201/422"},
+      // The own and foreign users are union officers, whose org:link permissions sys_admin
+      // lacks: it may not manage them (it could act through them).
+      {"PATCH /api/v1/users/{id}", "/api/v1/users/{own_user}", "/api/v1/users/{foreign_user}",
+       R"({"display_name":"李四"})", "", "platform=200/200 admin=200/404 sys_admin=403/404"},
+      {"POST /api/v1/users/{id}/reset-password", "/api/v1/users/{own_user}/reset-password",
+       "/api/v1/users/{foreign_user}/reset-password", R"({"password":"Reset-Passw0rd-1"})", "",
+       "platform=200/200 admin=200/404 sys_admin=403/404"},
+      // Roles, sessions, login log, settings (the map and settings are deployment-wide)
+      {"GET /api/v1/roles", "/api/v1/roles", "", "", "",
+       "platform=200 admin=200 security_admin=200"},
+      {"GET /api/v1/permissions", "/api/v1/permissions", "", "", "",
+       "platform=200 admin=200 security_admin=200"},
+      {"PUT /api/v1/roles/{code}/permissions", "/api/v1/roles/expert/permissions", "",
+       R"({"permissions":["org:org:list","system:region:list"]})", "", "platform=200"},
+      {"GET /api/v1/sessions", "/api/v1/sessions", "", "", "",
+       "platform=200 admin=200 security_admin=200"},
+      {"DELETE /api/v1/sessions/{id}", "/api/v1/sessions/{own_session}",
+       "/api/v1/sessions/{foreign_session}", "", "",
+       "platform=200/200 admin=200/404 security_admin=200/404"},
+      {"GET /api/v1/login-log", "/api/v1/login-log", "", "", "",
+       "platform=200 admin=200 security_admin=200"},
+      {"PATCH /api/v1/settings", "/api/v1/settings", "", R"({"lockout_minutes":15})", "",
+       "platform=200"},
+      // Audit
+      {"GET /api/v1/audit", "/api/v1/audit", "", "", "", "platform=200 admin=200 audit_admin=200"},
+      {"GET /api/v1/audit/verify", "/api/v1/audit/verify", "", "", "", "platform=200"},
+      // Organisations: everyone logged in reads them; the registration authority's subtree and
+      // the org's own members change them.
+      {"GET /api/v1/orgs", "/api/v1/orgs", "", "", "", kOrgReaders},
+      {"GET /api/v1/orgs/{id}", "/api/v1/orgs/{own_org}", "/api/v1/orgs/{foreign_org}", "", "",
+       "platform=200/200 admin=200/200 union_officer=200/200 civil_affairs_officer=200/200 "
+       "inspector=200/200 expert=200/200 org_member=200/200"},
+      {"POST /api/v1/orgs", "/api/v1/orgs", "/api/v1/orgs", kOrgBody, kForeignOrgBody,
+       "platform=201/201 admin=422/422 civil_affairs_officer=201/422"},
+      {"PATCH /api/v1/orgs/{id}", "/api/v1/orgs/{own_org}", "/api/v1/orgs/{foreign_org}",
+       R"({"legal_rep":"李四"})", "",
+       "platform=200/200 admin=403/403 civil_affairs_officer=200/403 org_member=200/403"},
+      {"POST /api/v1/orgs/{id}/transitions", "/api/v1/orgs/{fresh_org}/transitions",
+       "/api/v1/orgs/{foreign_fresh_org}/transitions",
+       R"({"to":"abnormal","reason":"未按时报送年报"})", "",
+       "platform=200/200 admin=403/403 civil_affairs_officer=200/403"},
+      {"POST /api/v1/orgs/{id}/review", "/api/v1/orgs/{fresh_application}/review",
+       "/api/v1/orgs/{foreign_org}/review", R"({"decision":"reject","comment":"材料不全"})", "",
+       "platform=200/409 admin=403/403 civil_affairs_officer=200/403"},
+      {"GET /api/v1/orgs/{id}/history", "/api/v1/orgs/{own_org}/history",
+       "/api/v1/orgs/{foreign_org}/history", "", "",
+       "platform=200/200 admin=404/404 union_officer=404/404 civil_affairs_officer=200/404 "
+       "inspector=404/404 expert=404/404 org_member=200/404"},
+      {"POST /api/v1/orgs/import", "/api/v1/orgs/import", "", "name,uscc\n", "",
+       "platform=422 admin=422 civil_affairs_officer=422", "403", "text/csv"},
+      {"POST /api/v1/orgs/import/report", "/api/v1/orgs/import/report", "", "name,uscc\n", "",
+       "platform=200 admin=200 civil_affairs_officer=200", "403", "text/csv"},
+      {"GET /api/v1/orgs/import/template", "/api/v1/orgs/import/template?format=csv", "", "", "",
+       "platform=200 admin=200 civil_affairs_officer=200"},
+      {"GET /api/v1/orgs/export", "/api/v1/orgs/export?format=csv", "", "", "", kOrgReaders},
+      // Links (联系引导) between union units and organisations
+      {"POST /api/v1/units/{id}/org-links", "/api/v1/units/{union_unit}/org-links",
+       "/api/v1/units/{foreign_unit}/org-links", R"({"org_id":{fresh_org}})", "",
+       "platform=201/201 admin=201/404 union_officer=201/404"},
+      {"GET /api/v1/units/{id}/org-links", "/api/v1/units/{union_unit}/org-links",
+       "/api/v1/units/{foreign_unit}/org-links", "", "",
+       "platform=200/200 admin=200/404 union_officer=200/404"},
+      {"DELETE /api/v1/units/{id}/org-links/{org_id}",
+       "/api/v1/units/{union_unit}/org-links/{org_linked_here}",
+       "/api/v1/units/{foreign_unit}/org-links/{org_linked_there}", "", "",
+       "platform=200/200 admin=200/404 union_officer=200/404"},
+  };
+  return rows;
+}
+
+}  // namespace lianyin::test
