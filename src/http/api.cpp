@@ -36,6 +36,19 @@ bool OriginMatchesHost(const Request& request) {
   return scheme != std::string_view::npos && o.substr(scheme + 3) == *host;
 }
 
+// 422 naming every query parameter that holds a NUL character: no text with NUL reaches a
+// service (PostgreSQL would refuse it, C strings would cut it short).
+std::optional<core::Error> NulInQuery(const Request& request) {
+  std::vector<core::FieldError> errors;
+  for (const auto& [name, value] : request.query) {
+    if (value.find('\0') != std::string::npos || name.find('\0') != std::string::npos) {
+      errors.push_back({name, "must not contain NUL characters", std::nullopt});
+    }
+  }
+  if (errors.empty()) return std::nullopt;
+  return core::Error::Invalid(std::move(errors));
+}
+
 }  // namespace
 
 Api::Api(ApiServices services, ApiOptions options)
@@ -105,6 +118,7 @@ Response Api::Dispatch(Request& request, std::string& route_label) {
   Router::Match match = router_.Find(request.method, request.path);  // HEAD uses GET routes
   if (match.route != nullptr) {
     route_label = match.route->pattern;
+    if (auto bad = NulInQuery(request)) return ErrorResponse(*bad);
     Context ctx{request, std::move(match.params), nullptr};
     return Guard(ctx, *match.route);
   }

@@ -113,6 +113,10 @@ std::optional<std::string> FieldReader::ReadString(std::string_view name, const 
     return std::nullopt;
   }
   std::string_view trimmed = Trim(value.get_string());
+  if (trimmed.find('\0') != std::string_view::npos) {
+    Fail(std::string(name), "must not contain NUL characters");
+    return std::nullopt;
+  }
   if (Utf8Length(trimmed) > max_chars) {
     Fail(std::string(name), fmt::format("must be at most {} characters", max_chars));
     return std::nullopt;

@@ -12,8 +12,9 @@ namespace {
 using AuthApiTest = ApiFixture;
 
 HttpResult LoginAttempt(std::uint16_t port, const std::string& user, const std::string& password) {
-  return Send(port, "POST", "/api/v1/auth/login", {},
-              boost::json::serialize(boost::json::object{{"username", user}, {"password", password}}));
+  return Send(
+      port, "POST", "/api/v1/auth/login", {},
+      boost::json::serialize(boost::json::object{{"username", user}, {"password", password}}));
 }
 
 TEST_P(AuthApiTest, FifthFailureAnswers401ThenLocked423EvenWithTheRightPassword) {
@@ -57,7 +58,9 @@ TEST_P(AuthApiTest, TotpEnrolmentAndTwoStepLogin) {
   ASSERT_EQ(setup.status, 200) << setup.body;
   EXPECT_TRUE(Json(setup).at("otpauth_uri").as_string().starts_with("otpauth://totp/"));
   const auto secret = core::Base32Decode(Json(setup).at("secret").as_string()).value();
-  const auto code = [&] { return core::TotpCode(secret, core::TotpStep(core::Now().unix_seconds)); };
+  const auto code = [&] {
+    return core::TotpCode(secret, core::TotpStep(core::Now().unix_seconds));
+  };
   auto enable = Call(admin, "POST", "/api/v1/auth/totp/enable",
                      boost::json::serialize(boost::json::object{{"code", code()}}));
   ASSERT_EQ(enable.status, 200) << enable.body;
@@ -75,10 +78,11 @@ TEST_P(AuthApiTest, TotpEnrolmentAndTwoStepLogin) {
   auto again = LoginAttempt(port_, "admin", kPassword);
   const std::string token2(Json(again).at("mfa_token").as_string());
   // The code that enabled TOTP is spent (no replay); the next step's code is inside the window.
-  auto second = Send(port_, "POST", "/api/v1/auth/login/totp", {},
-                     boost::json::serialize(boost::json::object{
-                         {"mfa_token", token2},
-                         {"code", core::TotpCode(secret, core::TotpStep(core::Now().unix_seconds) + 1)}}));
+  auto second =
+      Send(port_, "POST", "/api/v1/auth/login/totp", {},
+           boost::json::serialize(boost::json::object{
+               {"mfa_token", token2},
+               {"code", core::TotpCode(secret, core::TotpStep(core::Now().unix_seconds) + 1)}}));
   ASSERT_EQ(second.status, 200) << second.body;
   EXPECT_FALSE(second.Header("set-cookie").empty());
 }
@@ -131,8 +135,7 @@ TEST_P(AuthApiTest, RefusedRequestsAreAuditedAsDenied) {
   const Session admin = Login();
   Session forged = admin;
   forged.csrf = "forged";
-  EXPECT_EQ(Call(forged, "PATCH", "/api/v1/settings", R"({"password_min_length":10})").status,
-            403);
+  EXPECT_EQ(Call(forged, "PATCH", "/api/v1/settings", R"({"password_min_length":10})").status, 403);
   auto denied = Call(admin, "GET", "/api/v1/audit?outcome=denied");
   ASSERT_EQ(denied.status, 200) << denied.body;
   ASSERT_EQ(Json(denied).at("total").as_int64(), 1);

@@ -84,8 +84,9 @@ std::string HttpResult::Header(const std::string& lower_name) const {
 HttpResult Send(std::uint16_t port, const std::string& method, const std::string& target,
                 const std::vector<std::pair<std::string, std::string>>& headers,
                 const std::string& body, bool send_body) {
-  std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" +
-                        std::to_string(port) + "\r\nConnection: close\r\n";
+  std::string request = method + " " + target +
+                        " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                        "\r\nConnection: close\r\n";
   bool has_length = false;
   for (const auto& [name, value] : headers) {
     request += name + ": " + value + "\r\n";

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <boost/json.hpp>
 
 #include "api/api_fixture.hpp"
@@ -43,7 +42,7 @@ class IdentityApiTest : public ApiFixture {
   }
 
   HttpResult CreateUser(const std::string& username, std::int64_t unit,
-                              const std::string& role = "union_officer") {
+                        const std::string& role = "union_officer") {
     return Call(admin_, "POST", "/api/v1/users",
                 R"({"username":")" + username + R"(","password":")" + kPassword +
                     R"(","display_name":"王伟","unit_id":)" + std::to_string(unit) +
@@ -96,8 +95,7 @@ TEST_P(IdentityApiTest, UnitFieldErrorsComeTogether) {
   ASSERT_EQ(r.status, 422);
   EXPECT_EQ(Fields(r), (std::vector<std::string>{"name", "kind", "parent_id"}));
   auto empty = Call(admin_, "POST", "/api/v1/units", "{}");
-  EXPECT_EQ(Fields(empty),
-            (std::vector<std::string>{"name", "kind", "region_code", "parent_id"}));
+  EXPECT_EQ(Fields(empty), (std::vector<std::string>{"name", "kind", "region_code", "parent_id"}));
   auto region = Call(admin_, "POST", "/api/v1/units",
                      R"({"name":"x","kind":"union","region_code":"610000","parent_id":)" +
                          std::to_string(beijing_) + "}");

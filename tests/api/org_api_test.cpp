@@ -23,9 +23,10 @@ class OrgApiTest : public ApiFixture {
   }
 
   std::int64_t MakeUnit(const std::string& name, const std::string& kind, std::int64_t parent) {
-    auto r = Call(admin_, "POST", "/api/v1/units",
-                  boost::json::serialize(boost::json::object{
-                      {"name", name}, {"kind", kind}, {"region_code", "610000"}, {"parent_id", parent}}));
+    auto r = Call(
+        admin_, "POST", "/api/v1/units",
+        boost::json::serialize(boost::json::object{
+            {"name", name}, {"kind", kind}, {"region_code", "610000"}, {"parent_id", parent}}));
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? Json(r).at("id").as_int64() : 0;
   }
@@ -86,10 +87,10 @@ TEST_P(OrgApiTest, QMatchesAnyPartOfTheName) {
     EXPECT_EQ(r.status, 200) << r.body;
     return Json(r).at("total").as_int64();
   };
-  EXPECT_EQ(total("q=%E5%B7%A5"), 2);                      // 工
-  EXPECT_EQ(total("q=%E6%9C%8D%E5%8A%A1%E4%B8%AD"), 1);    // 服务中
-  EXPECT_EQ(total("q=%E5%BF%97%E6%84%BF%E8%80%85"), 1);    // 志愿者
-  EXPECT_EQ(total("q=&region_code=610000"), 2);            // empty q counts as absent
+  EXPECT_EQ(total("q=%E5%B7%A5"), 2);                    // 工
+  EXPECT_EQ(total("q=%E6%9C%8D%E5%8A%A1%E4%B8%AD"), 1);  // 服务中
+  EXPECT_EQ(total("q=%E5%BF%97%E6%84%BF%E8%80%85"), 1);  // 志愿者
+  EXPECT_EQ(total("q=&region_code=610000"), 2);          // empty q counts as absent
   EXPECT_EQ(total("region_code=110000"), 0);
   EXPECT_EQ(total("category=skills&labour_field=true"), 2);
   EXPECT_EQ(Call(admin_, "GET", "/api/v1/orgs?status=alive&labour_field=maybe").status, 422);
@@ -103,11 +104,13 @@ TEST_P(OrgApiTest, LifecycleAndTimeline) {
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string id = std::to_string(Json(created).at("id").as_int64());
   EXPECT_EQ(Call(admin_, "POST", "/api/v1/orgs/" + id + "/transitions",
-                 R"({"to":"abnormal","reason":"x"})").status,
+                 R"({"to":"abnormal","reason":"x"})")
+                .status,
             409);
-  auto review = Call(admin_, "POST", "/api/v1/orgs/" + id + "/review",
-                     R"({"decision":"approve","business_scope_ok":true,"non_profit_purpose":true,)"
-                     R"("no_profit_distribution":true,"assets_for_public_benefit":true,"comment":"齐全"})");
+  auto review =
+      Call(admin_, "POST", "/api/v1/orgs/" + id + "/review",
+           R"({"decision":"approve","business_scope_ok":true,"non_profit_purpose":true,)"
+           R"("no_profit_distribution":true,"assets_for_public_benefit":true,"comment":"齐全"})");
   ASSERT_EQ(review.status, 200) << review.body;
   EXPECT_EQ(Json(review).at("status").as_string(), "registered");
   auto abnormal = Call(admin_, "POST", "/api/v1/orgs/" + id + "/transitions",
@@ -124,10 +127,12 @@ TEST_P(OrgApiTest, LinksAndPublicDisclosure) {
   auto created = Create(Body("陕西职工服务中心", "52610100MJ0000001W"));
   const std::int64_t id = Json(created).at("id").as_int64();
   const std::string links = "/api/v1/units/" + std::to_string(union_) + "/org-links";
-  auto link = Call(admin_, "POST", links,
-                   boost::json::serialize(boost::json::object{{"org_id", id}, {"since", "2022-01-01"}}));
+  auto link =
+      Call(admin_, "POST", links,
+           boost::json::serialize(boost::json::object{{"org_id", id}, {"since", "2022-01-01"}}));
   ASSERT_EQ(link.status, 201) << link.body;
-  EXPECT_EQ(Call(admin_, "POST", links, boost::json::serialize(boost::json::object{{"org_id", id}})).status,
+  EXPECT_EQ(Call(admin_, "POST", links, boost::json::serialize(boost::json::object{{"org_id", id}}))
+                .status,
             409);
   EXPECT_EQ(Json(Call(admin_, "GET", links)).at("total").as_int64(), 1);
   EXPECT_EQ(Call(admin_, "DELETE", links + "/" + std::to_string(id)).status, 200);
@@ -152,20 +157,19 @@ std::string CsvLine(const std::vector<std::string>& cells) {
 
 TEST_P(OrgApiTest, ImportIsAllOrNothingWithRowErrors) {
   const std::string unit = std::to_string(civil_);
-  const std::string header = CsvLine({"name", "uscc", "org_type", "region_code", "legal_rep",
-                                      "phone", "founded_on", "business_scope",
-                                      "service_categories", "labour_field",
-                                      "registration_unit_id"});
+  const std::string header =
+      CsvLine({"name", "uscc", "org_type", "region_code", "legal_rep", "phone", "founded_on",
+               "business_scope", "service_categories", "labour_field", "registration_unit_id"});
   const auto row = [&](const std::string& name, const std::string& uscc) {
     return CsvLine({name, uscc, "social_service", "610000", "王伟", "13912345678", "2015-06-01",
                     "职工服务", "skills;health", "是", unit});
   };
-  const std::string bad = header + row("陕西职工服务中心", "52610100MJ0000001W") +
-                          row("坏", "52610100MJ0000001X");
-  auto refused = Send(port_, "POST", "/api/v1/orgs/import",
-                      {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf},
-                       {"Content-Type", "text/csv"}},
-                      bad);
+  const std::string bad =
+      header + row("陕西职工服务中心", "52610100MJ0000001W") + row("坏", "52610100MJ0000001X");
+  auto refused =
+      Send(port_, "POST", "/api/v1/orgs/import",
+           {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf}, {"Content-Type", "text/csv"}},
+           bad);
   ASSERT_EQ(refused.status, 422) << refused.body;
   const boost::json::object answer = Json(refused);
   for (const auto& d : answer.at("error").at("details").as_array()) {
@@ -176,20 +180,20 @@ TEST_P(OrgApiTest, ImportIsAllOrNothingWithRowErrors) {
   // GB18030, as Excel on Chinese Windows saves CSV.
   const std::string good = header + row("陕西职工服务中心", "52610100MJ0000001W") +
                            row("碑林区工会服务站", "52610100MJ00000020");
-  auto imported = Send(port_, "POST", "/api/v1/orgs/import",
-                       {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf},
-                        {"Content-Type", "text/csv"}},
-                       tabular::FromUtf8ToGb18030(good).value());
+  auto imported =
+      Send(port_, "POST", "/api/v1/orgs/import",
+           {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf}, {"Content-Type", "text/csv"}},
+           tabular::FromUtf8ToGb18030(good).value());
   ASSERT_EQ(imported.status, 200) << imported.body;
   EXPECT_EQ(Json(imported).at("imported").as_int64(), 2);
   EXPECT_EQ(Json(Call(admin_, "GET", "/api/v1/orgs?q=%E7%A2%91%E6%9E%97")).at("total").as_int64(),
             1);  // 碑林
-  EXPECT_EQ(Send(port_, "POST", "/api/v1/orgs/import",
-                 {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf},
-                  {"Content-Type", "text/csv"}},
-                 good)
-                .status,
-            422);  // duplicates with the registry
+  EXPECT_EQ(
+      Send(port_, "POST", "/api/v1/orgs/import",
+           {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf}, {"Content-Type", "text/csv"}},
+           good)
+          .status,
+      422);  // duplicates with the registry
 }
 
 TEST_P(OrgApiTest, XlsxMultipartImportTemplateReportAndExport) {
@@ -201,19 +205,22 @@ TEST_P(OrgApiTest, XlsxMultipartImportTemplateReportAndExport) {
             "029-88886666", "2015-06-01", "职工服务", std::to_string(civil_)});
   const std::string file = xlsx.Finish();
   const std::string boundary = "lianyin-test-boundary";
-  const std::string body = "--" + boundary +
-                           "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"orgs.xlsx\""
-                           "\r\nContent-Type: application/octet-stream\r\n\r\n" +
-                           file + "\r\n--" + boundary + "--\r\n";
+  const std::string body =
+      "--" + boundary +
+      "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"orgs.xlsx\""
+      "\r\nContent-Type: application/octet-stream\r\n\r\n" +
+      file + "\r\n--" + boundary + "--\r\n";
   auto imported = Send(port_, "POST", "/api/v1/orgs/import",
-                       {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf},
+                       {{"Cookie", admin_.cookie},
+                        {"X-CSRF-Token", admin_.csrf},
                         {"Content-Type", "multipart/form-data; boundary=" + boundary}},
                        body);
   ASSERT_EQ(imported.status, 200) << imported.body;
   EXPECT_EQ(Json(imported).at("imported").as_int64(), 1);
 
   auto report = Send(port_, "POST", "/api/v1/orgs/import/report",
-                     {{"Cookie", admin_.cookie}, {"X-CSRF-Token", admin_.csrf},
+                     {{"Cookie", admin_.cookie},
+                      {"X-CSRF-Token", admin_.csrf},
                       {"Content-Type", "multipart/form-data; boundary=" + boundary}},
                      body);
   ASSERT_EQ(report.status, 200);

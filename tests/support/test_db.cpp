@@ -90,7 +90,13 @@ void BackendTest::SetUp() {
     GTEST_SKIP() << "PostgreSQL case not run: set " << kPgEnv
                  << " (e.g. LIANYIN_TEST_PG=$(scripts/pg.sh start))";
   }
-  db_ = OpenBackendDatabase(GetParam());
+  if (sqlite_file_ && !IsPostgres()) {
+    file_dir_ = std::make_unique<ScopedTempDir>();
+    db_ = store::Database::Open((file_dir_->path() / "test.db").string(), options_);
+    store::Migrate(*db_);
+    return;
+  }
+  db_ = OpenBackendDatabase(GetParam(), /*migrate=*/true, options_);
 }
 
 std::string BackendName(const ::testing::TestParamInfo<std::string>& info) { return info.param; }

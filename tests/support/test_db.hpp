@@ -39,20 +39,6 @@ std::unique_ptr<store::Database> OpenBackendDatabase(std::string_view backend, b
 // PostgreSQL when LIANYIN_TEST_PG is set, else SQLite ":memory:".
 std::unique_ptr<store::Database> OpenTestDatabase(bool migrate = true);
 
-// A value-parameterised fixture over TestBackends(): SetUp skips (GTEST_SKIP, with the reason)
-// the "postgres" case when LIANYIN_TEST_PG is unset, else opens db() migrated.
-class BackendTest : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override;
-  bool IsPostgres() const { return GetParam() == "postgres"; }
-  store::Database& db() { return *db_; }
-
-  std::unique_ptr<store::Database> db_;
-};
-
-// Test-name suffix for a backend parameter ("sqlite" / "postgres").
-std::string BackendName(const ::testing::TestParamInfo<std::string>& info);
-
 // A fresh directory under the system temp dir, removed with everything in it on destruction.
 class ScopedTempDir {
  public:
@@ -65,6 +51,25 @@ class ScopedTempDir {
  private:
   std::filesystem::path path_;
 };
+
+// A value-parameterised fixture over TestBackends(): SetUp skips (GTEST_SKIP, with the reason)
+// the "postgres" case when LIANYIN_TEST_PG is unset, else opens db() migrated.
+class BackendTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override;
+  bool IsPostgres() const { return GetParam() == "postgres"; }
+  store::Database& db() { return *db_; }
+
+  // Set before SetUp to open db() with other options (short timeouts, say), or SQLite as a file
+  // (WAL, as deployed; ":memory:" has rollback-journal locking, where a writer blocks readers).
+  store::DatabaseOptions options_;
+  bool sqlite_file_ = false;
+  std::unique_ptr<ScopedTempDir> file_dir_;
+  std::unique_ptr<store::Database> db_;
+};
+
+// Test-name suffix for a backend parameter ("sqlite" / "postgres").
+std::string BackendName(const ::testing::TestParamInfo<std::string>& info);
 
 }  // namespace lianyin::test_support
 

@@ -33,7 +33,7 @@ std::optional<OrgStatus> ParseOrgStatus(std::string_view name) {
 
 const std::vector<std::string>& ServiceCategories() {
   static const std::vector<std::string> categories = {
-      "skills",  "health",           "children",          "culture_sports",
+      "skills",   "health",         "children",          "culture_sports",
       "stations", "new_employment", "common_prosperity", "volunteer"};
   return categories;
 }

@@ -9,7 +9,14 @@
 
 namespace lianyin::domain::org {
 
-enum class OrgStatus { kApplying, kRegistered, kAbnormal, kDeregistering, kDeregistered, kRejected };
+enum class OrgStatus {
+  kApplying,
+  kRegistered,
+  kAbnormal,
+  kDeregistering,
+  kDeregistered,
+  kRejected
+};
 std::string_view OrgStatusName(OrgStatus status);
 std::optional<OrgStatus> ParseOrgStatus(std::string_view name);
 
@@ -106,7 +113,7 @@ struct OrgEvent {
 // The registration review of an application (登记审查).
 struct Review {
   bool approve = false;
-  bool business_scope_ok = false;  // 业务范围审查
+  bool business_scope_ok = false;          // 业务范围审查
   bool non_profit_purpose = false;         // 非营利性: purpose
   bool no_profit_distribution = false;     // 非营利性: no distribution of profit
   bool assets_for_public_benefit = false;  // 非营利性: assets stay public-benefit

@@ -52,12 +52,25 @@ std::optional<NewOrg> ReadRow(const std::map<std::string, std::size_t>& at,
                               std::int64_t default_unit, const core::Date& today, Errors& errors) {
   const auto cell = [&](const char* name) {
     auto it = at.find(name);
-    return it == at.end() || it->second >= cells.size() ? std::string()
-                                                         : Trim(cells[it->second]);
+    return it == at.end() || it->second >= cells.size() ? std::string() : Trim(cells[it->second]);
   };
-  NewOrg o{cell("name"),      cell("uscc"),  cell("org_type"),     cell("region_code"), 0,
-           cell("legal_rep"), cell("phone"), cell("founded_on"),   cell("business_scope"),
-           SplitList(cell("service_categories")), false, cell("status")};
+  for (const auto& [name, column] : at) {
+    if (column < cells.size() && cells[column].find('\0') != std::string::npos) {
+      errors.push_back({name, "must not contain NUL characters", row});
+    }
+  }
+  NewOrg o{cell("name"),
+           cell("uscc"),
+           cell("org_type"),
+           cell("region_code"),
+           0,
+           cell("legal_rep"),
+           cell("phone"),
+           cell("founded_on"),
+           cell("business_scope"),
+           SplitList(cell("service_categories")),
+           false,
+           cell("status")};
   if (o.status.empty()) o.status = "registered";
   if (auto serial = tabular::ExcelSerialToIsoDate(o.founded_on)) o.founded_on = *serial;
   const std::string unit = cell("registration_unit_id");
@@ -86,8 +99,8 @@ std::optional<NewOrg> ReadRow(const std::map<std::string, std::size_t>& at,
 
 const std::vector<std::string>& ImportColumns() {
   static const std::vector<std::string> columns = {
-      "name",       "uscc",  "org_type",   "region_code",    "registration_unit_id",
-      "legal_rep",  "phone", "founded_on", "business_scope", "service_categories",
+      "name",         "uscc",  "org_type",   "region_code",    "registration_unit_id",
+      "legal_rep",    "phone", "founded_on", "business_scope", "service_categories",
       "labour_field", "status"};
   return columns;
 }

@@ -47,7 +47,8 @@ boost::json::object OrgJson(const org::OrgView& view) {
 core::Result<org::OrgFilter> ReadOrgFilter(const Request& request) {
   std::vector<core::FieldError> errors;
   org::OrgFilter f;
-  f.q = QueryText(request, "q");
+  f.q = QueryText(request, "q", kMaxQueryChars, errors);
+  f.before_id = QueryId(request, "before_id", errors);
   f.region_code = QueryText(request, "region_code");
   f.category = QueryText(request, "category");
   if (auto status = QueryText(request, "status")) {

@@ -1,6 +1,10 @@
 #include "http/handlers/query.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
+
+#include "core/mask.hpp"
 
 namespace lianyin::http::handlers {
 
@@ -31,6 +35,19 @@ std::optional<std::string> QueryText(const Request& request, std::string_view na
   auto raw = request.Query(name);
   if (!raw) return std::nullopt;
   return std::string(*raw);
+}
+
+std::optional<std::string> QueryText(const Request& request, std::string_view name,
+                                     std::size_t max_chars, std::vector<core::FieldError>& errors) {
+  auto text = QueryText(request, name);
+  if (!text) return std::nullopt;
+  const auto length = core::CodepointCount(*text);
+  if (!length || *length > max_chars) {
+    errors.push_back(
+        {std::string(name), fmt::format("must be at most {} characters", max_chars), {}});
+    return std::nullopt;
+  }
+  return text;
 }
 
 }  // namespace lianyin::http::handlers

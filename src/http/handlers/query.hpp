@@ -22,6 +22,12 @@ std::optional<std::int64_t> QueryId(const Request& request, std::string_view nam
 std::optional<bool> QueryBool(const Request& request, std::string_view name,
                               std::vector<core::FieldError>& errors);
 std::optional<std::string> QueryText(const Request& request, std::string_view name);
+// The same, at most `max_chars` Unicode characters (search boxes: "q").
+std::optional<std::string> QueryText(const Request& request, std::string_view name,
+                                     std::size_t max_chars, std::vector<core::FieldError>& errors);
+
+// The longest `q` a list accepts.
+inline constexpr std::size_t kMaxQueryChars = 100;
 
 inline domain::account::PageRequest ToPageRequest(const ListParams& params) {
   return {params.page, params.page_size};

@@ -51,7 +51,8 @@ Response ListUnits(account::UnitService& units, Context& ctx) {
   auto page = ParseListParams(ctx.request);
   if (!page) return ErrorResponse(page.error());
   std::vector<core::FieldError> errors;
-  account::UnitFilter filter{QueryId(ctx.request, "parent_id", errors), QueryText(ctx.request, "q"),
+  account::UnitFilter filter{QueryId(ctx.request, "parent_id", errors),
+                             QueryText(ctx.request, "q", kMaxQueryChars, errors),
                              ReadKind(QueryText(ctx.request, "kind"), errors)};
   if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
   auto found = units.List(*ctx.actor, filter, ToPageRequest(*page));

@@ -44,9 +44,9 @@ Response ListUsers(account::UserService& users, Context& ctx) {
   auto page = ParseListParams(ctx.request);
   if (!page) return ErrorResponse(page.error());
   std::vector<core::FieldError> errors;
-  account::UserFilter filter{QueryId(ctx.request, "unit_id", errors), QueryText(ctx.request, "q"),
-                             QueryText(ctx.request, "role"),
-                             QueryBool(ctx.request, "disabled", errors)};
+  account::UserFilter filter{
+      QueryId(ctx.request, "unit_id", errors), QueryText(ctx.request, "q", kMaxQueryChars, errors),
+      QueryText(ctx.request, "role"), QueryBool(ctx.request, "disabled", errors)};
   if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
   auto found = users.List(*ctx.actor, filter, ToPageRequest(*page));
   boost::json::array items;
