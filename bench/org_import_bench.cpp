@@ -103,7 +103,8 @@ std::vector<store::Value> OrgRow(const std::vector<std::string>& r, std::int64_t
           std::int64_t{1},
           std::string("registered"),
           std::string("2026-01-01T00:00:00+08:00"),
-          std::string("2026-01-01T00:00:00+08:00")};
+          std::string("2026-01-01T00:00:00+08:00"),
+          std::string("health;skills")};
 }
 
 const std::vector<std::string> kOrgColumns = {"id",           "name",
@@ -112,7 +113,8 @@ const std::vector<std::string> kOrgColumns = {"id",           "name",
                                               "legal_rep",    "phone",
                                               "founded_on",   "business_scope",
                                               "labour_field", "status",
-                                              "created_at",   "updated_at"};
+                                              "created_at",   "updated_at",
+                                              "categories"};
 
 // The floor: rows into tables through the bulk loader, in one transaction.
 double Floor(Deployment& d, const Table& table, bool same_rows) {
@@ -186,8 +188,9 @@ int main(int argc, char** argv) {
   Deployment full = SetUp(where, "full");
   const Table table = MakeTable(rows, full.civil);
   domain::audit::AuditChangeSink audit;
-  domain::common::Writer writer(*full.db, {&audit});
-  domain::org::OrgService orgs(writer);
+  domain::common::ChangeCounter changes{"org"};
+  domain::common::Writer writer(*full.db, {&changes, &audit});
+  domain::org::OrgService orgs(writer, changes);
   auto t0 = std::chrono::steady_clock::now();
   auto result = orgs.Import(full.admin, table, false);
   const double import_s = Seconds(t0);

@@ -121,6 +121,10 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
 core::Result<void> Application::Serve() {
   if (auto ready = RequireInitialised(); !ready) return ready.error();
   Services services(*db_, LoadOrCreateKey(KeyFile()));
+  // An import a stop interrupted is finished (or, still staging, discarded) before serving.
+  auto recovered = services.orgs.RecoverImports();
+  if (!recovered) return recovered.error();
+  if (*recovered > 0) spdlog::info("finished {} interrupted import(s)", *recovered);
   http::Api api(services.Api([this] { return PoolGauges(*db_); }),
                 {config_.web_root, config_.tls, LIANYIN_VERSION, config_.metrics_token});
   http::ServerOptions options;

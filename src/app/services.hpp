@@ -17,6 +17,7 @@
 #include "domain/account/user_service.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "domain/audit/audit_sink.hpp"
+#include "domain/common/change_counter.hpp"
 #include "domain/common/writer.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/region/region_service.hpp"
@@ -36,9 +37,10 @@ class Services {
   // What http::Api needs; `gauges` are sampled at each /metrics scrape.
   http::ApiServices Api(std::function<std::vector<http::Gauge>()> gauges = {});
 
-  // Sinks run in this order: the cache (nothing to lock) before the audit chain, whose head
+  // Sinks run in this order: the caches (nothing to lock) before the audit chain, whose head
   // row every audited transaction locks — last, so it is held for the shortest time.
   domain::account::SessionCache session_cache;
+  domain::common::ChangeCounter change_counter{"org"};
   domain::audit::AuditChangeSink audit_sink;
   domain::common::Writer writer;
   domain::account::AuthService auth;

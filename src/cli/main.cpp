@@ -1,14 +1,14 @@
 // lianyin <command>: serve, init, migrate, audit verify|prune. Parses flags into app::Config and
 // calls app::Application; no logic lives here.
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "app/application.hpp"
 #include "app/config.hpp"
@@ -46,8 +46,9 @@ struct DbFlags {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App cli{"Lianyin 联引: unions and civil-affairs departments connect and guide social "
-               "organisations to serve workers"};
+  CLI::App cli{
+      "Lianyin 联引: unions and civil-affairs departments connect and guide social "
+      "organisations to serve workers"};
   cli.require_subcommand(1);
   std::optional<std::string> config_file;
   cli.add_option("--config", config_file, "JSON config file (environment LIANYIN_* overrides it)")
@@ -61,11 +62,12 @@ int main(int argc, char** argv) {
   serve->add_option("--port", port, "TCP port (0 = any free port; default 8080)")
       ->check(CLI::Range(0, 65535));
   serve->add_option("--address", address, "Listen address (default 127.0.0.1)");
-  serve->add_option("--threads", threads, "Worker threads for request handlers")
+  serve->add_option("--threads", threads, "Threads serving requests, in all")
       ->check(CLI::Range(1, 1024));
   serve->add_option("--web-root", web_root, "Directory of the built web app");
 
-  CLI::App* init = cli.add_subcommand("init", "Create the schema, regions, platform root and admin");
+  CLI::App* init =
+      cli.add_subcommand("init", "Create the schema, regions, platform root and admin");
   db_flags.Add(init);
   bool demo = false;
   std::optional<std::string> admin_password, regions_file;
@@ -96,7 +98,10 @@ int main(int argc, char** argv) {
   Config config = *loaded;
   db_flags.Apply(config);
   if (port) config.port = *port;
-  if (threads) config.worker_threads = *threads;
+  if (threads) {
+    config.worker_threads = *threads;
+    config.io_threads = 0;
+  }
   if (address) config.address = *address;
   if (web_root) config.web_root = *web_root;
   if (regions_file) config.regions_file = *regions_file;

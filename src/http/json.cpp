@@ -255,7 +255,7 @@ core::Result<ListParams> ParseListParams(const Request& request) {
 
 json::object ListEnvelope(json::array items, std::int64_t total, std::int64_t page,
                           std::int64_t page_size) {
-  json::object envelope;
+  json::object envelope(items.storage());  // the items' memory resource: no deep copy
   envelope["items"] = std::move(items);
   envelope["total"] = total;
   envelope["page"] = page;

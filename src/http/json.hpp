@@ -101,7 +101,8 @@ inline constexpr std::int64_t kMaxPage = 1'000'000'000;
 // value → kValidationFailed with details for "page" and/or "page_size".
 core::Result<ListParams> ParseListParams(const Request& request);
 
-// {"items":[...],"total":N,"page":P,"page_size":S}
+// {"items":[...],"total":N,"page":P,"page_size":S}, in the items' memory resource (build a page
+// in a boost::json::monotonic_resource: one allocation for the whole answer).
 boost::json::object ListEnvelope(boost::json::array items, std::int64_t total, std::int64_t page,
                                  std::int64_t page_size);
 

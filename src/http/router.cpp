@@ -55,25 +55,23 @@ std::string Shape(std::string_view pattern) {
   return shape;
 }
 
-// Matches `path` against `pattern`; on success fills params and a literal mask used to rank
-// candidates (a literal at an earlier position wins).
-bool MatchPattern(const std::vector<std::string_view>& pattern,
-                  const std::vector<std::string_view>& path, PathParams& params,
-                  std::vector<bool>& literal_mask) {
-  if (pattern.size() != path.size()) return false;
-  params.clear();
-  literal_mask.clear();
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const bool param = IsParam(pattern[i]);
-    if (param && path[i].empty()) return false;
-    if (!param && pattern[i] != path[i]) return false;
-    if (param) {
-      params.emplace_back(std::string(pattern[i].substr(1, pattern[i].size() - 2)),
-                          std::string(path[i]));
+// How well `path` matches a compiled pattern: nullopt for no match, else a rank in which a
+// literal at an earlier position counts more ("/orgs/export" beats "/orgs/{id}"). Patterns of
+// one length compare as integers of their literal bits, first segment highest.
+std::optional<std::uint64_t> Rank(const std::vector<std::string>& literals,
+                                  const std::vector<bool>& params,
+                                  const std::vector<std::string_view>& path) {
+  if (literals.size() != path.size() || path.size() > 64) return std::nullopt;
+  std::uint64_t rank = 0;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (params[i]) {
+      if (path[i].empty()) return std::nullopt;
+    } else if (literals[i] != path[i]) {
+      return std::nullopt;
     }
-    literal_mask.push_back(!param);
+    rank = (rank << 1) | (params[i] ? 0u : 1u);
   }
-  return true;
+  return rank;
 }
 
 }  // namespace
@@ -104,6 +102,13 @@ void Router::Add(std::string method, std::string pattern, RouteHandler handler, 
       throw std::invalid_argument(fmt::format("duplicate route: {} {}", method, pattern));
     }
   }
+  Compiled compiled;
+  for (std::string_view segment : Split(pattern)) {
+    const bool param = IsParam(segment);
+    compiled.literals.emplace_back(param ? segment.substr(1, segment.size() - 2) : segment);
+    compiled.params.push_back(param);
+  }
+  compiled_.push_back(std::move(compiled));
   routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(info)});
 }
 
@@ -111,33 +116,41 @@ void Router::Add(std::string method, std::string pattern, RouteHandler handler, 
 // server then drops the body.
 Router::Match Router::Find(std::string_view method, std::string_view path) const {
   const std::vector<std::string_view> segments = Split(path);
-  Match match;
-  std::vector<bool> best_mask;
-  const Route* head_fallback = nullptr;
-  PathParams head_params;
-  std::vector<bool> head_mask;
-  PathParams params;
-  std::vector<bool> mask;
-  for (const Route& route : routes_) {
-    if (!MatchPattern(Split(route.pattern), segments, params, mask)) continue;
-    if (std::find(match.allowed.begin(), match.allowed.end(), route.method) ==
-        match.allowed.end()) {
-      match.allowed.push_back(route.method);
-    }
-    if (route.method == method && (match.route == nullptr || mask > best_mask)) {
-      match.route = &route;
-      match.params = params;
-      best_mask = mask;
-    } else if (method == "HEAD" && route.method == "GET" &&
-               (head_fallback == nullptr || mask > head_mask)) {
-      head_fallback = &route;
-      head_params = params;
-      head_mask = mask;
+  std::size_t best = routes_.size();
+  std::size_t head_fallback = routes_.size();
+  std::uint64_t best_rank = 0;
+  std::uint64_t head_rank = 0;
+  for (std::size_t i = 0; i < routes_.size(); ++i) {
+    const auto rank = Rank(compiled_[i].literals, compiled_[i].params, segments);
+    if (!rank) continue;
+    if (routes_[i].method == method) {
+      if (best == routes_.size() || *rank > best_rank) {
+        best = i;
+        best_rank = *rank;
+      }
+    } else if (method == "HEAD" && routes_[i].method == "GET" &&
+               (head_fallback == routes_.size() || *rank > head_rank)) {
+      head_fallback = i;
+      head_rank = *rank;
     }
   }
-  if (match.route == nullptr && head_fallback != nullptr) {
-    match.route = head_fallback;
-    match.params = std::move(head_params);
+  if (best == routes_.size()) best = head_fallback;
+  Match match;
+  if (best == routes_.size()) {
+    // Nothing for this method: the methods the path has, for 405 and Allow.
+    for (std::size_t i = 0; i < routes_.size(); ++i) {
+      if (!Rank(compiled_[i].literals, compiled_[i].params, segments)) continue;
+      if (std::find(match.allowed.begin(), match.allowed.end(), routes_[i].method) ==
+          match.allowed.end()) {
+        match.allowed.push_back(routes_[i].method);
+      }
+    }
+    return match;
+  }
+  match.route = &routes_[best];
+  const Compiled& compiled = compiled_[best];
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    if (compiled.params[i]) match.params.emplace_back(compiled.literals[i], segments[i]);
   }
   return match;
 }

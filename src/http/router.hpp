@@ -60,17 +60,26 @@ class Router {
   void Add(std::string method, std::string pattern, RouteHandler handler, RouteInfo info);
 
   struct Match {
-    const Route* route = nullptr;      // null when nothing matched this method + path
+    const Route* route = nullptr;  // null when nothing matched this method + path
     PathParams params;
     std::vector<std::string> allowed;  // methods registered for the path (for 405 + Allow)
   };
-  // O(routes) per lookup; fine for a few hundred routes (measured in bench/ if it ever matters).
+  // O(routes × segments) string comparisons per lookup against patterns split once at Add, no
+  // allocation but the path's segment list and the match's parameters (it was 15 % of a
+  // request's CPU while each lookup re-split every pattern, docs/BENCHMARKS.md). `allowed` is
+  // filled only when no route answers `method`.
   Match Find(std::string_view method, std::string_view path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  // A pattern split into segments: a literal, or a parameter's name where params[i].
+  struct Compiled {
+    std::vector<std::string> literals;
+    std::vector<bool> params;
+  };
   std::vector<Route> routes_;
+  std::vector<Compiled> compiled_;  // one per route, same index
 };
 
 }  // namespace lianyin::http

@@ -90,14 +90,17 @@ struct Sent {
 
 thread_local const void* current_server = nullptr;  // set on the server's own threads
 
+int ThreadCount(const ServerOptions& options) {
+  return std::max(1, std::max(0, options.io_threads) + std::max(0, options.worker_threads));
+}
+
 }  // namespace
 
 struct Server::Impl {
   Impl(ServerOptions server_options, Handler request_handler)
       : options(std::move(server_options)),
         handler(std::move(request_handler)),
-        ioc(std::max(1, options.io_threads)),
-        workers(static_cast<std::size_t>(std::max(1, options.worker_threads))),
+        ioc(ThreadCount(options)),
         acceptor(asio::make_strand(ioc)),
         signals(ioc) {}
 
@@ -109,8 +112,7 @@ struct Server::Impl {
                                   RequestParser& parser);
   asio::awaitable<bool> ReadBody(Connection& connection, beast::flat_buffer& buffer,
                                  RequestParser& parser, Request& request, Clock::time_point start);
-  asio::awaitable<Response> Invoke(Request& request);
-  asio::awaitable<std::optional<std::string>> NextChunk(Response& response, std::string id);
+  std::optional<std::string> NextChunk(Response& response, const std::string& id);
   asio::awaitable<Sent> Send(Connection& connection, const Request& request, Response& response,
                              bool keep_alive);
   asio::awaitable<Sent> SendStream(Connection& connection, const Request& request,
@@ -126,10 +128,9 @@ struct Server::Impl {
   ServerOptions options;
   Handler handler;
   asio::io_context ioc;
-  asio::thread_pool workers;
   tcp::acceptor acceptor;
   asio::signal_set signals;
-  std::vector<std::thread> io_threads;
+  std::vector<std::thread> threads;
   std::atomic<bool> stopping{false};
   std::uint16_t port = 0;
 
@@ -223,14 +224,18 @@ asio::awaitable<bool> Server::Impl::HandleOne(Connection& connection, beast::fla
     co_await Finish(connection, request, ErrorResponse(decoded.error()), false, start);
     co_return false;
   }
-  const std::size_t limit = BodyLimitFor(request);
+  // A request without a body (most GETs) needs no route lookup for its limit.
+  const std::size_t limit = parser.is_done() ? options.body_limit : BodyLimitFor(request);
   if (auto length = parser.content_length(); length && *length > limit) {
     co_await Finish(connection, request, PayloadTooLargeResponse(limit), false, start);
     co_return false;
   }
   parser.body_limit(limit);
   if (!co_await ReadBody(connection, buffer, parser, request, start)) co_return false;
-  Response response = co_await asio::co_spawn(workers, Invoke(request), asio::use_awaitable);
+  // The handler runs right here, on this I/O thread: it may block on the database, which holds
+  // up only this connection while the other threads serve the rest (measured: handing every
+  // request to a separate pool cost two context switches each, docs/BENCHMARKS.md).
+  Response response = CallHandler(handler, request);
   const bool keep_alive = parser.get().keep_alive() && !stopping;
   co_return co_await Finish(connection, request, std::move(response), keep_alive, start);
 }
@@ -268,17 +273,9 @@ std::size_t Server::Impl::BodyLimitFor(const Request& request) const {
   return large ? options.large_body_limit : options.body_limit;
 }
 
-// Runs on a worker thread: handlers block on the database and must never stall I/O.
-asio::awaitable<Response> Server::Impl::Invoke(Request& request) {
-  current_server = this;
-  co_return CallHandler(handler, request);
-}
-
-asio::awaitable<std::optional<std::string>> Server::Impl::NextChunk(Response& response,
-                                                                    std::string id) {
-  current_server = this;
+std::optional<std::string> Server::Impl::NextChunk(Response& response, const std::string& id) {
   try {
-    co_return response.stream();
+    return response.stream();
   } catch (const std::exception& e) {
     spdlog::error("request {} stream failed: {}", id, e.what());
   } catch (...) {
@@ -336,8 +333,7 @@ asio::awaitable<Sent> Server::Impl::SendStream(Connection& connection, const Req
   while (sent.ok && request.method != "HEAD") {
     std::optional<std::string> chunk;
     try {
-      chunk = co_await asio::co_spawn(workers, NextChunk(response, request.request_id),
-                                      asio::use_awaitable);
+      chunk = NextChunk(response, request.request_id);
     } catch (const std::exception&) {
       co_return Sent{false, sent.bytes};  // no terminating chunk: the client sees truncation
     }
@@ -393,8 +389,7 @@ void Server::Impl::Join() {
     changed.wait_for(lock, kDrainTimeout, [this] { return connections.empty(); });
   }
   ioc.stop();
-  for (std::thread& thread : io_threads) thread.join();
-  workers.join();
+  for (std::thread& thread : threads) thread.join();
   connections.clear();
 }
 
@@ -424,8 +419,8 @@ std::uint16_t Server::Start() {
   }
   impl_->port = acceptor.local_endpoint().port();
   asio::co_spawn(acceptor.get_executor(), impl_->Accept(), asio::detached);
-  for (int i = 0; i < std::max(1, impl_->options.io_threads); ++i) {
-    impl_->io_threads.emplace_back([impl = impl_.get()] {
+  for (int i = 0; i < ThreadCount(impl_->options); ++i) {
+    impl_->threads.emplace_back([impl = impl_.get()] {
       current_server = impl;
       impl->ioc.run();
     });

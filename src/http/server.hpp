@@ -2,11 +2,12 @@
 // The HTTP/1.1 server: Boost.Beast + Asio C++20 coroutines. This header is plain C++ so that only
 // server.cpp compiles Beast/Asio.
 //
-// Connections are served on `io_threads` threads; each complete request is handed to `handler`
-// on a separate pool of `worker_threads` threads (handlers block on the database), then the
-// response is written back from the I/O thread. Keep-alive, timeouts and body limits are
-// enforced here; a limit breach is answered with the SPEC §3 error envelope and the connection
-// closed where the body was not read.
+// Connections are served by io_threads + worker_threads threads that all run one Asio
+// io_context; each complete request is handed to `handler` on the thread that read it, and the
+// response written from there. A handler may block (on the database): that holds up its own
+// connection and thread only, while the other threads serve everyone else. Keep-alive, timeouts
+// and body limits are enforced here; a limit breach is answered with the SPEC §3 error envelope
+// and the connection closed where the body was not read.
 
 #include <chrono>
 #include <cstddef>
@@ -25,6 +26,8 @@ class Metrics;
 struct ServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 = any free port (see Server::port())
+  // Threads: io_threads + worker_threads in all. A handler blocking for long (an import) takes
+  // one of them for that long.
   int io_threads = 1;
   int worker_threads = 4;
   std::size_t body_limit = 16u << 20;        // bytes, decided from Content-Length before reading
@@ -44,7 +47,8 @@ struct ServerOptions {
   bool tls = false;
 };
 
-// Called on a worker thread. Must not throw: exceptions that escape are answered 500 and logged.
+// Called on one of the server's threads. Must not throw: exceptions that escape are answered 500
+// and logged.
 using Handler = std::function<Response(Request&)>;
 
 class Server {

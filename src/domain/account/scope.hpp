@@ -14,7 +14,6 @@ using common::PlatformLevelOnly;
 using common::Scope;
 using common::ScopeFilter;
 using common::UnitInScope;
-using common::UnitSubtree;
 using common::Visible;
 
 // The actor's unit subtree, narrowed to its organisation (org_id) or its own rows (worker_id).

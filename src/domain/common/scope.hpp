@@ -59,16 +59,14 @@ struct ScopeFilter {
 // The rows of a table owned as `owned` that `scope` may see:
 //   worker scope:     worker_column = worker_id        (no worker column: none)
 //   org member scope: org_column = org_id              (no org column: none)
-//   otherwise:        unit_column in the subtree of unit_id (an indexed IN over unit_closure);
-//                     at the platform level, with platform_rows, every row (those whose
-//                     unit_column is NULL, or names a unit deleted since, too).
+//   platform level:   every row (the root's subtree is every unit; with platform_rows, rows
+//                     whose unit_column is NULL or names a unit deleted since are its too);
+//   otherwise:        unit_column in the subtree of unit_id (an EXISTS probe of unit_closure's
+//                     primary key per row).
 ScopeFilter Visible(const Scope& scope, const Ownership& owned);
 
-// "<unit_column> IN (SELECT descendant FROM unit_closure WHERE ancestor = ?)", the subtree alone
-// (no narrowing): for checks of units named in a request body.
-ScopeFilter UnitSubtree(const Scope& scope, std::string_view unit_column);
-
-// True when `unit_id` is the scope's unit or one of its descendants. One indexed lookup.
+// True when `unit_id` is the scope's unit or one of its descendants (the subtree alone: no
+// narrowing, no platform shortcut). One indexed lookup.
 bool UnitInScope(store::Session& session, const Scope& scope, std::int64_t unit_id);
 
 // 404 not_found, worded exactly like a missing id.

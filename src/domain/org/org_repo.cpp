@@ -10,12 +10,12 @@ namespace {
 
 using common::OptValue;
 
-// The org's categories, ';'-separated, as one column of the same query.
-std::string CategoriesColumn(store::Dialect dialect) {
-  return dialect == store::Dialect::kPostgres
-             ? "(SELECT string_agg(category, ';' ORDER BY category) FROM org_categories c "
-               "WHERE c.org_id = o.id)"
-             : "(SELECT group_concat(category, ';') FROM org_categories c WHERE c.org_id = o.id)";
+// Categories as stored in orgs.categories: sorted, ';'-separated.
+std::string JoinCategories(std::vector<std::string> categories) {
+  std::sort(categories.begin(), categories.end());
+  std::string out;
+  for (const std::string& c : categories) out += (out.empty() ? "" : ";") + c;
+  return out;
 }
 
 std::vector<std::string> SplitCategories(const std::string& text) {
@@ -27,7 +27,6 @@ std::vector<std::string> SplitCategories(const std::string& text) {
     out.push_back(text.substr(start, end - start));
     start = end + 1;
   }
-  std::sort(out.begin(), out.end());  // SQLite 3.40's group_concat keeps no order
   return out;
 }
 
@@ -63,7 +62,7 @@ namespace {
 
 constexpr const char* kOrgColumns =
     "name, uscc, org_type, region_code, registration_unit_id, legal_rep, phone, founded_on, "
-    "business_scope, labour_field, status, created_at, updated_at";
+    "business_scope, labour_field, status, created_at, updated_at, categories";
 
 std::vector<store::Value> OrgValues(const NewOrg& o, std::string_view now) {
   return {o.name,
@@ -78,7 +77,8 @@ std::vector<store::Value> OrgValues(const NewOrg& o, std::string_view now) {
           std::int64_t{o.labour_field},
           o.status,
           std::string(now),
-          std::string(now)};
+          std::string(now),
+          JoinCategories(o.service_categories)};
 }
 
 // An IN list is bound in batches of this many values.
@@ -96,15 +96,14 @@ std::string OrgRepo::Select(const common::Scope& scope, std::vector<store::Value
   return "SELECT o.id, o.name, o.uscc, o.org_type, o.region_code, COALESCE(r.name, ''), "
          "o.registration_unit_id, COALESCE(u.name, ''), o.legal_rep, o.phone, o.founded_on, "
          "o.business_scope, o.labour_field, o.status, o.grade, o.grade_valid_until, "
-         "o.created_at, o.updated_at, " +
-         CategoriesColumn(session_.dialect()) + ", CASE WHEN " + manages.sql +
-         " THEN 1 ELSE 0 END ";
+         "o.created_at, o.updated_at, o.categories, CASE WHEN " +
+         manages.sql + " THEN 1 ELSE 0 END ";
 }
 
 std::optional<std::int64_t> OrgRepo::Insert(const NewOrg& o, std::string_view now) {
   auto id = store::InsertOrConflict(session_,
                                     std::string("INSERT INTO orgs (") + kOrgColumns +
-                                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                     OrgValues(o, now));
   if (!id) return std::nullopt;
   auto insert = session_.Prepare("INSERT INTO org_categories (org_id, category) VALUES (?, ?)");
@@ -131,18 +130,20 @@ std::vector<std::int64_t> OrgRepo::AllocateIds(std::size_t count) {
   return ids;
 }
 
-void OrgRepo::InsertMany(const std::vector<NewOrgRow>& rows, std::string_view now) {
+void OrgRepo::InsertMany(const std::vector<NewOrgRow>& rows, std::string_view now,
+                         std::int64_t import_id) {
   if (rows.empty()) return;
   {
     auto orgs = session_.Load(
         "orgs", {"id", "name", "uscc", "org_type", "region_code", "registration_unit_id",
                  "legal_rep", "phone", "founded_on", "business_scope", "labour_field", "status",
-                 "created_at", "updated_at"});
+                 "created_at", "updated_at", "categories", "import_id"});
     for (const NewOrgRow& row : rows) {
       std::vector<store::Value> values{row.id};
       std::vector<store::Value> rest = OrgValues(*row.org, now);
       values.insert(values.end(), std::make_move_iterator(rest.begin()),
                     std::make_move_iterator(rest.end()));
+      values.emplace_back(import_id);
       orgs->Add(values);
     }
     orgs->Finish();
@@ -178,7 +179,8 @@ std::optional<OrgView> OrgRepo::FindPublic(const common::Scope& scope, std::int6
   std::vector<store::Value> params;
   std::string sql = Select(scope, params) +
                     "FROM orgs o LEFT JOIN regions r ON r.code = o.region_code "
-                    "LEFT JOIN units u ON u.id = o.registration_unit_id WHERE o.id = ?";
+                    "LEFT JOIN units u ON u.id = o.registration_unit_id "
+                    "WHERE o.id = ? AND o.import_id IS NULL";
   params.emplace_back(id);
   auto stmt = session_.Prepare(sql);
   stmt.BindAll(params);
@@ -193,7 +195,7 @@ std::optional<Org> OrgRepo::FindManaged(const common::Scope& scope, std::int64_t
 }
 
 std::optional<Org> OrgRepo::FindByUscc(std::string_view uscc) {
-  auto stmt = session_.Prepare("SELECT id FROM orgs WHERE uscc = ?");
+  auto stmt = session_.Prepare("SELECT id FROM orgs WHERE uscc = ? AND import_id IS NULL");
   stmt.Bind(0, std::string(uscc));
   if (!stmt.Next()) return std::nullopt;
   const std::int64_t id = stmt.row().Int(0);
@@ -201,6 +203,50 @@ std::optional<Org> OrgRepo::FindByUscc(std::string_view uscc) {
   auto view = FindPublic(common::Scope{}, id);
   if (!view) return std::nullopt;
   return std::move(view->org);
+}
+
+std::vector<Org> OrgRepo::FindStaged(std::int64_t import_id, std::int64_t limit) {
+  std::vector<store::Value> params;
+  std::string sql = Select(common::Scope{}, params) +
+                    "FROM orgs o LEFT JOIN regions r ON r.code = o.region_code "
+                    "LEFT JOIN units u ON u.id = o.registration_unit_id "
+                    "WHERE o.import_id = ? ORDER BY o.id LIMIT ?";
+  params.emplace_back(import_id);
+  params.emplace_back(limit);
+  auto stmt = session_.Prepare(sql);
+  stmt.BindAll(params);
+  std::vector<Org> out;
+  while (stmt.Next()) out.push_back(ReadView(stmt.row()).org);
+  return out;
+}
+
+void OrgRepo::Publish(std::int64_t import_id, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return;
+  // The ids of one FindStaged page are ordered; the range holds no other import's rows that
+  // carry this import_id.
+  session_.Execute("UPDATE orgs SET import_id = NULL WHERE import_id = ? AND id BETWEEN ? AND ?",
+                   {import_id, ids.front(), ids.back()});
+}
+
+std::int64_t OrgRepo::DiscardStaged(std::int64_t import_id, std::int64_t limit) {
+  std::vector<std::pair<std::int64_t, std::string>> staged;
+  {
+    auto stmt =
+        session_.Prepare("SELECT id, name FROM orgs WHERE import_id = ? ORDER BY id LIMIT ?");
+    stmt.BindAll({import_id, limit});
+    while (stmt.Next()) staged.emplace_back(stmt.row().Int(0), stmt.row().Text(1));
+  }
+  if (staged.empty()) return 0;
+  const std::int64_t first = staged.front().first;
+  const std::int64_t last = staged.back().first;
+  const std::string in_range =
+      " IN (SELECT id FROM orgs WHERE import_id = ? AND id BETWEEN ? AND ?)";
+  session_.Execute("DELETE FROM org_categories WHERE org_id" + in_range, {import_id, first, last});
+  session_.Execute("DELETE FROM org_events WHERE org_id" + in_range, {import_id, first, last});
+  for (const auto& [id, name] : staged) UnindexName(id, name);
+  session_.Execute("DELETE FROM orgs WHERE import_id = ? AND id BETWEEN ? AND ?",
+                   {import_id, first, last});
+  return static_cast<std::int64_t>(staged.size());
 }
 
 void OrgRepo::Update(const Org& o, const std::string& old_name, std::string_view now) {
@@ -235,6 +281,7 @@ void OrgRepo::UnindexName(std::int64_t id, const std::string& name) {
 }
 
 void OrgRepo::SetCategories(std::int64_t id, const std::vector<std::string>& categories) {
+  session_.Execute("UPDATE orgs SET categories = ? WHERE id = ?", {JoinCategories(categories), id});
   session_.Execute("DELETE FROM org_categories WHERE org_id = ?", {id});
   auto insert = session_.Prepare("INSERT INTO org_categories (org_id, category) VALUES (?, ?)");
   for (const std::string& c : categories) insert.BindAll({id, c}).Execute();

@@ -37,12 +37,19 @@ class OrgRepo {
   // `count` ids for a bulk load, unused by any row (PostgreSQL: drawn from the identity
   // sequence; SQLite: above the largest, so call inside the write transaction).
   std::vector<std::int64_t> AllocateIds(std::size_t count);
-  // Loads `rows` with their categories and name index entries in bulk (COPY on PostgreSQL).
-  // Throws store::DbError kUniqueViolation when a USCC is taken: the caller's transaction is
-  // then to be rolled back.
-  void InsertMany(const std::vector<NewOrgRow>& rows, std::string_view now);
-  // Of `usccs`, those an organisation already has (batched IN lists).
+  // Loads `rows` with their categories and name index entries in bulk (COPY on PostgreSQL),
+  // staged by import `import_id` (invisible until Publish). Throws store::DbError
+  // kUniqueViolation when a USCC is taken: the caller's transaction is then to be rolled back.
+  void InsertMany(const std::vector<NewOrgRow>& rows, std::string_view now, std::int64_t import_id);
+  // Of `usccs`, those an organisation already has, staged ones included (batched IN lists).
   std::set<std::string> TakenUsccs(const std::vector<std::string>& usccs);
+  // Up to `limit` organisations staged by `import_id`, by id.
+  std::vector<Org> FindStaged(std::int64_t import_id, std::int64_t limit);
+  // Makes the staged organisations `ids` of `import_id` visible.
+  void Publish(std::int64_t import_id, const std::vector<std::int64_t>& ids);
+  // Deletes up to `limit` staged organisations of `import_id` with their categories, events and
+  // index entries; returns how many.
+  std::int64_t DiscardStaged(std::int64_t import_id, std::int64_t limit);
 
   // Public: every logged-in user reads every organisation (SPEC §1); `full` tells whether
   // `scope` manages it. One query.
@@ -93,6 +100,8 @@ class OrgRepo {
     std::string order;
   };
   Query Where(const OrgFilter& filter, const common::Scope& scope);
+  // Whether an import has staged organisations now (one probe of a usually empty index).
+  bool AnyStaged();
   store::Session& session_;
 };
 

@@ -85,7 +85,19 @@ account::Page<OrgView> OrgService::List(const Actor& actor, const OrgFilter& fil
   OrgRepo repo(session);
   const account::Scope scope = account::ScopeOf(actor);
   const std::int64_t offset = filter.before_id ? 0 : page.Offset();
-  return {repo.List(filter, scope, page.page_size, offset), repo.Count(filter, scope)};
+  account::Page<OrgView> out{repo.List(filter, scope, page.page_size, offset), 0};
+  OrgFilter whole = filter;  // the total is of the whole list, not of the rows below a cursor
+  whole.before_id.reset();
+  const std::string key = OrgCountCache::Key(whole, scope);
+  const std::int64_t now = clock_().unix_seconds;
+  if (auto cached = counts_.Get(key, now)) {
+    out.total = *cached;
+  } else {
+    const std::uint64_t generation = counts_.generation();
+    out.total = repo.Count(whole, scope);
+    counts_.Put(key, generation, now, out.total);
+  }
+  return out;
 }
 
 std::vector<OrgView> OrgService::Slice(const Actor& actor, const OrgFilter& filter,

@@ -17,6 +17,7 @@
 #include "domain/account/account.hpp"
 #include "domain/common/writer.hpp"
 #include "domain/org/org.hpp"
+#include "domain/org/org_count_cache.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::org {
@@ -24,14 +25,18 @@ namespace lianyin::domain::org {
 class OrgService {
  public:
   using Clock = std::function<core::DateTime()>;
-  explicit OrgService(common::Writer& writer, Clock clock = core::Now)
-      : writer_(writer), clock_(std::move(clock)) {}
+  // `changes` must be one of `writer`'s sinks and count "org": list totals are cached until an
+  // organisation changes (OrgCountCache).
+  OrgService(common::Writer& writer, const common::ChangeCounter& changes, Clock clock = core::Now)
+      : writer_(writer), counts_(changes), clock_(std::move(clock)) {}
 
   // 422 on fields (see NormaliseNewOrg), on a registration unit that is not a civil-affairs unit
   // in scope, or a region unknown or not covered by that unit's; 409 on a duplicate USCC, naming
   // the organisation that holds it (exact under concurrency: the unique index decides).
   core::Result<OrgView> Create(const account::Actor& actor, NewOrg input);
   core::Result<OrgView> Get(const account::Actor& actor, std::int64_t id);
+  // One page (one query) and its total — counted with the filter but not the keyset cursor,
+  // and taken from OrgCountCache when the filter was counted in the last few seconds.
   account::Page<OrgView> List(const account::Actor& actor, const OrgFilter& filter,
                               const account::PageRequest& page);
   // The first `limit` organisations matching `filter`, newest first, without counting them all
@@ -53,9 +58,10 @@ class OrgService {
   // any write begins — fields, registration unit and region as for Create, duplicates within
   // the file and with the registry (unless `update_existing`, which then updates those) — and
   // if any fails nothing is written and the 422 lists every {row, field, message} (at most
-  // kMaxImportErrors). Otherwise all rows are written in one short transaction (bulk loads)
-  // with one Change per created or updated organisation (before / after) and one for the
-  // import; a USCC registered concurrently meanwhile fails the whole import as a row error.
+  // kMaxImportErrors). Otherwise the rows are written in chunks of short transactions, staged
+  // invisibly, then published with one Change per created or updated organisation (before /
+  // after) in each chunk's transaction, and one for the import (org_import_service.cpp says
+  // how); a USCC registered concurrently meanwhile fails the whole import as row errors.
   struct ImportResult {
     std::int64_t imported = 0;
     std::int64_t updated = 0;
@@ -65,6 +71,10 @@ class OrgService {
   core::Result<ImportResult> Import(const account::Actor& actor,
                                     const std::vector<std::vector<std::string>>& rows,
                                     bool update_existing, bool dry_run = false);
+
+  // Finishes what imports stopped midway left (serve calls it at start): a batch still staging
+  // is discarded, one publishing is published. Returns how many batches it handled.
+  core::Result<int> RecoverImports();
 
   // Public disclosure: an organisation that is or was registered, by USCC; 404 otherwise.
   core::Result<Org> PublicLookup(const std::string& uscc);
@@ -79,6 +89,7 @@ class OrgService {
 
  private:
   common::Writer& writer_;
+  OrgCountCache counts_;
   Clock clock_;
 };
 
