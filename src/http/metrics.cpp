@@ -56,8 +56,19 @@ void Metrics::Observe(std::string_view method, std::string_view route, int statu
   const std::string_view label = MethodLabel(method);
   if (status < 100 || status > 599) status = 0;
   std::lock_guard lock(mutex_);
-  ++requests_[{std::string(label), std::string(route), status}];
-  Histogram& histogram = durations_[{std::string(label), std::string(route)}];
+  auto counter = requests_.find(std::make_tuple(label, route, status));
+  if (counter == requests_.end()) {
+    counter =
+        requests_.emplace(std::make_tuple(std::string(label), std::string(route), status), 0).first;
+  }
+  ++counter->second;
+  auto series = durations_.find(std::make_tuple(label, route));
+  if (series == durations_.end()) {
+    series =
+        durations_.emplace(std::make_tuple(std::string(label), std::string(route)), Histogram{})
+            .first;
+  }
+  Histogram& histogram = series->second;
   for (std::size_t i = 0; i < kBucketCount; ++i) {
     if (seconds <= kBuckets[i]) {
       ++histogram.buckets[i];
@@ -83,8 +94,8 @@ void Metrics::RenderHistograms(std::string& out) const {
   out += "# HELP lianyin_http_request_duration_seconds Time to answer HTTP requests.\n";
   out += "# TYPE lianyin_http_request_duration_seconds histogram\n";
   for (const auto& [key, histogram] : durations_) {
-    const std::string labels =
-        fmt::format("method=\"{}\",route=\"{}\"", EscapeLabel(key.first), EscapeLabel(key.second));
+    const std::string labels = fmt::format(
+        "method=\"{}\",route=\"{}\"", EscapeLabel(std::get<0>(key)), EscapeLabel(std::get<1>(key)));
     std::uint64_t cumulative = 0;
     for (std::size_t i = 0; i < kBucketCount; ++i) {
       cumulative += histogram.buckets[i];

@@ -55,8 +55,10 @@ class Metrics {
   void RenderHistograms(std::string& out) const;
 
   mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
-  std::map<std::pair<std::string, std::string>, Histogram> durations_;
+  // Transparent comparators: a request is counted without building key strings (only a new
+  // series allocates).
+  std::map<std::tuple<std::string, std::string, int>, std::uint64_t, std::less<>> requests_;
+  std::map<std::tuple<std::string, std::string>, Histogram, std::less<>> durations_;
 };
 
 }  // namespace lianyin::http

@@ -1,13 +1,15 @@
 #include "http/transport.hpp"
 
 #include <fmt/format.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 #include <cctype>
+#include <cerrno>
 #include <exception>
 #include <mutex>
 #include <random>
@@ -18,11 +20,45 @@
 namespace lianyin::http {
 namespace {
 
+// Access-log lines on standard output, written in blocks: a console sink writes and flushes
+// every line, one system call per request (measured: docs/BENCHMARKS.md). Lines reach the
+// output when 16 KiB have gathered, at the once-a-second flush, or at exit.
+class BufferedStdoutSink final : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  ~BufferedStdoutSink() override { WriteOut(); }
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    formatter_->format(msg, buffer_);
+    if (buffer_.size() >= kBlock) WriteOut();
+  }
+  void flush_() override { WriteOut(); }
+
+ private:
+  static constexpr std::size_t kBlock = 16 << 10;
+  void WriteOut() {
+    const char* data = buffer_.data();
+    std::size_t left = buffer_.size();
+    while (left > 0) {
+      const ssize_t n = ::write(STDOUT_FILENO, data, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;  // nowhere to write: the lines are dropped, the server goes on
+      data += n;
+      left -= static_cast<std::size_t>(n);
+    }
+    buffer_.clear();
+  }
+  spdlog::memory_buf_t buffer_;
+};
+
 std::shared_ptr<spdlog::logger> AccessLogger() {
   static std::mutex mutex;
   std::lock_guard lock(mutex);
   if (auto logger = spdlog::get("access")) return logger;
-  return spdlog::stdout_color_mt("access");
+  auto logger = std::make_shared<spdlog::logger>("access", std::make_shared<BufferedStdoutSink>());
+  spdlog::register_logger(logger);
+  spdlog::flush_every(std::chrono::seconds(1));
+  return logger;
 }
 
 std::string ConvertCase(std::string_view text, int (*convert)(int)) {

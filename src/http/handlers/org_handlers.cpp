@@ -14,7 +14,7 @@ namespace {
 namespace org = domain::org;
 
 Response OrgOr(int status, const core::Result<org::OrgView>& r) {
-  return r ? JsonResponse(status, OrgJson(*r)) : ErrorResponse(r.error());
+  return r ? OrgResponse(status, *r) : ErrorResponse(r.error());
 }
 
 Response ListOrgs(org::OrgService& orgs, Context& ctx) {
@@ -23,14 +23,15 @@ Response ListOrgs(org::OrgService& orgs, Context& ctx) {
   auto filter = ReadOrgFilter(ctx.request);
   if (!filter) return ErrorResponse(filter.error());
   auto found = orgs.List(*ctx.actor, *filter, ToPageRequest(*page));
-  // One arena for the whole page (a 20-row page is ~12 KB of JSON in ~500 small values).
-  boost::json::storage_ptr arena =
-      boost::json::make_shared_resource<boost::json::monotonic_resource>();
-  boost::json::array items(arena);
-  items.reserve(found.items.size());
-  for (const org::OrgView& v : found.items) items.emplace_back(OrgJson(v, arena));
-  return JsonResponse(200,
-                      ListEnvelope(std::move(items), found.total, page->page, page->page_size));
+  JsonWriter w(700 * found.items.size() + 64);  // an organisation is ~600 bytes of JSON
+  w.BeginObject().Key("items").BeginArray();
+  for (const org::OrgView& v : found.items) WriteOrg(w, v);
+  w.EndArray();
+  w.Key("total").Int(found.total).Key("page").Int(page->page).Key("page_size").Int(page->page_size);
+  w.EndObject();
+  Response r;
+  r.body = w.Take();
+  return r;
 }
 
 Response CreateOrg(org::OrgService& orgs, Context& ctx) {
@@ -163,15 +164,19 @@ Response PublicOrg(org::OrgService& orgs, Context& ctx) {
   for (char& c : uscc) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   auto found = orgs.PublicLookup(uscc);
   if (!found) return ErrorResponse(found.error());
-  boost::json::object o = PublicJson(*found);
-  o.erase("registration_unit_id");
-  o["legal_rep"] = core::MaskName(found->legal_rep);
-  o["phone"] = core::MaskPhone(found->phone);
+  JsonWriter w;
+  w.BeginObject();
+  WritePublicFields(w, *found, /*registration_unit_id=*/false);
+  w.Key("legal_rep").String(core::MaskName(found->legal_rep));
+  w.Key("phone").String(core::MaskPhone(found->phone));
   // Supervision records arrive with the annual-report, credit-list and penalty areas.
-  o["annual_reports"] = boost::json::array{};
-  o["credit_entries"] = boost::json::array{};
-  o["penalties"] = boost::json::array{};
-  return JsonResponse(200, o);
+  w.Key("annual_reports").BeginArray().EndArray();
+  w.Key("credit_entries").BeginArray().EndArray();
+  w.Key("penalties").BeginArray().EndArray();
+  w.EndObject();
+  Response r;
+  r.body = w.Take();
+  return r;
 }
 
 // Calls `f` with the {id} path parameter, or answers 404 for a malformed one.

@@ -13,41 +13,49 @@ boost::json::value Opt(const std::optional<std::string>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
 
-boost::json::object PublicJson(const org::Org& o, boost::json::storage_ptr storage) {
-  boost::json::object out(storage);
-  out.reserve(19);  // with OrgJson's four
-  boost::json::array categories(storage);
-  categories.reserve(o.service_categories.size());
-  for (const std::string& c : o.service_categories) categories.emplace_back(c);
-  out.emplace("id", o.id);
-  out.emplace("name", o.name);
-  out.emplace("uscc", o.uscc);
-  out.emplace("org_type", o.org_type);
-  out.emplace("region_code", o.region_code);
-  out.emplace("region_name", o.region_name);
-  out.emplace("registration_unit_id", o.registration_unit_id);
-  out.emplace("registration_unit_name", o.registration_unit_name);
-  out.emplace("service_categories", std::move(categories));
-  out.emplace("labour_field", o.labour_field);
-  out.emplace("status", org::OrgStatusName(o.status));
-  out.emplace("grade", o.grade ? boost::json::value(*o.grade, storage) : nullptr);
-  out.emplace("grade_valid_until",
-              o.grade_valid_until ? boost::json::value(*o.grade_valid_until, storage) : nullptr);
-  out.emplace("created_at", o.created_at);
-  out.emplace("updated_at", o.updated_at);
-  return out;
+void WritePublicFields(JsonWriter& w, const org::Org& o, bool registration_unit_id) {
+  w.Key("id").Int(o.id);
+  w.Key("name").String(o.name);
+  w.Key("uscc").String(o.uscc);
+  w.Key("org_type").String(o.org_type);
+  w.Key("region_code").String(o.region_code);
+  w.Key("region_name").String(o.region_name);
+  if (registration_unit_id) w.Key("registration_unit_id").Int(o.registration_unit_id);
+  w.Key("registration_unit_name").String(o.registration_unit_name);
+  w.Key("service_categories").BeginArray();
+  for (const std::string& c : o.service_categories) w.String(c);
+  w.EndArray();
+  w.Key("labour_field").Bool(o.labour_field);
+  w.Key("status").String(org::OrgStatusName(o.status));
+  w.Key("grade");
+  o.grade ? w.String(*o.grade) : w.Null();
+  w.Key("grade_valid_until");
+  o.grade_valid_until ? w.String(*o.grade_valid_until) : w.Null();
+  w.Key("created_at").String(o.created_at);
+  w.Key("updated_at").String(o.updated_at);
 }
 
-boost::json::object OrgJson(const org::OrgView& view, boost::json::storage_ptr storage) {
-  boost::json::object o = PublicJson(view.org, storage);
-  const auto own = [&](const std::string& v) {
-    return view.full ? boost::json::value(v, storage) : boost::json::value(nullptr);
+void WriteOrg(JsonWriter& w, const org::OrgView& view) {
+  w.BeginObject();
+  WritePublicFields(w, view.org, true);
+  const auto own = [&](const char* key, const std::string& value) {
+    w.Key(key);
+    view.full ? w.String(value) : w.Null();
   };
-  o.emplace("legal_rep", own(view.org.legal_rep));
-  o.emplace("phone", own(view.org.phone));
-  o.emplace("founded_on", own(view.org.founded_on));
-  o.emplace("business_scope", own(view.org.business_scope));
-  return o;
+  own("legal_rep", view.org.legal_rep);
+  own("phone", view.org.phone);
+  own("founded_on", view.org.founded_on);
+  own("business_scope", view.org.business_scope);
+  w.EndObject();
+}
+
+Response OrgResponse(int status, const org::OrgView& view) {
+  JsonWriter w;
+  WriteOrg(w, view);
+  Response r;
+  r.status = status;
+  r.body = w.Take();
+  return r;
 }
 
 core::Result<org::OrgFilter> ReadOrgFilter(const Request& request) {
