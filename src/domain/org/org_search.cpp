@@ -23,12 +23,11 @@ std::string Phrase(const std::string& text) {
 
 OrgRepo::Query OrgRepo::Where(const OrgFilter& f, const common::Scope& scope) {
   // Organisations an import has staged but not yet published are nobody's to see. They exist
-  // only while an import runs: otherwise the condition is left out, so that SQLite counts from
-  // its smallest index (a test of o.import_id would make every COUNT scan the table).
+  // only while an import runs, and only then is the condition added: on SQLite it makes a COUNT
+  // read the table instead of its smallest index. (A NOT IN over the staged ids instead built a
+  // set of up to 100 k ids for every statement during an import: measured, p99 ~1 s.)
   Query query{"FROM orgs o", "WHERE 1 = 1", {}, "o.id DESC"};
-  if (AnyStaged()) {
-    query.where = "WHERE o.id NOT IN (SELECT s.id FROM orgs s WHERE s.import_id IS NOT NULL)";
-  }
+  if (AnyStaged()) query.where = "WHERE o.import_id IS NULL";
   const auto add = [&](std::string_view clause, store::Value value) {
     query.where += clause;
     query.params.push_back(std::move(value));
