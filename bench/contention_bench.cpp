@@ -25,14 +25,15 @@
 #include <thread>
 #include <vector>
 
-#include "bench_http_client.hpp"
 #include "core/uscc.hpp"
+#include "support/http_client.hpp"
 
 namespace {
 
-using lianyin::bench::Reply;
-using lianyin::bench::Send;
+using Reply = lianyin::test::HttpResult;
+using lianyin::test::Send;
 using Clock = std::chrono::steady_clock;
+constexpr int kTimeout = 30;  // seconds a request may take before it counts as unanswered
 
 struct Sample {
   double ms = 0;
@@ -47,7 +48,7 @@ struct Session {
 
 Session LogIn(std::uint16_t port, const std::string& password) {
   const Reply r = Send(port, "POST", "/api/v1/auth/login", {{"Content-Type", "application/json"}},
-                       R"({"username":"admin","password":")" + password + "\"}");
+                       R"({"username":"admin","password":")" + password + "\"}", true, 30);
   if (r.status != 200) {
     std::fprintf(stderr, "login failed: %d %s\n", r.status, r.body.c_str());
     std::exit(1);
@@ -98,12 +99,14 @@ std::vector<Sample> RunMix(std::uint16_t port, const Session& s,
         Reply r;
         if (pick < 60) {
           r = Send(port, "GET", fmt::format("/api/v1/orgs?page_size=20&page={}", rng() % 5 + 1),
-                   Headers(s, false));
+                   Headers(s, false), "", true, kTimeout);
         } else if (pick < 85) {
-          r = Send(port, "GET", fmt::format("/api/v1/orgs/{}", id), Headers(s, false));
+          r = Send(port, "GET", fmt::format("/api/v1/orgs/{}", id), Headers(s, false), "", true,
+                   kTimeout);
         } else {
           r = Send(port, "PATCH", fmt::format("/api/v1/orgs/{}", id), Headers(s, true),
-                   fmt::format(R"({{"business_scope":"职工服务；第{}次修改"}})", rng() % 100000));
+                   fmt::format(R"({{"business_scope":"职工服务；第{}次修改"}})", rng() % 100000),
+                   true, kTimeout);
         }
         mine.push_back({std::chrono::duration<double, std::milli>(Clock::now() - t0).count(),
                         r.status, pick >= 85});

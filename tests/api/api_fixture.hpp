@@ -9,10 +9,10 @@
 #include <utility>
 #include <vector>
 
-#include "api/http_client.hpp"
 #include "app/services.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "support/http_client.hpp"
 #include "support/test_db.hpp"
 
 namespace lianyin::test {

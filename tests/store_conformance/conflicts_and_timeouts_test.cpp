@@ -72,8 +72,7 @@ TEST_P(StoreConformance, PartialUniqueIndexConflictsOnlyWhereItApplies) {
   EXPECT_TRUE(InsertOrConflict(session, kInsert, {Int{7}, Int{0}}));
 }
 
-TEST_P(StoreConformance, WaitingForARowLockPastTheTimeoutIsBusy) {
-  if (!IsPostgres()) GTEST_SKIP() << "SQLite has no row locks; its write turn is tested above";
+TEST_P(PostgresConformance, WaitingForARowLockPastTheTimeoutIsBusy) {
   DatabaseOptions options;
   options.lock_timeout_ms = 200;
   auto other = test_support::OpenBackendDatabase("postgres", /*migrate=*/false, options);
@@ -92,8 +91,7 @@ TEST_P(StoreConformance, WaitingForARowLockPastTheTimeoutIsBusy) {
   }
 }
 
-TEST_P(StoreConformance, AStatementPastTheTimeoutIsCancelled) {
-  if (!IsPostgres()) GTEST_SKIP() << "statement_timeout is a PostgreSQL setting";
+TEST_P(PostgresConformance, AStatementPastTheTimeoutIsCancelled) {
   DatabaseOptions options;
   options.statement_timeout_ms = 100;
   auto slow = test_support::OpenBackendDatabase("postgres", /*migrate=*/false, options);
@@ -130,8 +128,7 @@ TEST_P(StoreConformance, TextWithNulIsRejectedNotCut) {
 
 // A connection whose server refuses writes as read-only (what a demoted primary does) is a
 // connection error, and the pool does not hand that connection out again.
-TEST_P(StoreConformance, AReadOnlyServerConnectionIsReplaced) {
-  if (!IsPostgres()) GTEST_SKIP() << "PostgreSQL pool behaviour";
+TEST_P(PostgresConformance, AReadOnlyServerConnectionIsReplaced) {
   DatabaseOptions options;
   options.pool_size = 1;
   auto pool = test_support::OpenBackendDatabase("postgres", /*migrate=*/false, options);

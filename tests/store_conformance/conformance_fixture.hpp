@@ -34,4 +34,8 @@ class StoreConformance : public test_support::BackendTest {
   }
 };
 
+// Behaviour only PostgreSQL has (row locks, statement_timeout, server-side connection loss):
+// instantiated for "postgres" alone rather than skipped on SQLite.
+class PostgresConformance : public StoreConformance {};
+
 }  // namespace lianyin::store

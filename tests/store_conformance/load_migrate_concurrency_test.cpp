@@ -81,10 +81,10 @@ TEST_P(StoreConformance, MigrateIsIdempotent) {
   EXPECT_EQ(Migrate(db()), LatestSchemaVersion());
   EXPECT_EQ(Migrate(db()), LatestSchemaVersion());
   Session session = db().Acquire();
-  Statement rows =
-      session.Prepare("SELECT count(DISTINCT version), (SELECT name FROM schema_migrations "
-                      "WHERE version = 1), min(applied_at), count(*), max(version) "
-                      "FROM schema_migrations");
+  Statement rows = session.Prepare(
+      "SELECT count(DISTINCT version), (SELECT name FROM schema_migrations "
+      "WHERE version = 1), min(applied_at), count(*), max(version) "
+      "FROM schema_migrations");
   ASSERT_TRUE(rows.Next());
   EXPECT_EQ(rows.row().Int(0), rows.row().Int(3));  // each version once
   EXPECT_EQ(rows.row().Int(4), LatestSchemaVersion());
@@ -120,8 +120,8 @@ TEST_P(StoreConformance, ConcurrentMigratorsApplyEachVersionOnce) {
   EXPECT_EQ(SchemaVersion(*fresh), LatestSchemaVersion());
   Session session = fresh->Acquire();
   // Versions need not be contiguous (numbers are reserved per branch); each appears once.
-  Statement rows =
-      session.Prepare("SELECT count(*), count(DISTINCT version), max(version) FROM schema_migrations");
+  Statement rows = session.Prepare(
+      "SELECT count(*), count(DISTINCT version), max(version) FROM schema_migrations");
   ASSERT_TRUE(rows.Next());
   EXPECT_EQ(rows.row().Int(0), rows.row().Int(1));
   EXPECT_EQ(rows.row().Int(2), LatestSchemaVersion());
@@ -182,8 +182,7 @@ TEST_P(StoreConformance, PoolStatsCountCheckouts) {
   EXPECT_EQ(pool->Stats().size, 2);
 }
 
-TEST_P(StoreConformance, BrokenConnectionIsReplaced) {
-  if (!IsPostgres()) GTEST_SKIP() << "PostgreSQL pool behaviour";
+TEST_P(PostgresConformance, BrokenConnectionIsReplaced) {
   DatabaseOptions options;
   options.pool_size = 1;
   auto pool = test_support::OpenBackendDatabase("postgres", /*migrate=*/false, options);

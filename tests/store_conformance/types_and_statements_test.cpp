@@ -126,6 +126,7 @@ TEST_P(StoreConformance, SyntaxErrorThrowsOther) {
 }
 
 LIANYIN_INSTANTIATE_BACKEND_TESTS(StoreConformance);
+LIANYIN_INSTANTIATE_POSTGRES_TESTS(PostgresConformance);
 
 TEST(StoreDescribe, HidesPostgresPassword) {
   auto db = Database::Open("postgresql://app:s3cr3t@127.0.0.1:1/lianyin");

@@ -77,3 +77,8 @@ std::string BackendName(const ::testing::TestParamInfo<std::string>& info);
   INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                              \
                            ::testing::ValuesIn(::lianyin::test_support::TestBackends()), \
                            ::lianyin::test_support::BackendName)
+
+// For suites that test PostgreSQL-only behaviour: the "postgres" case alone.
+#define LIANYIN_INSTANTIATE_POSTGRES_TESTS(Suite)                                       \
+  INSTANTIATE_TEST_SUITE_P(Backends, Suite, ::testing::Values(std::string("postgres")), \
+                           ::lianyin::test_support::BackendName)

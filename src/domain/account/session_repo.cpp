@@ -87,9 +87,7 @@ std::int64_t SessionRepo::Count(const Scope& scope, std::optional<std::int64_t> 
 std::optional<SessionInfo> SessionRepo::FindInScope(const Scope& scope, std::int64_t id) {
   const ScopeFilter visible = Visible(scope, kUserRows);
   auto stmt = session_.Prepare(std::string(kInfoSelect) + "WHERE s.id = ? AND " + visible.sql);
-  std::vector<store::Value> params{id};
-  params.insert(params.end(), visible.params.begin(), visible.params.end());
-  stmt.BindAll(params);
+  stmt.BindAll(visible.After({id}));
   if (!stmt.Next()) return std::nullopt;
   return ReadInfo(stmt.row());
 }

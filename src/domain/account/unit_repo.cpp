@@ -58,10 +58,7 @@ std::int64_t UnitRepo::InsertUnit(const Unit& unit, std::string_view now) {
 std::optional<Unit> UnitRepo::FindInScope(const Scope& scope, std::int64_t id) {
   const ScopeFilter visible = Visible(scope, kUnitRows);
   auto stmt = session_.Prepare(std::string(kUnitColumns) + "u WHERE u.id = ? AND " + visible.sql);
-  stmt.Bind(0, id);
-  for (std::size_t i = 0; i < visible.params.size(); ++i) {
-    stmt.Bind(static_cast<int>(i) + 1, visible.params[i]);
-  }
+  stmt.BindAll(visible.After({id}));
   if (!stmt.Next()) return std::nullopt;
   return ReadUnit(stmt.row());
 }
@@ -69,10 +66,7 @@ std::optional<Unit> UnitRepo::FindInScope(const Scope& scope, std::int64_t id) {
 std::optional<UnitView> UnitRepo::FindViewInScope(const Scope& scope, std::int64_t id) {
   const ScopeFilter visible = Visible(scope, kUnitRows);
   auto stmt = session_.Prepare(std::string(kViewColumns) + "WHERE u.id = ? AND " + visible.sql);
-  stmt.Bind(0, id);
-  for (std::size_t i = 0; i < visible.params.size(); ++i) {
-    stmt.Bind(static_cast<int>(i) + 1, visible.params[i]);
-  }
+  stmt.BindAll(visible.After({id}));
   if (!stmt.Next()) return std::nullopt;
   return ReadView(stmt.row());
 }

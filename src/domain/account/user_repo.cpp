@@ -74,9 +74,7 @@ std::optional<UserView> UserRepo::FindView(const std::string& where,
 
 std::optional<UserView> UserRepo::FindViewInScope(const Scope& scope, std::int64_t id) {
   const ScopeFilter visible = Visible(scope, kUserRows);
-  std::vector<store::Value> params{id};
-  params.insert(params.end(), visible.params.begin(), visible.params.end());
-  return FindView("WHERE u.id = ? AND " + visible.sql, params);
+  return FindView("WHERE u.id = ? AND " + visible.sql, visible.After({id}));
 }
 
 std::optional<User> UserRepo::FindInScope(const Scope& scope, std::int64_t id) {

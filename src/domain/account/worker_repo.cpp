@@ -17,9 +17,7 @@ std::int64_t WorkerRepo::Insert(std::int64_t unit_id, std::string_view name, std
 bool WorkerRepo::InScope(const Scope& scope, std::int64_t id) {
   const ScopeFilter visible = Visible(scope, kWorkerRows);
   auto stmt = session_.Prepare("SELECT 1 FROM workers w WHERE w.id = ? AND " + visible.sql);
-  std::vector<store::Value> params{id};
-  params.insert(params.end(), visible.params.begin(), visible.params.end());
-  stmt.BindAll(params);
+  stmt.BindAll(visible.After({id}));
   return stmt.Next();
 }
 

@@ -54,6 +54,12 @@ struct Ownership {
 struct ScopeFilter {
   std::string sql;
   std::vector<store::Value> params;
+
+  // `before` (the parameters of the SQL text that precedes the condition) followed by params.
+  std::vector<store::Value> After(std::vector<store::Value> before) const {
+    before.insert(before.end(), params.begin(), params.end());
+    return before;
+  }
 };
 
 // The rows of a table owned as `owned` that `scope` may see:

@@ -1,6 +1,8 @@
 #pragma once
-// A minimal blocking HTTP/1.1 client for API tests: one request per connection
-// (Connection: close), 5-second socket timeouts so a broken server cannot hang a test.
+// A minimal blocking HTTP/1.1 client for the API tests and the benchmarks' load generators:
+// one request per connection to 127.0.0.1 (Connection: close), socket timeouts (5 s unless
+// given) so a broken server cannot hang a test. A connection refused, reset or timed out gives
+// status 0.
 
 #include <cstdint>
 #include <string>
@@ -21,6 +23,6 @@ struct HttpResult {
 // only the head is sent (to test limits decided from Content-Length).
 HttpResult Send(std::uint16_t port, const std::string& method, const std::string& target,
                 const std::vector<std::pair<std::string, std::string>>& headers = {},
-                const std::string& body = "", bool send_body = true);
+                const std::string& body = "", bool send_body = true, int timeout_seconds = 5);
 
 }  // namespace lianyin::test
