@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # lianyin serve against nginx answering the same bytes, side by side in one run on this machine:
 # GET /api/health, and, logged in as the demo administrator, GET /api/v1/orgs?page_size=20 (a
-# list page) and GET /api/v1/orgs/ID (one record). Each server is pinned to CPU 0 (lianyin: one
-# I/O thread and one worker thread, so every request also crosses to the handler pool and back,
-# and writes an access-log line; nginx: one worker process, access_log off), wrk (1 thread) to
+# list page) and GET /api/v1/orgs/ID (one record). Each server is pinned to CPU 0 (lianyin:
+# `--threads 1`, one thread that reads each request, runs its handler and writes an access-log
+# line; nginx: one worker process, access_log off), wrk (1 thread) to
 # CPU 1 under /usr/bin/time, whose CPU share shows whether wrk itself was the bottleneck.
 # Loopback only, bounded durations. Prints the rates and the ratio per endpoint.
 #   bench/http.sh [seconds] [connections]

@@ -71,11 +71,30 @@ Bytes RandomBytes(std::size_t count) {
   return out;
 }
 
+namespace {
+
+// Fetched once: EVP_sha256() makes OpenSSL 3 look the implementation up on every call, which
+// cost more than hashing a session token (measured: docs/BENCHMARKS.md, HTTP).
+const EVP_MD* Sha256Md() {
+  static const std::unique_ptr<EVP_MD, decltype(&EVP_MD_free)> md(
+      EVP_MD_fetch(nullptr, "SHA256", nullptr), &EVP_MD_free);
+  Require(md != nullptr, "EVP_MD_fetch(SHA256) failed");
+  return md.get();
+}
+
+}  // namespace
+
 Bytes Sha256(ByteView data) {
+  // One context per thread, reused: EVP_Digest allocates and frees one per call.
+  thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(
+      EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  Require(context != nullptr, "EVP_MD_CTX_new failed");
   Bytes digest(kSha256Size);
   unsigned int length = 0;
-  Require(EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) == 1,
-          "EVP_Digest failed");
+  Require(EVP_DigestInit_ex2(context.get(), Sha256Md(), nullptr) == 1 &&
+              EVP_DigestUpdate(context.get(), data.data(), data.size()) == 1 &&
+              EVP_DigestFinal_ex(context.get(), digest.data(), &length) == 1,
+          "SHA-256 failed");
   return digest;
 }
 
@@ -89,8 +108,8 @@ Bytes Hmac(const char* digest, std::size_t size, ByteView key, ByteView message)
   // EVP_Q_mac rejects a null key pointer even for an empty key.
   static constexpr std::uint8_t kEmptyKey[1] = {0};
   const std::uint8_t* key_data = key.empty() ? kEmptyKey : key.data();
-  Require(EVP_Q_mac(nullptr, "HMAC", nullptr, digest, nullptr, key_data, key.size(),
-                    message.data(), message.size(), mac.data(), mac.size(), &length) != nullptr,
+  Require(EVP_Q_mac(nullptr, "HMAC", nullptr, digest, nullptr, key_data, key.size(), message.data(),
+                    message.size(), mac.data(), mac.size(), &length) != nullptr,
           "EVP_Q_mac failed");
   return mac;
 }

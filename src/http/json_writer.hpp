@@ -8,12 +8,13 @@
 //   w.BeginObject().Key("id").Int(7).Key("name").String("工会").EndObject();
 //   response.body = w.Take();
 //
-// The caller pairs Begin/End and puts a Key before each member; strings must be valid UTF-8.
+// The caller pairs Begin/End (at most 64 levels deep) and puts a Key before each member; strings
+// must be valid UTF-8; keys are names written in our code ("id", "region_name") and are not
+// escaped: they must not hold '"', '\\' or control characters.
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace lianyin::http {
 
@@ -26,7 +27,7 @@ class JsonWriter {
   JsonWriter& EndObject();
   JsonWriter& BeginArray();
   JsonWriter& EndArray();
-  JsonWriter& Key(std::string_view key);
+  JsonWriter& Key(std::string_view key);  // see above: not escaped
   JsonWriter& String(std::string_view text);
   JsonWriter& Int(std::int64_t value);
   JsonWriter& Bool(bool value);
@@ -38,8 +39,12 @@ class JsonWriter {
 
  private:
   void BeforeValue();
+  void Open(char bracket);
+  void Close(char bracket);
   std::string out_;
-  std::vector<bool> has_member_;  // per open object / array: a value was written in it
+  // Per open object / array, innermost at bit 0: whether a value was written in it.
+  std::uint64_t has_member_ = 0;
+  int depth_ = 0;
   bool after_key_ = false;
 };
 

@@ -31,6 +31,39 @@ TEST(JsonWriterTest, WritesWhatBoostJsonSerializes) {
   EXPECT_EQ(w.Take(), boost::json::serialize(expected));
 }
 
+// Escapes are found eight bytes at a time: every escaped byte at every position of strings
+// longer and shorter than a word, among ASCII and multi-byte UTF-8, is still escaped.
+TEST(JsonWriterTest, EscapesAtEveryPositionOfAWord) {
+  const std::string escaped[] = {"\"", "\\", "\n", "\x01", "\x1f", std::string(1, '\0')};
+  for (const std::string& base : {std::string(20, 'a'), std::string("工会服务职工组织联引")}) {
+    for (std::size_t length = 0; length <= base.size(); ++length) {
+      for (std::size_t at = 0; at <= length; ++at) {
+        for (const std::string& e : escaped) {
+          const std::string text = base.substr(0, at) + e + base.substr(at, length - at);
+          JsonWriter w;
+          w.String(text);
+          ASSERT_EQ(w.Take(), boost::json::serialize(boost::json::value(text)))
+              << "length " << length << " at " << at;
+        }
+      }
+    }
+  }
+  JsonWriter w;
+  w.String("\x7f\x80 ~ 0123456789 \xe2\x80\xa8");  // DEL, bytes >= 0x80: copied as they are
+  EXPECT_EQ(w.Take(), "\"\x7f\x80 ~ 0123456789 \xe2\x80\xa8\"");
+}
+
+TEST(JsonWriterTest, NestsSixtyFourLevelsAndRefusesMore) {
+  JsonWriter w;
+  for (int i = 0; i < 64; ++i) w.BeginArray();
+  EXPECT_THROW(w.BeginArray(), std::logic_error);
+  for (int i = 0; i < 64; ++i) w.EndArray();
+  EXPECT_EQ(w.Take(), std::string(64, '[') + std::string(64, ']'));
+  JsonWriter commas;  // after closing an inner level, the outer one still knows it has members
+  commas.BeginArray().BeginArray().Int(1).EndArray().BeginObject().EndObject().Int(2).EndArray();
+  EXPECT_EQ(commas.Take(), "[[1],{},2]");
+}
+
 TEST(JsonWriterTest, ArraysOfObjectsAndRawValues) {
   JsonWriter w;
   w.BeginArray();

@@ -4,10 +4,12 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <charconv>
 #include <condition_variable>
 #include <csignal>
 #include <exception>
@@ -61,8 +63,7 @@ Request StartRequest(const RequestParser::value_type& message, const std::string
 bool HasLineBreak(std::string_view text) { return text.find_first_of("\r\n") != text.npos; }
 
 // A header carrying CR or LF (e.g. an unescaped file name) would split the response: dropped.
-template <class Body>
-void CopyHeaders(const Response& response, bhttp::response<Body>& message) {
+void CopyHeaders(const Response& response, bhttp::response<bhttp::empty_body>& message) {
   message.result(static_cast<unsigned>(response.status));
   message.set(bhttp::field::content_type, response.content_type);
   for (const auto& [name, value] : response.headers) {
@@ -73,12 +74,40 @@ void CopyHeaders(const Response& response, bhttp::response<Body>& message) {
 // 1xx, 204 and 304 responses have no body by definition.
 bool StatusAllowsBody(int status) { return status >= 200 && status != 204 && status != 304; }
 
+void AppendField(std::string& out, std::string_view name, std::string_view value) {
+  out.append(name).append(": ").append(value).append("\r\n");
+}
+
+// The status line and header block of a response whose body is `body_size` bytes, into `out`
+// (cleared): what Beast writes for it, without Beast's field container, which allocated per
+// header and whose buffer sequences cost more than the rest of a small request's framing
+// (measured: docs/BENCHMARKS.md, HTTP). Headers carrying CR or LF are dropped (CopyHeaders).
+void WriteHead(std::string& out, const Response& response, std::size_t body_size, bool keep_alive) {
+  out.clear();
+  char number[24];
+  const auto text = [&number](auto value) {
+    return std::string_view(number, std::to_chars(number, number + sizeof number, value).ptr);
+  };
+  out.append("HTTP/1.1 ").append(text(response.status)).append(" ");
+  out.append(bhttp::obsolete_reason(static_cast<bhttp::status>(response.status))).append("\r\n");
+  AppendField(out, "Content-Type", response.content_type);
+  for (const auto& [name, value] : response.headers) {
+    if (!HasLineBreak(name) && !HasLineBreak(value)) AppendField(out, name, value);
+  }
+  if (StatusAllowsBody(response.status)) {
+    AppendField(out, "Content-Length", text(body_size));
+  }
+  if (!keep_alive) AppendField(out, "Connection", "close");
+  out.append("\r\n");
+}
+
 // One accepted socket; touched only on its strand.
 struct Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
 
   beast::tcp_stream stream;
   std::string remote_ip;
+  std::string head;  // the response head being written, its capacity kept between requests
   bool idle = true;  // waiting for (the headers of) a request: Stop() may close it
 };
 
@@ -302,7 +331,7 @@ asio::awaitable<bool> Server::Impl::Finish(Connection& connection, const Request
 
 asio::awaitable<Sent> Server::Impl::Send(Connection& connection, const Request& request,
                                          Response& response, bool keep_alive) {
-  const bool head = request.method == "HEAD";
+  const bool head_only = request.method == "HEAD";
   connection.stream.expires_after(options.write_timeout);
   if (response.stream) {
     bhttp::response<bhttp::empty_body> message;
@@ -311,16 +340,14 @@ asio::awaitable<Sent> Server::Impl::Send(Connection& connection, const Request& 
     message.chunked(true);
     co_return co_await SendStream(connection, request, response, std::move(message));
   }
-  bhttp::response<bhttp::string_body> message;
-  CopyHeaders(response, message);
-  message.keep_alive(keep_alive);
-  if (StatusAllowsBody(response.status)) message.body() = std::move(response.body);
-  message.prepare_payload();
-  bhttp::response_serializer<bhttp::string_body> serializer(message);
-  auto [ec, bytes] =
-      head ? co_await bhttp::async_write_header(connection.stream, serializer, kUseTuple)
-           : co_await bhttp::async_write(connection.stream, serializer, kUseTuple);
-  co_return Sent{!ec, head ? 0 : message.body().size()};
+  if (!StatusAllowsBody(response.status)) response.body.clear();
+  WriteHead(connection.head, response, response.body.size(), keep_alive);
+  const std::array<asio::const_buffer, 2> buffers{asio::buffer(connection.head),
+                                                  asio::buffer(response.body)};
+  auto [ec, bytes] = head_only ? co_await asio::async_write(
+                                     connection.stream, asio::buffer(connection.head), kUseTuple)
+                               : co_await asio::async_write(connection.stream, buffers, kUseTuple);
+  co_return Sent{!ec, head_only ? 0 : response.body.size()};
 }
 
 asio::awaitable<Sent> Server::Impl::SendStream(Connection& connection, const Request& request,

@@ -99,7 +99,11 @@ class OrgRepo {
     std::vector<store::Value> params;
     std::string order;
   };
-  Query Where(const OrgFilter& filter, const common::Scope& scope);
+  // Staged organisations (an import's, not yet published) are excluded always (kAlways: a page
+  // reads each row anyway, so the test is free) or only while an import runs (kWhileStaged: the
+  // condition makes SQLite count from the table instead of its smallest index).
+  enum class Staged { kAlways, kWhileStaged };
+  Query Where(const OrgFilter& filter, const common::Scope& scope, Staged staged);
   // Whether an import has staged organisations now (one probe of a usually empty index).
   bool AnyStaged();
   store::Session& session_;

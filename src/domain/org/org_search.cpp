@@ -6,6 +6,8 @@
 // the newest page stops after page_size hits. PostgreSQL scans: its parallel sequential scan beat
 // every gram join we measured (docs/BENCHMARKS.md).
 
+#include <algorithm>
+
 #include "domain/common/sql_text.hpp"
 #include "domain/org/org_repo.hpp"
 
@@ -21,13 +23,14 @@ std::string Phrase(const std::string& text) {
 
 }  // namespace
 
-OrgRepo::Query OrgRepo::Where(const OrgFilter& f, const common::Scope& scope) {
-  // Organisations an import has staged but not yet published are nobody's to see. They exist
-  // only while an import runs, and only then is the condition added: on SQLite it makes a COUNT
-  // read the table instead of its smallest index. (A NOT IN over the staged ids instead built a
-  // set of up to 100 k ids for every statement during an import: measured, p99 ~1 s.)
+OrgRepo::Query OrgRepo::Where(const OrgFilter& f, const common::Scope& scope, Staged staged) {
+  // Organisations an import has staged but not yet published are nobody's to see. A page tests
+  // each row it reads; a COUNT adds the condition only while an import runs, since on SQLite it
+  // makes the count read the table instead of its smallest index. (A NOT IN over the staged ids
+  // instead built a set of up to 100 k ids for every statement during an import: measured, p99
+  // ~1 s.)
   Query query{"FROM orgs o", "WHERE 1 = 1", {}, "o.id DESC"};
-  if (AnyStaged()) query.where = "WHERE o.import_id IS NULL";
+  if (staged == Staged::kAlways || AnyStaged()) query.where = "WHERE o.import_id IS NULL";
   const auto add = [&](std::string_view clause, store::Value value) {
     query.where += clause;
     query.params.push_back(std::move(value));
@@ -83,7 +86,7 @@ bool OrgRepo::AnyStaged() {
 
 std::vector<OrgView> OrgRepo::List(const OrgFilter& filter, const common::Scope& scope,
                                    std::int64_t limit, std::int64_t offset) {
-  Query q = Where(filter, scope);
+  Query q = Where(filter, scope, Staged::kAlways);
   std::vector<store::Value> params;
   const std::string select = Select(scope, params);
   params.insert(params.end(), q.params.begin(), q.params.end());
@@ -95,12 +98,13 @@ std::vector<OrgView> OrgRepo::List(const OrgFilter& filter, const common::Scope&
                                q.where + " ORDER BY " + q.order + " LIMIT ? OFFSET ?");
   stmt.BindAll(params);
   std::vector<OrgView> out;
+  out.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(limit, 0, 1000)));
   while (stmt.Next()) out.push_back(ReadView(stmt.row()));
   return out;
 }
 
 std::int64_t OrgRepo::Count(const OrgFilter& filter, const common::Scope& scope) {
-  const Query q = Where(filter, scope);
+  const Query q = Where(filter, scope, Staged::kWhileStaged);
   auto stmt = session_.Prepare("SELECT COUNT(*) " + q.from + " " + q.where);
   stmt.BindAll(q.params);
   stmt.Next();

@@ -76,7 +76,7 @@ core::Result<OrgView> OrgService::Get(const Actor& actor, std::int64_t id) {
   store::Session session = writer_.db().Acquire();
   auto view = OrgRepo(session).FindPublic(account::ScopeOf(actor), id);
   if (!view) return core::Error::NotFound();
-  return *view;
+  return std::move(*view);
 }
 
 account::Page<OrgView> OrgService::List(const Actor& actor, const OrgFilter& filter,
