@@ -19,6 +19,7 @@
 #include "domain/account/platform_service.hpp"
 #include "domain/account/unit_service.hpp"
 #include "domain/audit/audit_sink.hpp"
+#include "domain/common/data_versions.hpp"
 #include "domain/common/writer.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/region/region_service.hpp"
@@ -188,9 +189,9 @@ int main(int argc, char** argv) {
   Deployment full = SetUp(where, "full");
   const Table table = MakeTable(rows, full.civil);
   domain::audit::AuditChangeSink audit;
-  domain::common::ChangeCounter changes{"org"};
-  domain::common::Writer writer(*full.db, {&changes, &audit});
-  domain::org::OrgService orgs(writer, changes);
+  domain::common::DataVersionSink versions{"org", "unit", "region"};
+  domain::common::Writer writer(*full.db, {&versions, &audit});
+  domain::org::OrgService orgs(writer);
   auto t0 = std::chrono::steady_clock::now();
   auto result = orgs.Import(full.admin, table, false);
   const double import_s = Seconds(t0);

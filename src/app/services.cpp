@@ -6,7 +6,7 @@ namespace lianyin::app {
 
 Services::Services(store::Database& db, core::Bytes key, Clock clock)
     : audit_sink(clock),
-      writer(db, {&session_cache, &change_counter, &audit_sink}),
+      writer(db, {&session_cache, &data_versions, &audit_sink}),
       auth(writer, std::move(key), session_cache, clock),
       security(writer),
       regions(db),
@@ -14,7 +14,7 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       users(writer, domain::org::OrgInScope, clock),
       roles(writer),
       audit(db, clock),
-      orgs(writer, change_counter, clock) {}
+      orgs(writer, clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
   return http::ApiServices{auth,  security, regions,          units, users, roles,

@@ -17,7 +17,7 @@
 #include "domain/account/user_service.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "domain/audit/audit_sink.hpp"
-#include "domain/common/change_counter.hpp"
+#include "domain/common/data_versions.hpp"
 #include "domain/common/writer.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/region/region_service.hpp"
@@ -37,10 +37,12 @@ class Services {
   // What http::Api needs; `gauges` are sampled at each /metrics scrape.
   http::ApiServices Api(std::function<std::vector<http::Gauge>()> gauges = {});
 
-  // Sinks run in this order: the caches (nothing to lock) before the audit chain, whose head
-  // row every audited transaction locks — last, so it is held for the shortest time.
+  // Sinks run in this order: the caches (nothing to lock), the data versions (one hot row per
+  // entity), then the audit chain, whose head row every audited transaction locks — last, so it
+  // is held for the shortest time.
   domain::account::SessionCache session_cache;
-  domain::common::ChangeCounter change_counter{"org"};
+  // What OrgService::ViewVersion reads.
+  domain::common::DataVersionSink data_versions{"org", "unit", "region"};
   domain::audit::AuditChangeSink audit_sink;
   domain::common::Writer writer;
   domain::account::AuthService auth;

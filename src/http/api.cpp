@@ -67,7 +67,7 @@ Api::Api(ApiServices services, ApiOptions options)
   handlers::AddSecurityAdminRoutes(router_, services_.security);
   handlers::AddRegionRoutes(router_, services_.regions);
   handlers::AddAuditRoutes(router_, services_.audit);
-  handlers::AddOrgRoutes(router_, services_.orgs);
+  handlers::AddOrgRoutes(router_, services_.orgs, pages_);
   handlers::AddOrgIoRoutes(router_, services_.orgs);
   handlers::AddUnitRoutes(router_, services_.units);
   handlers::AddUserRoutes(router_, services_.users);

@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "http/message.hpp"
 #include "http/metrics.hpp"
+#include "http/page_cache.hpp"
 #include "http/router.hpp"
 
 namespace lianyin::domain::account {
@@ -73,6 +74,8 @@ class Api {
   // The registry /metrics renders; hand it to ServerOptions::metrics.
   std::shared_ptr<Metrics> metrics() const { return metrics_; }
   std::string SessionCookieName() const;
+  // How the cached reads fare (handlers::CachedRead).
+  PageCache::Stats page_cache_stats() const { return pages_.stats(); }
 
  private:
   Response Dispatch(Request& request, std::string& route_label);
@@ -88,6 +91,7 @@ class Api {
   Router router_;
   std::shared_ptr<Metrics> metrics_ = std::make_shared<Metrics>();
   std::unique_ptr<StaticFiles> static_files_;
+  PageCache pages_;  // cached read answers (handlers::CachedRead)
 };
 
 }  // namespace lianyin::http

@@ -1,5 +1,6 @@
 #include "api/api_fixture.hpp"
 
+#include "core/uscc.hpp"
 #include "domain/account/platform_service.hpp"
 
 namespace lianyin::test {
@@ -8,6 +9,36 @@ boost::json::object Json(const HttpResult& r) { return boost::json::parse(r.body
 
 std::string ErrorCode(const HttpResult& r) {
   return std::string(Json(r).at("error").at("code").as_string());
+}
+
+std::string Uscc(const std::string& first17) {
+  return first17 + core::UsccCheckCharacter(first17).value_or('0');
+}
+
+std::string OrgJson(const std::string& name, const std::string& uscc, std::int64_t unit,
+                    const std::string& region) {
+  return boost::json::serialize(boost::json::object{{"name", name},
+                                                    {"uscc", uscc},
+                                                    {"org_type", "social_service"},
+                                                    {"region_code", region},
+                                                    {"registration_unit_id", unit},
+                                                    {"legal_rep", "王小明"},
+                                                    {"phone", "13912345678"},
+                                                    {"founded_on", "2015-06-01"},
+                                                    {"business_scope", "职工服务"},
+                                                    {"service_categories", {"skills"}},
+                                                    {"labour_field", true}});
+}
+
+std::int64_t ApiFixture::MakeUnit(const Session& by, const std::string& name,
+                                  const std::string& kind, const std::string& region,
+                                  std::int64_t parent) {
+  auto r =
+      Call(by, "POST", "/api/v1/units",
+           boost::json::serialize(boost::json::object{
+               {"name", name}, {"kind", kind}, {"region_code", region}, {"parent_id", parent}}));
+  EXPECT_EQ(r.status, 201) << r.body;
+  return r.status == 201 ? Json(r).at("id").as_int64() : 0;
 }
 
 void ApiFixture::SetUp() {

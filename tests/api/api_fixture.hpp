@@ -22,6 +22,11 @@ inline constexpr const char* kPassword = "Api-Test-Passw0rd";
 boost::json::object Json(const HttpResult& r);
 // The error code of an error envelope.
 std::string ErrorCode(const HttpResult& r);
+// A valid USCC: `first17` and its check character.
+std::string Uscc(const std::string& first17);
+// The JSON of POST /api/v1/orgs for a social-service organisation registered by `unit`.
+std::string OrgJson(const std::string& name, const std::string& uscc, std::int64_t unit,
+                    const std::string& region);
 
 // A logged-in cookie session.
 struct Session {
@@ -39,6 +44,9 @@ class ApiFixture : public test_support::BackendTest {
   // A request of `session` (cookie, and the CSRF token on non-GET); `body` is JSON.
   HttpResult Call(const Session& session, const std::string& method, const std::string& target,
                   const std::string& body = "");
+  // Creates a unit as `by` (expecting 201): its id, or 0.
+  std::int64_t MakeUnit(const Session& by, const std::string& name, const std::string& kind,
+                        const std::string& region, std::int64_t parent);
 
   std::unique_ptr<app::Services> services_;
   // Shorthands into services_.

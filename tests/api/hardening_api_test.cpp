@@ -8,15 +8,9 @@
 #include <thread>
 
 #include "api/api_fixture.hpp"
-#include "core/uscc.hpp"
 
 namespace lianyin::test {
 namespace {
-
-// A valid USCC from its first 17 characters.
-std::string Uscc(const std::string& first17) {
-  return first17 + core::UsccCheckCharacter(first17).value_or('0');
-}
 
 class HardeningApiTest : public ApiFixture {
  protected:
@@ -33,27 +27,12 @@ class HardeningApiTest : public ApiFixture {
 
   std::int64_t MakeUnit(const std::string& name, const std::string& kind, const std::string& region,
                         std::int64_t parent) {
-    auto r =
-        Call(admin_, "POST", "/api/v1/units",
-             boost::json::serialize(boost::json::object{
-                 {"name", name}, {"kind", kind}, {"region_code", region}, {"parent_id", parent}}));
-    EXPECT_EQ(r.status, 201) << r.body;
-    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+    return ApiFixture::MakeUnit(admin_, name, kind, region, parent);
   }
 
   static std::string OrgBody(const std::string& uscc, std::int64_t unit,
                              const std::string& region) {
-    return boost::json::serialize(boost::json::object{{"name", "职工服务中心"},
-                                                      {"uscc", uscc},
-                                                      {"org_type", "social_service"},
-                                                      {"region_code", region},
-                                                      {"registration_unit_id", unit},
-                                                      {"legal_rep", "王小明"},
-                                                      {"phone", "13912345678"},
-                                                      {"founded_on", "2015-06-01"},
-                                                      {"business_scope", "职工服务"},
-                                                      {"service_categories", {"skills"}},
-                                                      {"labour_field", true}});
+    return OrgJson("职工服务中心", uscc, unit, region);
   }
 
   std::int64_t MakeUser(const std::string& username, std::int64_t unit,

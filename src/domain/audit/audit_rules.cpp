@@ -8,50 +8,11 @@
 #include <vector>
 
 #include "core/crypto.hpp"
+#include "core/json_text.hpp"
 #include "core/mask.hpp"
 
 namespace lianyin::domain::audit {
 namespace {
-
-void AppendString(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (byte < 0x20) {
-          out += "\\u00";
-          out += kHex[byte >> 4];
-          out += kHex[byte & 0xf];
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
 
 template <class Number>
 void AppendNumber(std::string& out, Number number) {
@@ -82,7 +43,7 @@ void AppendObject(std::string& out, const boost::json::object& object) {
   bool first = true;
   for (const auto* member : members) {
     if (!std::exchange(first, false)) out += ',';
-    AppendString(out, member->key());
+    core::AppendJsonString(out, member->key());
     out += ':';
     Append(out, member->value());
   }
@@ -112,7 +73,7 @@ void Append(std::string& out, const boost::json::value& value) {
       }
       break;
     case boost::json::kind::string:
-      AppendString(out, value.get_string());
+      core::AppendJsonString(out, value.get_string());
       break;
     case boost::json::kind::array:
       AppendArray(out, value.get_array());

@@ -15,21 +15,18 @@ std::string OrgCountCache::Key(const OrgFilter& f, const common::Scope& s) {
                      s.unit_id, number(s.org_id), number(s.worker_id), s.platform);
 }
 
-std::optional<std::int64_t> OrgCountCache::Get(const std::string& key, std::int64_t now) {
-  const std::uint64_t current = generation();
+std::optional<std::int64_t> OrgCountCache::Get(const std::string& key, std::int64_t version) {
   std::lock_guard lock(mutex_);
   auto it = entries_.find(key);
-  if (it == entries_.end()) return std::nullopt;
-  const Entry& e = it->second;
-  if (e.generation != current || now < e.at || now - e.at >= kTtlSeconds) return std::nullopt;
-  return e.total;
+  if (it == entries_.end() || it->second.version != version) return std::nullopt;
+  return it->second.total;
 }
 
-void OrgCountCache::Put(const std::string& key, std::uint64_t generation, std::int64_t now,
-                        std::int64_t total) {
+void OrgCountCache::Put(const std::string& key, std::int64_t version, std::int64_t total) {
   std::lock_guard lock(mutex_);
   if (entries_.size() >= kMaxEntries) entries_.clear();  // bounded; recounted on demand
-  entries_[key] = Entry{generation, now, total};
+  Entry& e = entries_[key];
+  if (e.version <= version) e = Entry{version, total};  // never replace a newer count
 }
 
 }  // namespace lianyin::domain::org

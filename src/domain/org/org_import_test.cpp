@@ -8,7 +8,7 @@
 #include "domain/account/unit_service.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "domain/audit/audit_sink.hpp"
-#include "domain/common/change_counter.hpp"
+#include "domain/common/data_versions.hpp"
 #include "domain/org/org_import_repo.hpp"
 #include "domain/org/org_repo.hpp"
 #include "domain/org/org_service.hpp"
@@ -71,7 +71,7 @@ class OrgImportTest : public test_support::BackendTest {
     ASSERT_TRUE(region::RegionService(db()).Import(
         {"test", "1", {{"610000", "陕西省", "100000"}, {"610100", "西安市", "610000"}}}));
     writer_ = std::make_unique<common::Writer>(
-        db(), std::vector<common::ChangeSink*>{&counter_, &audit_});
+        db(), std::vector<common::ChangeSink*>{&versions_, &audit_});
     auto admin = account::PlatformService(*writer_).SetUpPlatform(
         {"联引平台", "admin", "Org-Test-Passw0rd"});
     ASSERT_TRUE(admin);
@@ -96,11 +96,11 @@ class OrgImportTest : public test_support::BackendTest {
   std::vector<std::string> header_;
   std::string unit_;
   audit::AuditChangeSink audit_;
-  common::ChangeCounter counter_{"org"};
+  common::DataVersionSink versions_{"org", "unit", "region"};
   std::unique_ptr<common::Writer> writer_;
   std::unique_ptr<OrgService> orgs_ = nullptr;
   OrgService& orgs() {
-    if (!orgs_) orgs_ = std::make_unique<OrgService>(*writer_, counter_);
+    if (!orgs_) orgs_ = std::make_unique<OrgService>(*writer_);
     return *orgs_;
   }
   // "action entity entity_id" of the audit entries about organisations, oldest first.

@@ -4,6 +4,7 @@
 
 #include "domain/account/scope.hpp"
 #include "domain/account/unit_repo.hpp"
+#include "domain/common/data_versions.hpp"
 #include "domain/org/org_audit.hpp"
 #include "domain/org/org_repo.hpp"
 #include "domain/org/org_rules.hpp"
@@ -13,6 +14,11 @@ namespace lianyin::domain::org {
 namespace {
 
 using account::Actor;
+
+// The data version of what an OrgView shows (ViewVersion).
+std::int64_t ReadViewVersion(store::Session& session) {
+  return common::ReadDataVersion(session, {"org", "unit", "region"});
+}
 
 OrgEvent Event(const Actor& actor, std::string at, std::string action, std::string reason,
                std::string details) {
@@ -72,6 +78,11 @@ core::Result<OrgView> OrgService::Create(const Actor& actor, NewOrg input) {
   });
 }
 
+std::int64_t OrgService::ViewVersion() {
+  store::Session session = writer_.db().Acquire();
+  return ReadViewVersion(session);
+}
+
 core::Result<OrgView> OrgService::Get(const Actor& actor, std::int64_t id) {
   store::Session session = writer_.db().Acquire();
   auto view = OrgRepo(session).FindPublic(account::ScopeOf(actor), id);
@@ -82,6 +93,7 @@ core::Result<OrgView> OrgService::Get(const Actor& actor, std::int64_t id) {
 account::Page<OrgView> OrgService::List(const Actor& actor, const OrgFilter& filter,
                                         const account::PageRequest& page) {
   store::Session session = writer_.db().Acquire();
+  const std::int64_t version = ReadViewVersion(session);
   OrgRepo repo(session);
   const account::Scope scope = account::ScopeOf(actor);
   const std::int64_t offset = filter.before_id ? 0 : page.Offset();
@@ -89,13 +101,11 @@ account::Page<OrgView> OrgService::List(const Actor& actor, const OrgFilter& fil
   OrgFilter whole = filter;  // the total is of the whole list, not of the rows below a cursor
   whole.before_id.reset();
   const std::string key = OrgCountCache::Key(whole, scope);
-  const std::int64_t now = clock_().unix_seconds;
-  if (auto cached = counts_.Get(key, now)) {
+  if (auto cached = counts_.Get(key, version)) {
     out.total = *cached;
   } else {
-    const std::uint64_t generation = counts_.generation();
     out.total = repo.Count(whole, scope);
-    counts_.Put(key, generation, now, out.total);
+    counts_.Put(key, version, out.total);
   }
   return out;
 }

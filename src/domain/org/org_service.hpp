@@ -25,16 +25,20 @@ namespace lianyin::domain::org {
 class OrgService {
  public:
   using Clock = std::function<core::DateTime()>;
-  // `changes` must be one of `writer`'s sinks and count "org": list totals are cached until an
-  // organisation changes (OrgCountCache).
-  OrgService(common::Writer& writer, const common::ChangeCounter& changes, Clock clock = core::Now)
-      : writer_(writer), counts_(changes), clock_(std::move(clock)) {}
+  // One of `writer`'s sinks must be a common::DataVersionSink tracking "org", "unit" and
+  // "region": list totals (OrgCountCache) and cached pages are labelled with ViewVersion.
+  explicit OrgService(common::Writer& writer, Clock clock = core::Now)
+      : writer_(writer), clock_(std::move(clock)) {}
 
   // 422 on fields (see NormaliseNewOrg), on a registration unit that is not a civil-affairs unit
   // in scope, or a region unknown or not covered by that unit's; 409 on a duplicate USCC, naming
   // the organisation that holds it (exact under concurrency: the unique index decides).
   core::Result<OrgView> Create(const account::Actor& actor, NewOrg input);
   core::Result<OrgView> Get(const account::Actor& actor, std::int64_t id);
+  // The data version (common/data_versions.hpp) of everything an OrgView shows: organisations,
+  // units (their names, and the subtrees that decide `full`) and regions (their names). Read it
+  // before Get or List to label what they return.
+  std::int64_t ViewVersion();
   // One page (one query) and its total — counted with the filter but not the keyset cursor,
   // and taken from OrgCountCache when the filter was counted in the last few seconds.
   account::Page<OrgView> List(const account::Actor& actor, const OrgFilter& filter,

@@ -4,7 +4,7 @@
 
 #include "domain/account/platform_service.hpp"
 #include "domain/account/unit_service.hpp"
-#include "domain/common/change_counter.hpp"
+#include "domain/common/data_versions.hpp"
 #include "domain/common/recording_sink.hpp"
 #include "domain/region/region_service.hpp"
 #include "support/test_db.hpp"
@@ -26,7 +26,7 @@ class OrgServiceTest : public test_support::BackendTest {
                                                      {"610000", "陕西省", "100000"},
                                                      {"610100", "西安市", "610000"}}}));
     writer_ = std::make_unique<common::Writer>(
-        db(), std::vector<common::ChangeSink*>{&counter_, &recorder_});
+        db(), std::vector<common::ChangeSink*>{&versions_, &recorder_});
     auto admin = account::PlatformService(*writer_).SetUpPlatform(
         {"联引平台", "admin", "Org-Test-Passw0rd"});
     ASSERT_TRUE(admin);
@@ -77,11 +77,11 @@ class OrgServiceTest : public test_support::BackendTest {
   Actor root_;
   std::int64_t shaanxi_ = 0, xian_ = 0, beijing_ = 0, union_ = 0;
   common::RecordingSink recorder_;
-  common::ChangeCounter counter_{"org"};
+  common::DataVersionSink versions_{"org", "unit", "region"};
   std::unique_ptr<common::Writer> writer_;
   std::unique_ptr<OrgService> service_ = nullptr;
   OrgService& svc() {
-    if (!service_) service_ = std::make_unique<OrgService>(*writer_, counter_);
+    if (!service_) service_ = std::make_unique<OrgService>(*writer_);
     return *service_;
   }
 };

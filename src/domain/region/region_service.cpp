@@ -1,5 +1,6 @@
 #include "domain/region/region_service.hpp"
 
+#include "domain/common/data_versions.hpp"
 #include "domain/region/region_repo.hpp"
 #include "domain/region/region_rules.hpp"
 
@@ -12,6 +13,7 @@ core::Result<std::int64_t> RegionService::Import(const RegionSource& source) {
   store::Transaction tx = session.Begin(store::TxMode::kWrite);
   RegionRepo repo(session);
   repo.Replace(source, *depth);
+  common::RaiseDataVersions(session, {"region"});  // region names show in cached pages
   std::int64_t count = repo.Count();
   tx.Commit();
   return count;

@@ -3,6 +3,7 @@
 // request, call one service and serialise; they never touch SQL.
 
 #include "http/api.hpp"
+#include "http/page_cache.hpp"
 #include "http/router.hpp"
 
 namespace lianyin::http::handlers {
@@ -28,8 +29,9 @@ void AddUserRoutes(Router& router, domain::account::UserService& users);
 void AddRoleRoutes(Router& router, domain::account::RoleService& roles);
 
 // /api/v1/orgs (list, create, get, patch, transitions, review, history),
-// /api/v1/units/{id}/org-links and the public /api/public/orgs/{uscc}.
-void AddOrgRoutes(Router& router, domain::org::OrgService& orgs);
+// /api/v1/units/{id}/org-links and the public /api/public/orgs/{uscc}. The list and one
+// organisation are answered from `pages` while OrgService::ViewVersion is unchanged.
+void AddOrgRoutes(Router& router, domain::org::OrgService& orgs, PageCache& pages);
 // /api/v1/orgs/import (+ /report, /template) and /api/v1/orgs/export.
 void AddOrgIoRoutes(Router& router, domain::org::OrgService& orgs);
 

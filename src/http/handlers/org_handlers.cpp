@@ -3,6 +3,7 @@
 #include "core/mask.hpp"
 #include "domain/org/org_service.hpp"
 #include "http/error_mapping.hpp"
+#include "http/handlers/cached_read.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/org_json.hpp"
 #include "http/handlers/query.hpp"
@@ -17,21 +18,28 @@ Response OrgOr(int status, const core::Result<org::OrgView>& r) {
   return r ? OrgResponse(status, *r) : ErrorResponse(r.error());
 }
 
-Response ListOrgs(org::OrgService& orgs, Context& ctx) {
-  auto page = ParseListParams(ctx.request);
-  if (!page) return ErrorResponse(page.error());
-  auto filter = ReadOrgFilter(ctx.request);
-  if (!filter) return ErrorResponse(filter.error());
-  auto found = orgs.List(*ctx.actor, *filter, ToPageRequest(*page));
+Response OrgPage(org::OrgService& orgs, const Context& ctx, const org::OrgFilter& filter,
+                 const ListParams& page) {
+  auto found = orgs.List(*ctx.actor, filter, ToPageRequest(page));
   JsonWriter w(700 * found.items.size() + 64);  // an organisation is ~600 bytes of JSON
   w.BeginObject().Key("items").BeginArray();
   for (const org::OrgView& v : found.items) WriteOrg(w, v);
   w.EndArray();
-  w.Key("total").Int(found.total).Key("page").Int(page->page).Key("page_size").Int(page->page_size);
+  w.Key("total").Int(found.total).Key("page").Int(page.page).Key("page_size").Int(page.page_size);
   w.EndObject();
   Response r;
   r.body = w.Take();
   return r;
+}
+
+Response ListOrgs(org::OrgService& orgs, PageCache& pages, Context& ctx) {
+  auto page = ParseListParams(ctx.request);
+  if (!page) return ErrorResponse(page.error());
+  auto filter = ReadOrgFilter(ctx.request);
+  if (!filter) return ErrorResponse(filter.error());
+  return CachedRead(
+      pages, ctx, [&orgs] { return orgs.ViewVersion(); },
+      [&] { return OrgPage(orgs, ctx, *filter, *page); });
 }
 
 Response CreateOrg(org::OrgService& orgs, Context& ctx) {
@@ -190,8 +198,9 @@ RouteHandler WithId(const char* name, F f) {
 
 }  // namespace
 
-void AddOrgRoutes(Router& router, org::OrgService& orgs) {
-  router.Add("GET", "/api/v1/orgs", [&orgs](Context& ctx) { return ListOrgs(orgs, ctx); },
+void AddOrgRoutes(Router& router, org::OrgService& orgs, PageCache& pages) {
+  router.Add("GET", "/api/v1/orgs",
+             [&orgs, &pages](Context& ctx) { return ListOrgs(orgs, pages, ctx); },
              {.summary = "Organisations (public fields for all; full in scope); q searches names",
               .tag = "orgs",
               .permission = "org:org:list"});
@@ -199,11 +208,14 @@ void AddOrgRoutes(Router& router, org::OrgService& orgs) {
              {.summary = "Enter an organisation or a registration application",
               .tag = "orgs",
               .permission = "org:org:create"});
-  router.Add(
-      "GET", "/api/v1/orgs/{id}",
-      WithId("id", [&orgs](Context& ctx,
-                           std::int64_t id) { return OrgOr(200, orgs.Get(*ctx.actor, id)); }),
-      {.summary = "One organisation", .tag = "orgs", .permission = "org:org:list"});
+  router.Add("GET", "/api/v1/orgs/{id}",
+             WithId("id",
+                    [&orgs, &pages](Context& ctx, std::int64_t id) {
+                      return CachedRead(
+                          pages, ctx, [&orgs] { return orgs.ViewVersion(); },
+                          [&] { return OrgOr(200, orgs.Get(*ctx.actor, id)); });
+                    }),
+             {.summary = "One organisation", .tag = "orgs", .permission = "org:org:list"});
   router.Add(
       "PATCH", "/api/v1/orgs/{id}",
       WithId("id", [&orgs](Context& ctx, std::int64_t id) { return UpdateOrg(orgs, ctx, id); }),
