@@ -208,7 +208,7 @@ int main(int argc, char** argv) {
     imported =
         Send(port, "POST", "/api/v1/orgs/import",
              {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}, {"Content-Type", "text/csv"}},
-             csv, /*timeout_seconds=*/600);
+             csv, /*send_body=*/true, /*timeout_seconds=*/600);
     import_s = std::chrono::duration<double>(Clock::now() - t0).count();
     stop = true;
   });
