@@ -23,7 +23,7 @@ std::optional<std::string> PageCache::Find(std::string_view key, std::int64_t ve
 }
 
 void PageCache::Store(std::string key, std::int64_t version, std::string body) {
-  if (key.size() + body.size() > max_bytes_ / 8) return;
+  if (key.size() + body.size() + kEntryOverhead > max_bytes_ / 8) return;
   std::lock_guard lock(mutex_);
   if (auto found = index_.find(key); found != index_.end()) {
     // A reader that read an older version finished after one that read a newer: keep the newer.

@@ -19,7 +19,11 @@ namespace lianyin::http {
 
 class PageCache {
  public:
-  // `max_bytes` bounds the bodies and keys held; a body larger than an eighth of it is not kept.
+  // What an entry costs besides its key and body: the list and hash-table nodes, the strings.
+  static constexpr std::size_t kEntryOverhead = 128;
+
+  // `max_bytes` bounds the entries held (keys, bodies and kEntryOverhead each); an entry larger
+  // than an eighth of it is not kept.
   explicit PageCache(std::size_t max_bytes = std::size_t{32} << 20);
 
   // The body stored under `key` for exactly `version`. An entry of another version is dropped.
@@ -40,7 +44,7 @@ class PageCache {
     std::string key;
     std::int64_t version = 0;
     std::string body;
-    std::size_t Size() const { return key.size() + body.size(); }
+    std::size_t Size() const { return key.size() + body.size() + kEntryOverhead; }
   };
   struct Hash {
     using is_transparent = void;

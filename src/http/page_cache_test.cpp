@@ -34,23 +34,24 @@ TEST(PageCache, ANewerVersionIsNotReplacedByAnOlderOne) {
 }
 
 TEST(PageCache, EvictsTheLeastRecentlyUsedBeyondItsBytes) {
-  PageCache cache(8 * 100);  // bodies up to 100 bytes
+  constexpr std::size_t kEach = 2 + 90 + PageCache::kEntryOverhead;  // key, body, overhead
+  PageCache cache(8 * kEach + kEach / 2);                            // room for eight
   const std::string body(90, 'x');
-  for (int i = 0; i < 8; ++i) cache.Store("k" + std::to_string(i), 1, body);  // 8 x 92 bytes
-  EXPECT_TRUE(cache.Find("k0", 1));                                           // k0 is now newest
-  cache.Store("k8", 1, body);                                                 // evicts k1
+  for (int i = 0; i < 8; ++i) cache.Store("k" + std::to_string(i), 1, body);
+  EXPECT_TRUE(cache.Find("k0", 1));  // k0 is now newest
+  cache.Store("k8", 1, body);        // evicts k1
   EXPECT_TRUE(cache.Find("k0", 1));
   EXPECT_FALSE(cache.Find("k1", 1));
   EXPECT_TRUE(cache.Find("k8", 1));
-  EXPECT_LE(cache.stats().bytes, 800u);
+  EXPECT_EQ(cache.stats().bytes, 8 * kEach);
   EXPECT_EQ(cache.stats().entries, 8u);
 }
 
 TEST(PageCache, KeepsNoBodyLargerThanAnEighthOfItsBytes) {
-  PageCache cache(800);
-  cache.Store("big", 1, std::string(99, 'x'));
+  PageCache cache(8 * 256);  // entries up to 256 bytes
+  cache.Store("big", 1, std::string(256 - 3 - PageCache::kEntryOverhead + 1, 'x'));
   EXPECT_FALSE(cache.Find("big", 1));
-  cache.Store("fits", 1, std::string(96, 'x'));
+  cache.Store("fits", 1, std::string(256 - 4 - PageCache::kEntryOverhead, 'x'));
   EXPECT_TRUE(cache.Find("fits", 1));
 }
 
