@@ -65,6 +65,7 @@ Api::Api(ApiServices services, ApiOptions options)
       options_.metrics_token);
   handlers::AddAuthRoutes(router_, services_.auth, SessionCookieName(), options_.tls);
   handlers::AddSecurityAdminRoutes(router_, services_.security);
+  handlers::AddDictionaryRoutes(router_);
   handlers::AddRegionRoutes(router_, services_.regions);
   handlers::AddAuditRoutes(router_, services_.audit);
   handlers::AddOrgRoutes(router_, services_.orgs, pages_);

@@ -2,8 +2,11 @@
 
 #include "core/uscc.hpp"
 #include "domain/account/platform_service.hpp"
+#include "domain/dictionary/dictionary.hpp"
 
 namespace lianyin::test {
+
+namespace dictionary = domain::dictionary;
 
 boost::json::object Json(const HttpResult& r) { return boost::json::parse(r.body).as_object(); }
 
@@ -69,6 +72,20 @@ void ApiFixture::SetUp() {
 
 void ApiFixture::TearDown() {
   if (server_) server_->Stop();
+  if (!db_) return;
+  // Whatever a test made the API record, people read it in the audit log through the data
+  // dictionary: an action, entity or outcome without a label fails the test that recorded it.
+  store::Session session = db().Acquire();
+  auto used = session.Prepare("SELECT DISTINCT action, entity, outcome FROM audit_log");
+  while (used.Next()) {
+    const std::pair<const char*, std::string> codes[] = {{"audit_action", used.row().Text(0)},
+                                                         {"audit_entity", used.row().Text(1)},
+                                                         {"audit_outcome", used.row().Text(2)}};
+    for (const auto& [name, code] : codes) {
+      EXPECT_NE(dictionary::FindEntry(*dictionary::Find(name), code), nullptr)
+          << "no " << name << " label for " << code;
+    }
+  }
 }
 
 Session ApiFixture::Login(const std::string& username, const std::string& password) {

@@ -116,6 +116,33 @@ TEST_P(ApiTest, RegionsNeedLoginAndWalkTheTree) {
             422);
 }
 
+TEST_P(ApiTest, TheDictionaryIsPublicWithChineseAndEnglishLabels) {
+  auto all = test::Send(port_, "GET", "/api/v1/dictionaries");  // no session: the public pages
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(all.Header("cache-control"), "public, max-age=300");
+  const boost::json::object page = Json(all);
+  EXPECT_EQ(page.at("total").as_int64(),
+            static_cast<std::int64_t>(page.at("items").as_array().size()));
+  bool found = false;
+  for (const auto& d : page.at("items").as_array()) {
+    if (d.at("name") != "service_category") continue;
+    found = true;
+    EXPECT_EQ(d.at("label").as_string(), "服务类别");
+    EXPECT_EQ(d.at("entries").as_array().size(), 8u);
+    EXPECT_EQ(d.at("entries").at(0).at("code").as_string(), "skills");
+    EXPECT_EQ(d.at("entries").at(0).at("label").as_string(), "劳动竞赛和技能提升类");
+    EXPECT_EQ(d.at("entries").at(0).at("label_en").as_string(), "Labour competitions and skills");
+  }
+  EXPECT_TRUE(found);
+
+  auto one = test::Send(port_, "GET", "/api/v1/dictionaries/org_status");
+  ASSERT_EQ(one.status, 200);
+  EXPECT_EQ(Json(one).at("entries").at(0).at("label").as_string(), "申请登记");
+  auto none = test::Send(port_, "GET", "/api/v1/dictionaries/no_such");
+  EXPECT_EQ(none.status, 404);
+  EXPECT_EQ(ErrorCode(none), "not_found");
+}
+
 TEST_P(ApiTest, OpenApiAndMetricsDescribeTheRoutes) {
   auto doc = test::Send(port_, "GET", "/api/v1/openapi.json");
   ASSERT_EQ(doc.status, 200);

@@ -51,6 +51,10 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"GET /api/health", "/api/health", "", "", "", All("200")},
       {"GET /metrics", "/metrics", "", "", "", All("200")},
       {"GET /api/v1/openapi.json", "/api/v1/openapi.json", "", "", "", All("200")},
+      {"GET /api/v1/dictionaries", "/api/v1/dictionaries", "", "", "", All("200")},
+      // "foreign": a dictionary that does not exist.
+      {"GET /api/v1/dictionaries/{name}", "/api/v1/dictionaries/org_status",
+       "/api/v1/dictionaries/no_such", "", "", All("200/404")},
       {"GET /api/public/orgs/{uscc}", "/api/public/orgs/{own_uscc}",
        "/api/public/orgs/52110101MJ0000099X", "", "", All("200/404")},
       {"POST /api/v1/auth/login", "/api/v1/auth/login", "",

@@ -49,6 +49,7 @@ describe('system management pages', { timeout: 85_000 }, () => {
     await openPage('在线用户', '/api/v1/sessions')
     await page.locator('.el-table').getByText('当前会话').waitFor()
     await openPage('登录日志', '/api/v1/login-log')
+    await page.locator('.el-table .el-tag').getByText('成功', { exact: true }).first().waitFor({ timeout })
     await openPage('审计日志', '/api/v1/audit')
     await openPage('单位管理', '/api/v1/units')
   })
@@ -82,12 +83,17 @@ describe('system management pages', { timeout: 85_000 }, () => {
   test('the audit log shows the creation and the chain verifies', async () => {
     const { page } = app
     await openPage('审计日志', '/api/v1/audit')
-    await page.getByLabel('对象类型').fill('unit')
+    // Filters are drop-downs of the data dictionary, rows show its labels, not codes.
+    await page.locator('.el-form-item', { hasText: '对象类型' }).locator('.el-select').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: /^单位$/ }).click()
     await Promise.all([
       page.waitForResponse((r) => r.url().includes('/api/v1/audit?') && r.url().includes('entity=unit')),
       page.getByRole('button', { name: '搜索' }).click(),
     ])
     const row = page.locator('.el-table__row').first()
+    await row.getByText('新增', { exact: true }).waitFor({ timeout })
+    await row.getByText('单位', { exact: true }).waitFor({ timeout })
+    assert.equal(await page.locator('.el-table__body').getByText('create', { exact: true }).count(), 0)
     await row.locator('.el-table__expand-icon').click()
     await page.locator('.audit-detail').getByText(unitName, { exact: false }).first().waitFor({ timeout })
 

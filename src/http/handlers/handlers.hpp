@@ -19,6 +19,9 @@ void AddAuthRoutes(Router& router, domain::account::AuthService& auth, std::stri
 void AddSecurityAdminRoutes(Router& router, domain::account::SecurityAdminService& security);
 // /api/v1/audit (list) and /api/v1/audit/verify, both needing system:audit:list.
 void AddAuditRoutes(Router& router, domain::audit::AuditService& audit);
+// /api/v1/dictionaries, /api/v1/dictionaries/{name}: public reference data (the public pages
+// label statuses and types too).
+void AddDictionaryRoutes(Router& router);
 // /api/v1/regions, /api/v1/regions/{code}.
 void AddRegionRoutes(Router& router, domain::region::RegionService& regions);
 // /api/v1/units (list, create, get, patch, move, delete), scoped to the caller's unit subtree.

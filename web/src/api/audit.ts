@@ -1,7 +1,6 @@
 import { http, type Page, type PageQuery } from './http'
 
 export type AuditOutcome = 'success' | 'failure' | 'denied'
-export const kAuditOutcomes: readonly AuditOutcome[] = ['success', 'failure', 'denied']
 
 /** One append-only, hash-chained audit row. */
 export interface AuditEntry {

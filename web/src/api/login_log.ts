@@ -1,7 +1,6 @@
 import { http, type Page, type PageQuery } from './http'
 
 export type LoginOutcome = 'success' | 'failure' | 'locked' | 'rate_limited'
-export const kLoginOutcomes: readonly LoginOutcome[] = ['success', 'failure', 'locked', 'rate_limited']
 
 export interface LoginLogEntry {
   id: number

@@ -186,7 +186,6 @@ const en: MessageSchema = {
     userAgent: 'Browser',
     outcome: 'Outcome',
     reason: 'Reason',
-    outcomes: { success: 'Success', failure: 'Failure', locked: 'Locked', rate_limited: 'Rate limited' },
   },
   audit: {
     at: 'Time',
@@ -203,7 +202,6 @@ const en: MessageSchema = {
     hash: 'Hash',
     prevHash: 'Previous hash',
     none: '(none)',
-    outcomes: { success: 'Success', failure: 'Failure', denied: 'Denied' },
     verify: 'Verify hash chain',
     verifyOk: 'Hash chain intact: {entries} entries verified',
     verifyBad: 'Hash chain broken: {entries} entries, first bad entry ID {id}',

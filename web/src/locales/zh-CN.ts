@@ -183,7 +183,6 @@ const zhCN = {
     userAgent: '浏览器',
     outcome: '结果',
     reason: '原因',
-    outcomes: { success: '成功', failure: '失败', locked: '已锁定', rate_limited: '频率超限' },
   },
   audit: {
     at: '时间',
@@ -200,7 +199,6 @@ const zhCN = {
     hash: '哈希',
     prevHash: '前一哈希',
     none: '（无）',
-    outcomes: { success: '成功', failure: '失败', denied: '拒绝' },
     verify: '校验哈希链',
     verifyOk: '哈希链完整：共 {entries} 条记录校验通过',
     verifyBad: '哈希链校验失败：共 {entries} 条，第一条异常记录 ID 为 {id}',

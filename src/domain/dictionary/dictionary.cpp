@@ -1,0 +1,179 @@
+#include "domain/dictionary/dictionary.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace lianyin::domain::dictionary {
+namespace {
+
+constexpr Entry kOrgTypes[] = {
+    {"social_group", "社会团体", "Social group"},
+    {"social_service", "社会服务机构（民办非企业单位）", "Social service agency"},
+    {"foundation", "基金会", "Foundation"},
+    {"other", "其他", "Other"},
+};
+
+constexpr Entry kOrgStatuses[] = {
+    {"applying", "申请登记", "Applying"},         {"registered", "登记", "Registered"},
+    {"rejected", "不予登记", "Rejected"},         {"abnormal", "异常", "Abnormal"},
+    {"deregistering", "注销中", "Deregistering"}, {"deregistered", "已注销", "Deregistered"},
+};
+
+constexpr Entry kServiceCategories[] = {
+    {"skills", "劳动竞赛和技能提升类", "Labour competitions and skills"},
+    {"health", "职工健康服务类", "Worker health"},
+    {"children", "职工子女服务类", "Workers' children"},
+    {"culture_sports", "职工文体服务类", "Culture and sports"},
+    {"stations", "站点平台服务类", "Service stations and platforms"},
+    {"new_employment", "新就业形态劳动者服务类", "New forms of employment"},
+    {"common_prosperity", "助力共同富裕服务类", "Common prosperity"},
+    {"volunteer", "公益志愿服务类", "Public-benefit volunteering"},
+};
+
+constexpr Entry kGrades[] = {
+    {"5A", "5A", "5A"}, {"4A", "4A", "4A"}, {"3A", "3A", "3A"},
+    {"2A", "2A", "2A"}, {"1A", "1A", "1A"},
+};
+
+constexpr Entry kYesNo[] = {
+    {"true", "是", "Yes"},
+    {"false", "否", "No"},
+};
+
+constexpr Entry kUnitKinds[] = {
+    {"union", "工会", "Trade union"},
+    {"civil_affairs", "民政部门", "Civil affairs"},
+    {"other", "其他", "Other"},
+};
+
+constexpr Entry kRoles[] = {
+    {"admin", "系统管理员", "Administrator"},
+    {"sys_admin", "系统管理员（三权分立）", "System administrator"},
+    {"security_admin", "安全管理员", "Security administrator"},
+    {"audit_admin", "审计管理员", "Audit administrator"},
+    {"union_officer", "工会工作人员", "Union officer"},
+    {"civil_affairs_officer", "民政部门工作人员", "Civil-affairs officer"},
+    {"inspector", "检查人员", "Inspector"},
+    {"expert", "评审专家", "Expert reviewer"},
+    {"org_member", "社会组织用户", "Organisation member"},
+    {"worker", "职工", "Worker"},
+};
+
+constexpr Entry kAuditActions[] = {
+    {"create", "新增", "Create"},
+    {"update", "修改", "Update"},
+    {"delete", "删除", "Delete"},
+    {"move", "调整上级", "Move"},
+    {"transition", "状态变更", "Status change"},
+    {"review", "登记审查", "Review"},
+    {"import", "导入", "Import"},
+    {"link", "建立联系", "Link"},
+    {"unlink", "解除联系", "Unlink"},
+    {"login", "登录", "Log in"},
+    {"logout", "退出登录", "Log out"},
+    {"end_session", "强制下线", "End session"},
+    {"change_password", "修改密码", "Change password"},
+    {"reset_password", "重置密码", "Reset password"},
+    {"enable_totp", "启用双因素认证", "Enable two-factor"},
+    {"disable_totp", "停用双因素认证", "Disable two-factor"},
+    {"denied", "越权访问被拒绝", "Access denied"},
+    {"prune", "清理过期日志", "Prune"},
+};
+
+// Records, then the API areas that refused requests name (a denied entry's entity is its
+// route's area).
+constexpr Entry kAuditEntities[] = {
+    {"org", "社会组织", "Organisation"},
+    {"unit", "单位", "Unit"},
+    {"user", "用户", "User"},
+    {"role", "角色", "Role"},
+    {"session", "会话", "Session"},
+    {"setting", "系统设置", "Setting"},
+    {"region", "行政区划", "Region"},
+    {"org_link", "联系引导", "Organisation link"},
+    {"audit", "审计日志", "Audit log"},
+    {"auth", "登录与账号", "Sign-in and account"},
+    {"orgs", "社会组织管理", "Organisation registry"},
+    {"units", "单位管理", "Units"},
+    {"users", "用户管理", "Users"},
+    {"roles", "角色管理", "Roles"},
+    {"security", "安全管理", "Security"},
+    {"regions", "行政区划管理", "Regions"},
+    {"system", "系统", "System"},
+    {"dictionaries", "数据字典", "Data dictionary"},
+    {"public", "公开信息", "Public disclosure"},
+};
+
+constexpr Entry kAuditOutcomes[] = {
+    {"success", "成功", "Success"},
+    {"failure", "失败", "Failure"},
+    {"denied", "拒绝", "Denied"},
+};
+
+constexpr Entry kLoginOutcomes[] = {
+    {"success", "成功", "Success"},
+    {"failure", "失败", "Failure"},
+    {"locked", "已锁定", "Locked"},
+    {"rate_limited", "频率超限", "Rate limited"},
+};
+
+constexpr std::array kDictionaries = {
+    Dictionary{"org_type", "组织类型", "Organisation type", kOrgTypes},
+    Dictionary{"org_status", "登记状态", "Registration status", kOrgStatuses},
+    Dictionary{"service_category", "服务类别", "Service category", kServiceCategories},
+    Dictionary{"grade", "评估等级", "Evaluation grade", kGrades},
+    Dictionary{"yes_no", "是否", "Yes or no", kYesNo},
+    Dictionary{"unit_kind", "单位类型", "Unit kind", kUnitKinds},
+    Dictionary{"role", "角色", "Role", kRoles},
+    Dictionary{"audit_action", "操作", "Action", kAuditActions},
+    Dictionary{"audit_entity", "对象类型", "Record kind", kAuditEntities},
+    Dictionary{"audit_outcome", "审计结果", "Audit outcome", kAuditOutcomes},
+    Dictionary{"login_outcome", "登录结果", "Login outcome", kLoginOutcomes},
+};
+
+std::string_view Trim(std::string_view text) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [&](char x, char y) { return lower(x) == lower(y); });
+}
+
+}  // namespace
+
+std::span<const Dictionary> All() { return kDictionaries; }
+
+const Dictionary* Find(std::string_view name) {
+  for (const Dictionary& d : kDictionaries) {
+    if (d.name == name) return &d;
+  }
+  return nullptr;
+}
+
+const Entry* FindEntry(const Dictionary& dictionary, std::string_view code) {
+  for (const Entry& e : dictionary.entries) {
+    if (e.code == code) return &e;
+  }
+  return nullptr;
+}
+
+std::optional<std::string_view> CodeOf(const Dictionary& dictionary, std::string_view text) {
+  text = Trim(text);
+  if (text.empty()) return std::nullopt;
+  for (const Entry& e : dictionary.entries) {
+    if (e.code == text || e.label == text) return e.code;
+  }
+  for (const Entry& e : dictionary.entries) {
+    if (EqualsIgnoringAsciiCase(e.code, text) || EqualsIgnoringAsciiCase(e.label_en, text)) {
+      return e.code;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace lianyin::domain::dictionary

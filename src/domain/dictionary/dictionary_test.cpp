@@ -1,0 +1,88 @@
+#include "domain/dictionary/dictionary.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "core/uscc.hpp"
+#include "domain/account/account.hpp"
+#include "domain/account/roles.hpp"
+#include "domain/audit/audit.hpp"
+#include "domain/org/org.hpp"
+
+namespace lianyin::domain::dictionary {
+namespace {
+
+const Dictionary& Get(std::string_view name) {
+  const Dictionary* d = Find(name);
+  EXPECT_NE(d, nullptr) << name;
+  static const Dictionary kEmpty{};
+  return d ? *d : kEmpty;
+}
+
+void ExpectLabelled(std::string_view dictionary, std::string_view code) {
+  const Entry* e = FindEntry(Get(dictionary), code);
+  ASSERT_NE(e, nullptr) << dictionary << " lacks " << code;
+  EXPECT_FALSE(e->label.empty());
+  EXPECT_FALSE(e->label_en.empty());
+}
+
+TEST(Dictionary, NamesCodesAndLabelsAreUniqueAndComplete) {
+  std::set<std::string_view> names;
+  for (const Dictionary& d : All()) {
+    EXPECT_TRUE(names.insert(d.name).second) << d.name;
+    EXPECT_FALSE(d.label.empty());
+    EXPECT_FALSE(d.entries.empty()) << d.name;
+    std::set<std::string_view> codes, labels, labels_en;
+    for (const Entry& e : d.entries) {
+      EXPECT_TRUE(codes.insert(e.code).second) << d.name << " " << e.code;
+      EXPECT_TRUE(labels.insert(e.label).second) << d.name << " " << e.label;
+      EXPECT_TRUE(labels_en.insert(e.label_en).second) << d.name << " " << e.label_en;
+    }
+  }
+  EXPECT_EQ(Find("no_such_dictionary"), nullptr);
+}
+
+// Every code the areas define has a label: a new status or role without one fails here.
+TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
+  for (core::OrgType t : {core::OrgType::kSocialGroup, core::OrgType::kSocialService,
+                          core::OrgType::kFoundation, core::OrgType::kOther}) {
+    ExpectLabelled("org_type", core::OrgTypeName(t));
+  }
+  EXPECT_EQ(Get("org_type").entries.size(), 4u);
+  for (int s = 0; s <= static_cast<int>(org::OrgStatus::kRejected); ++s) {
+    ExpectLabelled("org_status", org::OrgStatusName(static_cast<org::OrgStatus>(s)));
+  }
+  EXPECT_EQ(Get("org_status").entries.size(), 6u);
+  for (const std::string& c : org::ServiceCategories()) ExpectLabelled("service_category", c);
+  EXPECT_EQ(Get("service_category").entries.size(), org::ServiceCategories().size());
+  for (auto k :
+       {account::UnitKind::kUnion, account::UnitKind::kCivilAffairs, account::UnitKind::kOther}) {
+    ExpectLabelled("unit_kind", account::UnitKindName(k));
+  }
+  for (const std::string& role : account::KnownRoles()) {
+    ExpectLabelled("role", role);
+    EXPECT_EQ(FindEntry(Get("role"), role)->label, account::RoleName(role)) << role;
+  }
+  EXPECT_EQ(Get("role").entries.size(), account::KnownRoles().size());
+  for (auto o : {audit::Outcome::kSuccess, audit::Outcome::kFailure, audit::Outcome::kDenied}) {
+    ExpectLabelled("audit_outcome", audit::OutcomeName(o));
+  }
+}
+
+TEST(Dictionary, CodeOfAcceptsTheCodeEitherLabelAndBlanks) {
+  const Dictionary& types = Get("org_type");
+  EXPECT_EQ(CodeOf(types, "social_group"), "social_group");
+  EXPECT_EQ(CodeOf(types, "社会团体"), "social_group");
+  EXPECT_EQ(CodeOf(types, " 基金会 "), "foundation");
+  EXPECT_EQ(CodeOf(types, "Social Group"), "social_group");
+  EXPECT_EQ(CodeOf(types, "SOCIAL_SERVICE"), "social_service");
+  EXPECT_FALSE(CodeOf(types, "社团"));
+  EXPECT_FALSE(CodeOf(types, ""));
+  EXPECT_EQ(CodeOf(Get("yes_no"), "是"), "true");
+  EXPECT_EQ(CodeOf(Get("yes_no"), "No"), "false");
+  EXPECT_EQ(CodeOf(Get("org_status"), "异常"), "abnormal");
+}
+
+}  // namespace
+}  // namespace lianyin::domain::dictionary
