@@ -96,6 +96,10 @@ describe('system management pages', { timeout: 85_000 }, () => {
     assert.equal(await page.locator('.el-table__body').getByText('create', { exact: true }).count(), 0)
     await row.locator('.el-table__expand-icon').click()
     await page.locator('.audit-detail').getByText(unitName, { exact: false }).first().waitFor({ timeout })
+    // "字段：值" with labels and dictionary values; the raw JSON stays folded away.
+    const kind = page.locator('.audit-detail .change', { hasText: '单位类型' })
+    assert.match(await kind.innerText(), /单位类型：\s*工会/)
+    assert.equal(await page.locator('.audit-detail pre.json').first().isVisible(), false)
 
     const [verify] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/v1/audit/verify')),
