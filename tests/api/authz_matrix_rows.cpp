@@ -130,6 +130,7 @@ const std::vector<MatrixRow>& MatrixRows() {
       // Organisations: everyone logged in reads them; the registration authority's subtree and
       // the org's own members change them.
       {"GET /api/v1/orgs", "/api/v1/orgs", "", "", "", kOrgReaders},
+      {"GET /api/v1/orgs/summary", "/api/v1/orgs/summary", "", "", "", kOrgReaders},
       {"GET /api/v1/orgs/{id}", "/api/v1/orgs/{own_org}", "/api/v1/orgs/{foreign_org}", "", "",
        "platform=200/200 admin=200/200 union_officer=200/200 civil_affairs_officer=200/200 "
        "inspector=200/200 expert=200/200 org_member=200/200"},

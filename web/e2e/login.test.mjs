@@ -73,7 +73,11 @@ describe('login and shell', { timeout: 55_000 }, () => {
     await page.locator('.side-menu').getByText('系统管理').click()
     const regionsEntry = page.locator('.side-menu').getByText('行政区划')
     await regionsEntry.waitFor()
-    await page.locator('.health-status').getByText('运行正常').waitFor()
+    // The workbench: the registry's figures, to-do lists and charts.
+    await page.locator('.figure-applying').getByText('待审查').waitFor()
+    await page.locator('.todo-applying').getByText('暂无待办').waitFor()
+    await page.locator('.status-chart canvas').waitFor()
+    await page.locator('.welcome').getByText('系统管理员', { exact: true }).waitFor()
 
     await regionsEntry.click()
     await page.waitForURL(`${baseUrl}/system/regions`)

@@ -81,6 +81,15 @@ struct OrgPatch {
   std::optional<bool> labour_field;
 };
 
+// The registry as an officer's workbench sees it: the organisations its scope manages (a
+// registration authority's subtree; everything at the platform level; an org member's own).
+struct OrgSummary {
+  std::int64_t total = 0;
+  std::vector<std::pair<std::string, std::int64_t>> by_status;    // every status, in enum order
+  std::vector<std::pair<std::string, std::int64_t>> by_category;  // every category, SPEC order
+  std::int64_t created_since = 0;  // entered since the start of this month (+08:00)
+};
+
 struct OrgFilter {
   std::optional<std::string> q;            // any part of the name
   std::optional<std::string> region_code;  // by coverage

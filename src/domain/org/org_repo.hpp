@@ -69,6 +69,10 @@ class OrgRepo {
   std::vector<OrgView> List(const OrgFilter& filter, const common::Scope& scope, std::int64_t limit,
                             std::int64_t offset);
   std::int64_t Count(const OrgFilter& filter, const common::Scope& scope);
+  // Published organisations `scope` manages, counted by status and by service category (a
+  // category-less status or category counts 0), and those created at or after `since` (a
+  // date-time text). Three aggregate queries, each O(n) in the managed rows.
+  OrgSummary Summary(const common::Scope& scope, std::string_view since);
 
   void AddEvent(const OrgEvent& event, std::int64_t org_id);
   void AddEvents(const std::vector<std::pair<std::int64_t, OrgEvent>>& events);

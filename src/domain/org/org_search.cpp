@@ -7,6 +7,7 @@
 // every gram join we measured (docs/BENCHMARKS.md).
 
 #include <algorithm>
+#include <map>
 
 #include "domain/common/sql_text.hpp"
 #include "domain/org/org_repo.hpp"
@@ -109,6 +110,40 @@ std::int64_t OrgRepo::Count(const OrgFilter& filter, const common::Scope& scope)
   stmt.BindAll(q.params);
   stmt.Next();
   return stmt.row().Int(0);
+}
+
+OrgSummary OrgRepo::Summary(const common::Scope& scope, std::string_view since) {
+  const common::ScopeFilter managed = common::Visible(scope, kOrgRows);
+  const std::string where = " WHERE o.import_id IS NULL AND " + managed.sql;
+  OrgSummary out;
+  std::map<std::string, std::int64_t, std::less<>> counted;
+  auto statuses =
+      session_.Prepare("SELECT o.status, COUNT(*) FROM orgs o" + where + " GROUP BY o.status");
+  statuses.BindAll(managed.params);
+  while (statuses.Next()) counted[statuses.row().Text(0)] = statuses.row().Int(1);
+  for (OrgStatus s : {OrgStatus::kApplying, OrgStatus::kRegistered, OrgStatus::kAbnormal,
+                      OrgStatus::kDeregistering, OrgStatus::kDeregistered, OrgStatus::kRejected}) {
+    const std::string name(OrgStatusName(s));
+    const std::int64_t n = counted.contains(name) ? counted[name] : 0;
+    out.by_status.emplace_back(name, n);
+    out.total += n;
+  }
+  counted.clear();
+  auto categories = session_.Prepare(
+      "SELECT c.category, COUNT(*) FROM org_categories c JOIN orgs o ON o.id = c.org_id" + where +
+      " GROUP BY c.category");
+  categories.BindAll(managed.params);
+  while (categories.Next()) counted[categories.row().Text(0)] = categories.row().Int(1);
+  for (const std::string& c : ServiceCategories()) {
+    out.by_category.emplace_back(c, counted.contains(c) ? counted[c] : 0);
+  }
+  auto created = session_.Prepare("SELECT COUNT(*) FROM orgs o" + where + " AND o.created_at >= ?");
+  std::vector<store::Value> params = managed.params;
+  params.emplace_back(std::string(since));
+  created.BindAll(params);
+  created.Next();
+  out.created_since = created.row().Int(0);
+  return out;
 }
 
 std::optional<std::int64_t> OrgRepo::InsertLink(std::int64_t unit_id, std::int64_t org_id,

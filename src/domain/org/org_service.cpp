@@ -78,6 +78,14 @@ core::Result<OrgView> OrgService::Create(const Actor& actor, NewOrg input) {
   });
 }
 
+OrgSummary OrgService::Summary(const Actor& actor) {
+  core::Date month = core::LocalDate(clock_());
+  month.day = 1;
+  const std::string since = core::FormatDate(month) + "T00:00:00+08:00";
+  store::Session session = writer_.db().Acquire();
+  return OrgRepo(session).Summary(account::ScopeOf(actor), since);
+}
+
 std::int64_t OrgService::ViewVersion() {
   store::Session session = writer_.db().Acquire();
   return ReadViewVersion(session);

@@ -35,6 +35,9 @@ class OrgService {
   // the organisation that holds it (exact under concurrency: the unique index decides).
   core::Result<OrgView> Create(const account::Actor& actor, NewOrg input);
   core::Result<OrgView> Get(const account::Actor& actor, std::int64_t id);
+  // The workbench's figures of the organisations the actor's scope manages (OrgRepo::Summary),
+  // "this month" in +08:00.
+  OrgSummary Summary(const account::Actor& actor);
   // The data version (common/data_versions.hpp) of everything an OrgView shows: organisations,
   // units (their names, and the subtrees that decide `full`) and regions (their names). Read it
   // before Get or List to label what they return.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/uscc.hpp"
 #include "domain/account/platform_service.hpp"
 #include "domain/account/unit_service.hpp"
 #include "domain/common/data_versions.hpp"
@@ -159,6 +160,50 @@ TEST_P(OrgServiceTest, SearchFindsAnyPartOfTheNameAndFilters) {
   auto page = svc().List(root_, {}, {.page = 2, .page_size = 2});
   EXPECT_EQ(page.total, 3);
   ASSERT_EQ(page.items.size(), 1u);
+}
+
+// The workbench counts what the actor's scope manages: a province sees its city's registry too,
+// a sibling province nothing of it; "this month" follows the clock.
+TEST_P(OrgServiceTest, SummaryCountsTheManagedRegistryByStatusAndCategory) {
+  const auto uscc = [](int n) {
+    const std::string first17 =
+        "5261010" + std::string(9 - std::to_string(n).size(), '0') + std::to_string(n) + "M";
+    return first17 + core::UsccCheckCharacter(first17).value();
+  };
+  const Actor xian = ActorAt(xian_);
+  for (int i = 1; i <= 3; ++i) {
+    NewOrg o = Org("西安服务中心" + std::to_string(i), uscc(i), xian_);
+    if (i == 3) o.service_categories = {"skills", "health"};
+    ASSERT_TRUE(svc().Create(xian, o));
+  }
+  auto abnormal = svc().List(root_, {}, {1, 1}).items.at(0).org.id;
+  ASSERT_TRUE(svc().Transition(xian, abnormal, OrgStatus::kAbnormal, "年报未报送"));
+
+  const OrgSummary province = svc().Summary(ActorAt(shaanxi_));
+  EXPECT_EQ(province.total, 3);
+  const auto count = [](const auto& rows, const std::string& code) {
+    for (const auto& [c, n] : rows) {
+      if (c == code) return n;
+    }
+    return std::int64_t{-1};
+  };
+  EXPECT_EQ(count(province.by_status, "registered"), 2);
+  EXPECT_EQ(count(province.by_status, "abnormal"), 1);
+  EXPECT_EQ(count(province.by_status, "applying"), 0);
+  EXPECT_EQ(province.by_status.size(), 6u);
+  EXPECT_EQ(count(province.by_category, "skills"), 3);
+  EXPECT_EQ(count(province.by_category, "health"), 1);
+  EXPECT_EQ(count(province.by_category, "volunteer"), 0);
+  EXPECT_EQ(province.by_category.size(), 8u);
+  EXPECT_EQ(province.created_since, 3);
+
+  EXPECT_EQ(svc().Summary(ActorAt(beijing_)).total, 0) << "another province manages none";
+  EXPECT_EQ(svc().Summary(root_).total, 3);
+
+  OrgService next_month(*writer_,
+                        [] { return core::DateTime{core::Now().unix_seconds + 32 * 86400}; });
+  EXPECT_EQ(next_month.Summary(root_).created_since, 0);
+  EXPECT_EQ(next_month.Summary(root_).total, 3);
 }
 
 TEST_P(OrgServiceTest, LifecycleTransitionsAndIllegalOnes) {

@@ -42,6 +42,25 @@ Response ListOrgs(org::OrgService& orgs, PageCache& pages, Context& ctx) {
       [&] { return OrgPage(orgs, ctx, *filter, *page); });
 }
 
+Response Summary(org::OrgService& orgs, const Context& ctx) {
+  const org::OrgSummary summary = orgs.Summary(*ctx.actor);
+  JsonWriter w;
+  const auto counts = [&w](const char* key, const auto& rows) {
+    w.Key(key).BeginArray();
+    for (const auto& [code, count] : rows) {
+      w.BeginObject().Key("code").String(code).Key("count").Int(count).EndObject();
+    }
+    w.EndArray();
+  };
+  w.BeginObject().Key("total").Int(summary.total);
+  counts("by_status", summary.by_status);
+  counts("by_category", summary.by_category);
+  w.Key("created_this_month").Int(summary.created_since).EndObject();
+  Response r;
+  r.body = w.Take();
+  return r;
+}
+
 Response CreateOrg(org::OrgService& orgs, Context& ctx) {
   auto body = ParseJsonObject(ctx.request.body);
   if (!body) return ErrorResponse(body.error());
@@ -202,6 +221,11 @@ void AddOrgRoutes(Router& router, org::OrgService& orgs, PageCache& pages) {
   router.Add("GET", "/api/v1/orgs",
              [&orgs, &pages](Context& ctx) { return ListOrgs(orgs, pages, ctx); },
              {.summary = "Organisations (public fields for all; full in scope); q searches names",
+              .tag = "orgs",
+              .permission = "org:org:list"});
+  router.Add("GET", "/api/v1/orgs/summary", [&orgs](Context& ctx) { return Summary(orgs, ctx); },
+             {.summary = "The workbench's figures: organisations the caller's scope manages, by "
+                         "status and by service category, and those entered this month",
               .tag = "orgs",
               .permission = "org:org:list"});
   router.Add("POST", "/api/v1/orgs", [&orgs](Context& ctx) { return CreateOrg(orgs, ctx); },

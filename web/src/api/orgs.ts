@@ -196,3 +196,21 @@ export const downloadImportTemplate = (format: OrgFileFormat = 'xlsx') =>
   http.download(`${base}/import/template`, { format }, `orgs-template.${format}`)
 export const exportOrgs = (format: OrgFileFormat, filter: OrgFilter) =>
   http.download(`${base}/export`, { ...filter, format }, `orgs.${format}`)
+
+/** A code of a dictionary with how many organisations hold it. */
+export interface CodeCount {
+  code: string
+  count: number
+}
+
+/** GET /api/v1/orgs/summary: the organisations the caller's scope manages. */
+export interface OrgSummary {
+  total: number
+  /** Every status, in lifecycle order. */
+  by_status: CodeCount[]
+  /** Every service category, in SPEC order. */
+  by_category: CodeCount[]
+  created_this_month: number
+}
+
+export const getOrgSummary = () => http.get<OrgSummary>(`${base}/summary`)
