@@ -49,6 +49,25 @@ std::optional<core::Error> NulInQuery(const Request& request) {
   return core::Error::Invalid(std::move(errors));
 }
 
+// The cached reads' state on /metrics: what it holds, and how lookups fared since start.
+void AddPageCacheGauges(const PageCache::Stats& stats, std::vector<Gauge>& out) {
+  out.push_back({"lianyin_page_cache_entries",
+                 "Rendered read answers held",
+                 static_cast<double>(stats.entries),
+                 {}});
+  out.push_back({"lianyin_page_cache_bytes",
+                 "Bytes the held answers take (keys, bodies, overhead)",
+                 static_cast<double>(stats.bytes),
+                 {}});
+  for (const auto& [result, count] :
+       {std::pair{"hit", stats.hits}, std::pair{"miss", stats.misses}}) {
+    out.push_back({"lianyin_page_cache_lookups",
+                   "Cached-read lookups since start, by result",
+                   static_cast<double>(count),
+                   {{"result", result}}});
+  }
+}
+
 }  // namespace
 
 Api::Api(ApiServices services, ApiOptions options)
@@ -56,7 +75,9 @@ Api::Api(ApiServices services, ApiOptions options)
   handlers::AddSystemRoutes(
       router_,
       [this] {
-        return metrics_->Render(services_.gauges ? services_.gauges() : std::vector<Gauge>{});
+        std::vector<Gauge> gauges = services_.gauges ? services_.gauges() : std::vector<Gauge>{};
+        AddPageCacheGauges(pages_.stats(), gauges);
+        return metrics_->Render(gauges);
       },
       [this] {
         return boost::json::serialize(

@@ -155,6 +155,15 @@ TEST_P(ApiTest, OpenApiAndMetricsDescribeTheRoutes) {
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("lianyin_http_requests_total{"), std::string::npos);
   EXPECT_NE(metrics.body.find("route=\"/api/health\""), std::string::npos);
+  // The page cache after one list read (a miss) and the same again (a hit).
+  const auto [session, csrf] = Login();
+  for (int i = 0; i < 2; ++i) test::Send(port_, "GET", "/api/v1/orgs", {{"Cookie", session}});
+  metrics = test::Send(port_, "GET", "/metrics");
+  EXPECT_NE(metrics.body.find("lianyin_page_cache_lookups{result=\"hit\"} 1\n"), std::string::npos)
+      << metrics.body;
+  EXPECT_NE(metrics.body.find("lianyin_page_cache_lookups{result=\"miss\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(metrics.body.find("lianyin_page_cache_entries 1\n"), std::string::npos);
 }
 
 TEST_P(ApiTest, AuditVerifiesAndPages) {
