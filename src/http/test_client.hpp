@@ -2,8 +2,6 @@
 // A blocking loopback HTTP/1.1 client for tests that drive a real Server (plain POSIX sockets,
 // no Asio). Every receive gives up after 3 s, so a test cannot hang on a silent server.
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -16,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "support/http_client.hpp"
+
 namespace lianyin::http::test_support {
 
 struct RawResponse {
@@ -26,17 +26,11 @@ struct RawResponse {
 
 class Client {
  public:
-  explicit Client(std::uint16_t port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    timeval timeout{3, 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  explicit Client(std::uint16_t port)
+      : fd_(lianyin::test::ConnectLoopback(port, 3)), connected_(fd_ >= 0) {}
+  ~Client() {
+    if (fd_ >= 0) ::close(fd_);
   }
-  ~Client() { ::close(fd_); }
   Client(const Client&) = delete;
   Client& operator=(const Client&) = delete;
 

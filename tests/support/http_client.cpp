@@ -14,24 +14,6 @@
 namespace lianyin::test {
 namespace {
 
-// A connected socket, or -1.
-int Connect(std::uint16_t port, int timeout_seconds) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return -1;
-  timeval tv{timeout_seconds, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(port);
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
-
 void WriteAll(int fd, const std::string& data) {
   for (std::size_t sent = 0; sent < data.size();) {
     ssize_t n = ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
@@ -75,6 +57,23 @@ HttpResult Parse(const std::string& raw) {
 
 }  // namespace
 
+int ConnectLoopback(std::uint16_t port, int timeout_seconds) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  timeval tv{timeout_seconds, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 std::string HttpResult::Header(const std::string& lower_name) const {
   for (const auto& [name, value] : headers) {
     if (name == lower_name) return value;
@@ -98,7 +97,7 @@ HttpResult Send(std::uint16_t port, const std::string& method, const std::string
   }
   request += "\r\n";
   if (send_body) request += body;
-  const int fd = Connect(port, timeout_seconds);
+  const int fd = ConnectLoopback(port, timeout_seconds);
   if (fd < 0) return {};
   WriteAll(fd, request);
   std::string raw;

@@ -19,6 +19,10 @@ struct HttpResult {
   std::string Header(const std::string& lower_name) const;
 };
 
+// A TCP socket connected to 127.0.0.1:port whose sends and receives give up after
+// `timeout_seconds`, or -1 (nothing left open) when the connection fails.
+int ConnectLoopback(std::uint16_t port, int timeout_seconds);
+
 // Sends `method target` with `headers` and `body` to 127.0.0.1:port. When `send_body` is false
 // only the head is sent (to test limits decided from Content-Length).
 HttpResult Send(std::uint16_t port, const std::string& method, const std::string& target,

@@ -3,39 +3,33 @@
 #include <algorithm>
 #include <map>
 
+#include "domain/dictionary/dictionary.hpp"
+
 namespace lianyin::domain::account {
 namespace {
 
-struct RoleDefaults {
-  std::string name;
-  std::vector<std::string> permissions;
-};
-
-const std::map<std::string, RoleDefaults, std::less<>>& Table() {
-  static const std::map<std::string, RoleDefaults, std::less<>> table = {
-      {"admin", {"系统管理员", {"*"}}},
+// Each role's default permissions; its name is the data dictionary's label ("role").
+const std::map<std::string, std::vector<std::string>, std::less<>>& Table() {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> table = {
+      {"admin", {"*"}},
       {"sys_admin",
-       {"系统管理员（三权分立）",
-        {"system:region:list", "system:setting:edit", "system:unit:create", "system:unit:delete",
-         "system:unit:edit", "system:unit:list", "system:user:create", "system:user:edit",
-         "system:user:list"}}},
+       {"system:region:list", "system:setting:edit", "system:unit:create", "system:unit:delete",
+        "system:unit:edit", "system:unit:list", "system:user:create", "system:user:edit",
+        "system:user:list"}},
       {"security_admin",
-       {"安全管理员",
-        {"system:login-log:list", "system:region:list", "system:role:edit", "system:role:list",
-         "system:session:delete", "system:session:list", "system:setting:edit"}}},
-      {"audit_admin", {"审计管理员", {"system:audit:list", "system:region:list"}}},
+       {"system:login-log:list", "system:region:list", "system:role:edit", "system:role:list",
+        "system:session:delete", "system:session:list", "system:setting:edit"}},
+      {"audit_admin", {"system:audit:list", "system:region:list"}},
       {"union_officer",
-       {"工会工作人员",
-        {"org:link:edit", "org:link:list", "org:org:list", "system:region:list",
-         "system:unit:list", "system:user:list"}}},
+       {"org:link:edit", "org:link:list", "org:org:list", "system:region:list", "system:unit:list",
+        "system:user:list"}},
       {"civil_affairs_officer",
-       {"民政部门工作人员",
-        {"org:org:create", "org:org:edit", "org:org:list", "org:org:review", "org:org:transition",
-         "system:region:list", "system:unit:list", "system:user:list"}}},
-      {"inspector", {"检查人员", {"org:org:list", "system:region:list"}}},
-      {"expert", {"评审专家", {"org:org:list", "system:region:list"}}},
-      {"org_member", {"社会组织用户", {"org:org:edit", "org:org:list", "system:region:list"}}},
-      {"worker", {"职工", {}}},
+       {"org:org:create", "org:org:edit", "org:org:list", "org:org:review", "org:org:transition",
+        "system:region:list", "system:unit:list", "system:user:list"}},
+      {"inspector", {"org:org:list", "system:region:list"}},
+      {"expert", {"org:org:list", "system:region:list"}},
+      {"org_member", {"org:org:edit", "org:org:list", "system:region:list"}},
+      {"worker", {}},
   };
   return table;
 }
@@ -87,13 +81,14 @@ const std::vector<std::string>& KnownRoles() {
 bool IsKnownRole(std::string_view role) { return Table().contains(role); }
 
 std::string RoleName(std::string_view role) {
-  auto it = Table().find(role);
-  return it == Table().end() ? std::string() : it->second.name;
+  if (!IsKnownRole(role)) return {};
+  const dictionary::Entry* entry = dictionary::FindEntry(*dictionary::Find("role"), role);
+  return entry ? std::string(entry->label) : std::string();
 }
 
 std::vector<std::string> DefaultPermissions(std::string_view role) {
   auto it = Table().find(role);
-  return it == Table().end() ? std::vector<std::string>{} : it->second.permissions;
+  return it == Table().end() ? std::vector<std::string>{} : it->second;
 }
 
 }  // namespace lianyin::domain::account

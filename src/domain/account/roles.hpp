@@ -25,7 +25,7 @@ bool IsKnownPermission(std::string_view code);
 // Every role code SPEC §1 names, including the optional 三权分立 split of admin, ordered by code.
 const std::vector<std::string>& KnownRoles();
 bool IsKnownRole(std::string_view role);
-// The Chinese name of a role ("系统管理员"); "" for an unknown one.
+// The Chinese name of a role ("系统管理员"), the data dictionary's label; "" for an unknown one.
 std::string RoleName(std::string_view role);
 
 // Default permissions of a role; {"*"} for admin. Unknown roles have none.

@@ -50,9 +50,7 @@ TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
     ExpectLabelled("org_type", core::OrgTypeName(t));
   }
   EXPECT_EQ(Get("org_type").entries.size(), 4u);
-  for (int s = 0; s <= static_cast<int>(org::OrgStatus::kRejected); ++s) {
-    ExpectLabelled("org_status", org::OrgStatusName(static_cast<org::OrgStatus>(s)));
-  }
+  for (const std::string& s : org::OrgStatusNames()) ExpectLabelled("org_status", s);
   EXPECT_EQ(Get("org_status").entries.size(), 6u);
   for (const std::string& c : org::ServiceCategories()) ExpectLabelled("service_category", c);
   EXPECT_EQ(Get("service_category").entries.size(), org::ServiceCategories().size());

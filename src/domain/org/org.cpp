@@ -31,6 +31,15 @@ std::optional<OrgStatus> ParseOrgStatus(std::string_view name) {
   return std::nullopt;
 }
 
+const std::vector<std::string>& OrgStatusNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& [s, name] : kStatusNames) out.emplace_back(name);
+    return out;
+  }();
+  return names;
+}
+
 const std::vector<std::string>& ServiceCategories() {
   static const std::vector<std::string> categories = {
       "skills",   "health",         "children",          "culture_sports",

@@ -19,6 +19,8 @@ enum class OrgStatus {
 };
 std::string_view OrgStatusName(OrgStatus status);
 std::optional<OrgStatus> ParseOrgStatus(std::string_view name);
+// Every status name, in lifecycle order (the enum's).
+const std::vector<std::string>& OrgStatusNames();
 
 // The eight service categories of SPEC §2 (dictionary service_category).
 const std::vector<std::string>& ServiceCategories();

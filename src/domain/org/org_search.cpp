@@ -22,6 +22,20 @@ std::string Phrase(const std::string& text) {
   return out + "\"";
 }
 
+// Each of `codes` with its count from a `SELECT code, COUNT(*) ... GROUP BY code` (0 for a code
+// the query did not return), in the order of `codes`.
+std::vector<std::pair<std::string, std::int64_t>> CountsOf(store::Statement& counts,
+                                                           const std::vector<std::string>& codes) {
+  std::map<std::string, std::int64_t, std::less<>> counted;
+  while (counts.Next()) counted[counts.row().Text(0)] = counts.row().Int(1);
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const std::string& code : codes) {
+    auto it = counted.find(code);
+    out.emplace_back(code, it == counted.end() ? 0 : it->second);
+  }
+  return out;
+}
+
 }  // namespace
 
 OrgRepo::Query OrgRepo::Where(const OrgFilter& f, const common::Scope& scope, Staged staged) {
@@ -116,27 +130,16 @@ OrgSummary OrgRepo::Summary(const common::Scope& scope, std::string_view since) 
   const common::ScopeFilter managed = common::Visible(scope, kOrgRows);
   const std::string where = " WHERE o.import_id IS NULL AND " + managed.sql;
   OrgSummary out;
-  std::map<std::string, std::int64_t, std::less<>> counted;
   auto statuses =
       session_.Prepare("SELECT o.status, COUNT(*) FROM orgs o" + where + " GROUP BY o.status");
   statuses.BindAll(managed.params);
-  while (statuses.Next()) counted[statuses.row().Text(0)] = statuses.row().Int(1);
-  for (OrgStatus s : {OrgStatus::kApplying, OrgStatus::kRegistered, OrgStatus::kAbnormal,
-                      OrgStatus::kDeregistering, OrgStatus::kDeregistered, OrgStatus::kRejected}) {
-    const std::string name(OrgStatusName(s));
-    const std::int64_t n = counted.contains(name) ? counted[name] : 0;
-    out.by_status.emplace_back(name, n);
-    out.total += n;
-  }
-  counted.clear();
+  out.by_status = CountsOf(statuses, OrgStatusNames());
+  for (const auto& [status, n] : out.by_status) out.total += n;
   auto categories = session_.Prepare(
       "SELECT c.category, COUNT(*) FROM org_categories c JOIN orgs o ON o.id = c.org_id" + where +
       " GROUP BY c.category");
   categories.BindAll(managed.params);
-  while (categories.Next()) counted[categories.row().Text(0)] = categories.row().Int(1);
-  for (const std::string& c : ServiceCategories()) {
-    out.by_category.emplace_back(c, counted.contains(c) ? counted[c] : 0);
-  }
+  out.by_category = CountsOf(categories, ServiceCategories());
   auto created = session_.Prepare("SELECT COUNT(*) FROM orgs o" + where + " AND o.created_at >= ?");
   std::vector<store::Value> params = managed.params;
   params.emplace_back(std::string(since));
