@@ -102,9 +102,11 @@ struct OrgFilter {
   std::optional<std::int64_t> registration_unit_id;
   bool in_scope_only = false;  // only the caller's registration subtree (review queues, exports)
   std::optional<std::int64_t> before_id;  // keyset paging for exports: ids below this only
-  // List order: newest first (the default and the only order exports use), or by name or
-  // founding date, ascending or (descending) with a leading '-'.
-  enum class Sort { kNewest, kName, kNameDesc, kFoundedOn, kFoundedOnDesc };
+  // List order: newest first (the default and the only order exports and before_id use),
+  // oldest first, or by name or founding date, ascending or descending. Ties go newest first;
+  // founding dates the caller may not see (outside its scope, shown as null) sort last either
+  // way, so the order reveals nothing the rows do not show.
+  enum class Sort { kNewest, kOldest, kName, kNameDesc, kFoundedOn, kFoundedOnDesc };
   Sort sort = Sort::kNewest;
 };
 

@@ -63,10 +63,13 @@ core::Result<Link> OrgService::LinkOrg(const Actor& actor, std::int64_t unit_id,
   });
 }
 
-core::Result<std::vector<Link>> OrgService::Links(const Actor& actor, std::int64_t unit_id) {
+core::Result<account::Page<Link>> OrgService::Links(const Actor& actor, std::int64_t unit_id,
+                                                    const account::PageRequest& page) {
   store::Session session = writer_.db().Acquire();
   if (auto unit = UnionInScope(session, actor, unit_id); !unit) return unit.error();
-  return OrgRepo(session).Links(unit_id, /*active_only=*/true);
+  OrgRepo repo(session);
+  return account::Page<Link>{repo.ActiveLinks(unit_id, page.page_size, page.Offset()),
+                             repo.CountActiveLinks(unit_id)};
 }
 
 core::Result<void> OrgService::Unlink(const Actor& actor, std::int64_t unit_id,

@@ -86,7 +86,9 @@ class OrgRepo {
   std::optional<Link> ActiveLink(std::int64_t unit_id, std::int64_t org_id);
   // Ends the active link; false when there was none (a concurrent unlink won).
   bool EndLink(std::int64_t link_id, std::string_view until);
-  std::vector<Link> Links(std::int64_t unit_id, bool active_only);
+  // One page of the unit's active links, oldest first, and how many it has in all.
+  std::vector<Link> ActiveLinks(std::int64_t unit_id, std::int64_t limit, std::int64_t offset);
+  std::int64_t CountActiveLinks(std::int64_t unit_id);
 
  private:
   // The select list of an OrgView (its `full` flag computed for `scope`), whose parameters it
@@ -102,6 +104,7 @@ class OrgRepo {
     std::string where;
     std::vector<store::Value> params;
     std::string order;
+    std::vector<store::Value> order_params;  // bound after `params` (a scope test in the order)
   };
   // Staged organisations (an import's, not yet published) are excluded always (kAlways: a page
   // reads each row anyway, so the test is free) or only while an import runs (kWhileStaged: the

@@ -70,8 +70,21 @@ OrgRepo::Query OrgRepo::Where(const OrgFilter& f, const common::Scope& scope, St
   if (f.labour_field) add(" AND o.labour_field = ?", std::int64_t{*f.labour_field});
   if (f.registration_unit_id) add(" AND o.registration_unit_id = ?", *f.registration_unit_id);
   if (f.before_id) add(" AND o.id < ?", *f.before_id);
+  const auto founded_on = [&](std::string_view direction) {
+    // Only the dates the caller may see: the others are null on its rows and sort last.
+    const common::ScopeFilter manages = common::Visible(scope, kOrgRows);
+    const std::string visible = "CASE WHEN " + manages.sql + " THEN o.founded_on END";
+    query.order = visible + " IS NULL, " + visible + std::string(direction) + ", o.id DESC";
+    for (int i = 0; i < 2; ++i) {
+      query.order_params.insert(query.order_params.end(), manages.params.begin(),
+                                manages.params.end());
+    }
+  };
   switch (f.sort) {
     case OrgFilter::Sort::kNewest:
+      break;
+    case OrgFilter::Sort::kOldest:
+      query.order = "o.id";
       break;
     case OrgFilter::Sort::kName:
       query.order = "o.name, o.id DESC";
@@ -80,10 +93,10 @@ OrgRepo::Query OrgRepo::Where(const OrgFilter& f, const common::Scope& scope, St
       query.order = "o.name DESC, o.id DESC";
       break;
     case OrgFilter::Sort::kFoundedOn:
-      query.order = "o.founded_on, o.id DESC";
+      founded_on("");
       break;
     case OrgFilter::Sort::kFoundedOnDesc:
-      query.order = "o.founded_on DESC, o.id DESC";
+      founded_on(" DESC");
       break;
   }
   if (f.in_scope_only) {
@@ -105,6 +118,7 @@ std::vector<OrgView> OrgRepo::List(const OrgFilter& filter, const common::Scope&
   std::vector<store::Value> params;
   const std::string select = Select(scope, params);
   params.insert(params.end(), q.params.begin(), q.params.end());
+  params.insert(params.end(), q.order_params.begin(), q.order_params.end());
   params.emplace_back(limit);
   params.emplace_back(offset);
   auto stmt = session_.Prepare(select + q.from +
@@ -171,19 +185,27 @@ bool OrgRepo::EndLink(std::int64_t link_id, std::string_view until) {
                           {std::string(until), link_id}) == 1;
 }
 
-std::vector<Link> OrgRepo::Links(std::int64_t unit_id, bool active_only) {
+std::vector<Link> OrgRepo::ActiveLinks(std::int64_t unit_id, std::int64_t limit,
+                                       std::int64_t offset) {
   auto stmt = session_.Prepare(
-      std::string(
-          "SELECT l.id, l.unit_id, l.org_id, o.name, o.uscc, l.since, l.until FROM org_links l "
-          "JOIN orgs o ON o.id = l.org_id WHERE l.unit_id = ?") +
-      (active_only ? " AND l.until IS NULL" : "") + " ORDER BY l.id");
-  stmt.Bind(0, unit_id);
+      "SELECT l.id, l.unit_id, l.org_id, o.name, o.uscc, l.since, l.until FROM org_links l "
+      "JOIN orgs o ON o.id = l.org_id WHERE l.unit_id = ? AND l.until IS NULL "
+      "ORDER BY l.id LIMIT ? OFFSET ?");
+  stmt.BindAll({unit_id, limit, offset});
   std::vector<Link> out;
   while (stmt.Next()) {
     const store::Row r = stmt.row();
     out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5), r.OptText(6)});
   }
   return out;
+}
+
+std::int64_t OrgRepo::CountActiveLinks(std::int64_t unit_id) {
+  auto stmt =
+      session_.Prepare("SELECT COUNT(*) FROM org_links WHERE unit_id = ? AND until IS NULL");
+  stmt.Bind(0, unit_id);
+  stmt.Next();
+  return stmt.row().Int(0);
 }
 
 }  // namespace lianyin::domain::org

@@ -90,7 +90,10 @@ class OrgService {
   // link of the same pair → 409, exact under concurrency (a partial unique index).
   core::Result<Link> LinkOrg(const account::Actor& actor, std::int64_t unit_id, std::int64_t org_id,
                              std::optional<std::string> since);
-  core::Result<std::vector<Link>> Links(const account::Actor& actor, std::int64_t unit_id);
+  // One page of the active links of a union unit in scope (oldest first) with their total;
+  // 404 outside scope.
+  core::Result<account::Page<Link>> Links(const account::Actor& actor, std::int64_t unit_id,
+                                          const account::PageRequest& page);
   // Ends the active link (404 when there is none).
   core::Result<void> Unlink(const account::Actor& actor, std::int64_t unit_id, std::int64_t org_id);
 

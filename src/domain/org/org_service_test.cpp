@@ -266,9 +266,9 @@ TEST_P(OrgServiceTest, UnionUnitsLinkRegisteredOrganisations) {
             core::ErrorCode::kNotFound);  // outside scope
   EXPECT_EQ(svc().LinkOrg(union_officer, union_, 999999, std::nullopt).error().code,
             core::ErrorCode::kValidationFailed);
-  EXPECT_EQ(svc().Links(union_officer, union_)->size(), 1u);
+  EXPECT_EQ(svc().Links(union_officer, union_, {})->total, 1);
   ASSERT_TRUE(svc().Unlink(union_officer, union_, id));
-  EXPECT_TRUE(svc().Links(union_officer, union_)->empty());
+  EXPECT_TRUE(svc().Links(union_officer, union_, {})->items.empty());
   EXPECT_EQ(svc().Unlink(union_officer, union_, id).error().code, core::ErrorCode::kNotFound);
   ASSERT_TRUE(svc().LinkOrg(union_officer, union_, id, std::nullopt));  // linked anew
 }

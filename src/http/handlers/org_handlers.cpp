@@ -177,12 +177,14 @@ Response CreateLink(org::OrgService& orgs, Context& ctx, std::int64_t unit_id) {
 }
 
 Response ListLinks(org::OrgService& orgs, Context& ctx, std::int64_t unit_id) {
-  auto links = orgs.Links(*ctx.actor, unit_id);
+  auto page = ParseListParams(ctx.request);
+  if (!page) return ErrorResponse(page.error());
+  auto links = orgs.Links(*ctx.actor, unit_id, ToPageRequest(*page));
   if (!links) return ErrorResponse(links.error());
   boost::json::array items;
-  for (const org::Link& l : *links) items.push_back(LinkJson(l));
-  const auto n = static_cast<std::int64_t>(items.size());
-  return JsonResponse(200, ListEnvelope(std::move(items), n, 1, n));
+  for (const org::Link& l : links->items) items.push_back(LinkJson(l));
+  return JsonResponse(200,
+                      ListEnvelope(std::move(items), links->total, page->page, page->page_size));
 }
 
 // Public disclosure (信息公开): no login; personal data masked.
@@ -269,7 +271,9 @@ void AddOrgRoutes(Router& router, org::OrgService& orgs, PageCache& pages) {
   router.Add(
       "GET", "/api/v1/units/{id}/org-links",
       WithId("id", [&orgs](Context& ctx, std::int64_t id) { return ListLinks(orgs, ctx, id); }),
-      {.summary = "The unit's active links", .tag = "orgs", .permission = "org:link:list"});
+      {.summary = "One page of the unit's active links",
+       .tag = "orgs",
+       .permission = "org:link:list"});
   router.Add("DELETE", "/api/v1/units/{id}/org-links/{org_id}",
              WithId("id",
                     [&orgs](Context& ctx, std::int64_t id) {

@@ -76,6 +76,7 @@ core::Result<org::OrgFilter> ReadOrgFilter(const Request& request) {
   if (auto sort = QueryText(request, "sort")) {
     using Sort = org::OrgFilter::Sort;
     const std::pair<const char*, Sort> sorts[] = {{"-id", Sort::kNewest},
+                                                  {"id", Sort::kOldest},
                                                   {"name", Sort::kName},
                                                   {"-name", Sort::kNameDesc},
                                                   {"founded_on", Sort::kFoundedOn},
@@ -83,10 +84,14 @@ core::Result<org::OrgFilter> ReadOrgFilter(const Request& request) {
     auto it = std::find_if(std::begin(sorts), std::end(sorts),
                            [&](const auto& s) { return *sort == s.first; });
     if (it == std::end(sorts)) {
-      errors.push_back({"sort", "must be -id, name, -name, founded_on or -founded_on", {}});
+      errors.push_back({"sort", "must be -id, id, name, -name, founded_on or -founded_on", {}});
     } else {
       f.sort = it->second;
     }
+  }
+  if (f.before_id && f.sort != org::OrgFilter::Sort::kNewest) {
+    // The cursor is an id of the newest-first order; in any other it would skip rows.
+    errors.push_back({"before_id", "only with the newest-first order (sort=-id)", {}});
   }
   if (f.category && !org::IsServiceCategory(*f.category)) {
     errors.push_back({"category", "unknown category", std::nullopt});

@@ -21,7 +21,8 @@ void WritePublicFields(JsonWriter& w, const domain::org::Org& o, bool registrati
 void WriteOrg(JsonWriter& w, const domain::org::OrgView& view);
 // WriteOrg's object as a JSON response.
 Response OrgResponse(int status, const domain::org::OrgView& view);
-// q, region_code, category, status, grade, labour_field, registration_unit_id, in_scope, sort; a
+// q, region_code, category, status, grade, labour_field, registration_unit_id, in_scope,
+// before_id, sort (-id, id, name, -name, founded_on, -founded_on; before_id only with -id); a
 // bad value → 422 naming every such parameter.
 core::Result<domain::org::OrgFilter> ReadOrgFilter(const Request& request);
 

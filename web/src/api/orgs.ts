@@ -4,14 +4,6 @@ export type OrgType = 'social_group' | 'social_service' | 'foundation' | 'other'
 export const kOrgTypes: readonly OrgType[] = ['social_group', 'social_service', 'foundation', 'other']
 
 export type OrgStatus = 'applying' | 'registered' | 'rejected' | 'abnormal' | 'deregistering' | 'deregistered'
-export const kOrgStatuses: readonly OrgStatus[] = [
-  'applying',
-  'registered',
-  'rejected',
-  'abnormal',
-  'deregistering',
-  'deregistered',
-]
 
 /** Legal `POST /orgs/{id}/transitions` targets from each status (SPEC §4; `applying` is decided by review too). */
 export const kOrgTransitions: Record<OrgStatus, readonly OrgStatus[]> = {
@@ -80,7 +72,12 @@ export interface OrgQuery extends PageQuery {
   labour_field?: 'true' | 'false' | ''
   /** Only organisations registered by the caller's subtree. */
   in_scope?: 'true' | ''
+  /** Newest first (`-id`) unless named; 422 on anything else. */
+  sort?: OrgSort
 }
+
+/** The orders GET /orgs takes: oldest first, by name, by founding date ('-' descending). */
+export type OrgSort = '-id' | 'id' | 'name' | '-name' | 'founded_on' | '-founded_on'
 
 export interface OrgCreate {
   name: string
@@ -153,7 +150,12 @@ export const reviewOrg = (id: number, body: OrgReview) => http.post<Org>(`${base
 /** Outside the caller's scope → 404. */
 export const getOrgHistory = (id: number) => http.get<Page<OrgHistoryEntry>>(`${base}/${id}/history`)
 
-export const listOrgLinks = (unitId: number) => http.get<Page<OrgLink>>(`/api/v1/units/${unitId}/org-links`)
+/** One page of the unit's active links, oldest first; the first page of 20 (the server's default) names neither. */
+export const listOrgLinks = (unitId: number, { page, page_size }: PageQuery = {}) =>
+  http.get<Page<OrgLink>>(`/api/v1/units/${unitId}/org-links`, {
+    page: page === 1 ? undefined : page,
+    page_size: page_size === 20 ? undefined : page_size,
+  })
 export const createOrgLink = (unitId: number, org_id: number, since?: string) =>
   http.post<OrgLink>(`/api/v1/units/${unitId}/org-links`, since ? { org_id, since } : { org_id })
 export const deleteOrgLink = (unitId: number, orgId: number) =>

@@ -460,6 +460,28 @@ const en: MessageSchema = {
     unavailable_retry: 'The system is busy; try again in {seconds} seconds',
     internal: 'Internal server error; please contact the administrator',
   },
+  table: {
+    empty: 'No data',
+    rowNumber: 'No.',
+    refresh: 'Refresh',
+    columns: 'Columns',
+    density: 'Density',
+    densities: { large: 'Comfortable', default: 'Default', small: 'Compact' },
+    selected: '{count} selected',
+    batchUnlink: 'Unlink selected',
+    batchUnlinkConfirm: 'Unlink the {count} selected organisations?',
+    batchUnlinkPartial: '{done} unlinked, {failed} failed: {reason}',
+    foundedOn: 'Founded on',
+    createdAt: 'Entered at',
+  },
+  tabs: {
+    label: 'Open pages',
+    refresh: 'Refresh page',
+    close: 'Close',
+    closeOthers: 'Close others',
+    closeAll: 'Close all',
+    more: 'Tab actions',
+  },
 }
 
 export default en

@@ -457,6 +457,29 @@ const zhCN = {
     unavailable_retry: '系统繁忙，请 {seconds} 秒后重试',
     internal: '服务器内部错误，请联系管理员',
   },
+  /** The table and navigation kit (toolbar, columns, tabs, breadcrumbs). */
+  table: {
+    empty: '暂无数据',
+    rowNumber: '序号',
+    refresh: '刷新',
+    columns: '列设置',
+    density: '密度',
+    densities: { large: '宽松', default: '默认', small: '紧凑' },
+    selected: '已选 {count} 项',
+    batchUnlink: '批量解除联系',
+    batchUnlinkConfirm: '确定解除与所选 {count} 个社会组织的联系吗？',
+    batchUnlinkPartial: '已解除 {done} 个，{failed} 个失败：{reason}',
+    foundedOn: '成立日期',
+    createdAt: '录入时间',
+  },
+  tabs: {
+    label: '已打开的页面',
+    refresh: '刷新页面',
+    close: '关闭',
+    closeOthers: '关闭其他',
+    closeAll: '关闭全部',
+    more: '页签操作',
+  },
 }
 
 export type MessageSchema = typeof zhCN

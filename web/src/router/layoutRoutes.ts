@@ -24,6 +24,8 @@ import {
  * It lives apart from `routes.ts` because the menu (`useMenu`, used by the layout) reads it
  * while `routes.ts` imports the layout: one table both use keeps the module graph acyclic.
  * Pages are imported lazily; a page must not import `@/router` (it would close a cycle).
+ * A page named like its route (`defineOptions({ name: 'orgs-list' })`) stays alive while its
+ * tab is open (usePageTabs), so switching tabs keeps its search, page and scroll.
  */
 export const layoutChildren: RouteRecordRaw[] = [
   {
@@ -58,7 +60,7 @@ export const layoutChildren: RouteRecordRaw[] = [
         path: ':id(\\d+)',
         name: 'org-detail',
         component: () => import('@/views/orgs/detail.vue'),
-        meta: { titleKey: 'menu.orgDetail', permission: 'org:org:list', activeMenu: '/orgs' },
+        meta: { titleKey: 'menu.orgDetail', permission: 'org:org:list', activeMenu: '/orgs', parent: 'orgs-list' },
       },
       {
         path: 'review',

@@ -11,6 +11,8 @@ declare module 'vue-router' {
     permission?: string
     /** Menu entry to highlight for a page that has none of its own (e.g. a detail page). */
     activeMenu?: string
+    /** The list page (route name) a page is reached from: the breadcrumb shows it before the page. */
+    parent?: string
     /** Reachable without a session. */
     public?: boolean
   }
