@@ -150,6 +150,31 @@ describe('the table and navigation kit', { timeout: 120_000 }, () => {
     assert.equal(await page.locator('input[name="q"]').filter({ visible: true }).inputValue(), '序列职工服务中心07')
     assert.deepEqual(await rowNames(page), [orgName(7)])
     await page.locator('.page-tab.active').getByText('组织名录').waitFor()
+
+    // The tab bar's refresh rebuilds the page: a new request, the same search (from the URL).
+    await page.locator('.page-tabs .more-button').click()
+    const [refreshed] = await Promise.all([
+      page.waitForResponse(isOrgList),
+      page.locator('.el-dropdown-menu__item:visible', { hasText: '刷新页面' }).click(),
+    ])
+    assert.equal(new URL(refreshed.url()).searchParams.get('q'), '序列职工服务中心07')
+    await page.locator('.el-table .el-loading-mask').waitFor({ state: 'hidden' })
+    assert.equal(await page.locator('input[name="q"]').inputValue(), '序列职工服务中心07')
+    assert.deepEqual(await rowNames(page), [orgName(7)])
+
+    // A link with other filters (the workbench's figures) shows the kept page with those.
+    await page.locator('.page-tabs .page-tab').filter({ hasText: '首页' }).click()
+    await page.waitForURL(`${baseUrl}/`)
+    const [linked] = await Promise.all([page.waitForResponse(isOrgList), page.locator('.figure-total').click()])
+    assert.equal(new URL(linked.url()).searchParams.get('q'), null)
+    await page.waitForURL((url) => url.pathname === '/orgs' && url.searchParams.get('in_scope') === 'true')
+    assert.equal(await page.locator('input[name="q"]').inputValue(), '')
+    await page.goBack()
+    await page.waitForURL(`${baseUrl}/`)
+    await page.goBack()
+    await page.waitForURL((url) => url.pathname === '/orgs' && url.searchParams.get('q') === '序列职工服务中心07')
+    await page.locator('.el-table__row').filter({ hasText: orgName(7) }).waitFor()
+    assert.equal(await page.locator('input[name="q"]').inputValue(), '序列职工服务中心07')
     // The menu entry of an open tab returns to it too.
     await page.locator('.side-menu').getByText('用户管理', { exact: true }).click()
     await page.waitForURL((url) => url.pathname === '/system/users' && url.searchParams.get('q') === 'admin')

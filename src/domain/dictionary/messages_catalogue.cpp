@@ -206,7 +206,6 @@ constexpr Message kMessages[] = {
     {"must be social_group, social_service, foundation or other",
      "必须是社会团体、社会服务机构、基金会或其他"},
     {"must be registered or applying", "必须是登记或申请登记"},
-    {"must be -id, name, -name, founded_on or -founded_on", "排序方式无效"},
     {"must be approve or reject", "必须是通过或不通过"},
     {"must be checked to approve", "审查通过前须确认此项"},
     {"is required to reject", "不予登记时须填写意见"},
@@ -232,6 +231,11 @@ constexpr Message kMessages[] = {
     {"unknown column", "无法识别的列名"},
     {"column is missing", "缺少此列"},
     {"duplicates row {}", "与第 {0} 行重复"},
+
+    // --- list pages: sort and paging (the table kit, http/handlers/org_json.cpp) ---
+    {"must be -id, id, name, -name, founded_on or -founded_on",
+     "排序方式无效（可选 -id、id、name、-name、founded_on、-founded_on）"},
+    {"only with the newest-first order (sort=-id)", "仅可用于按录入时间从新到旧排序（sort=-id）"},
 };
 
 constexpr FieldName kFieldNames[] = {

@@ -1,4 +1,4 @@
-import { onActivated, reactive, ref } from 'vue'
+import { nextTick, onActivated, reactive, ref } from 'vue'
 import type { Page, PageQuery } from '@/api/http'
 import { useApiError } from './useApiError'
 import { useListRoute, type ListState } from './useListRoute'
@@ -36,9 +36,13 @@ export function usePagedList<T, Q extends object>(
     pageSize: options.pageSize ?? 20,
     sort: options.defaultSort ?? '',
   }
+  /** True from a load for a new URL until the page has been shown with it. */
+  let loadedForUrl = false
   const url = useListRoute(defaults, (state) => {
     apply(state)
     void load()
+    loadedForUrl = true
+    void nextTick(() => (loadedForUrl = false))
   })
   const query = reactive({ ...initial }) as Q
   const rows = ref<T[]>([])
@@ -103,10 +107,11 @@ export function usePagedList<T, Q extends object>(
   }
 
   // Shown again from its tab (kept alive): the same search, page and sort, with fresh rows, since
-  // other pages may have changed them meanwhile. (The first activation is the mount itself.)
+  // other pages may have changed them meanwhile; unless a link with other filters brought it
+  // back and they are loading already. (The first activation is the mount itself.)
   let shownBefore = false
   onActivated(() => {
-    if (shownBefore) void load()
+    if (shownBefore && !loadedForUrl) void load()
     shownBefore = true
   })
 
