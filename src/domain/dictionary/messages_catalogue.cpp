@@ -232,6 +232,10 @@ constexpr Message kMessages[] = {
     {"unknown column", "无法识别的列名"},
     {"column is missing", "缺少此列"},
     {"duplicates row {}", "与第 {0} 行重复"},
+    // --- forms and pickers: worker list, public search, names for ids (issue #8 forms) ---
+    {"must be at most {} codes", "最多 {0} 个代码"},
+    {"must be six-digit codes", "必须是六位区划代码"},
+    {"must be at most {} positive integers, comma-separated", "最多 {0} 个正整数，以逗号分隔"},
 };
 
 constexpr FieldName kFieldNames[] = {
@@ -299,6 +303,9 @@ constexpr FieldName kFieldNames[] = {
     {"lockout_threshold", "锁定前允许失败次数", "lockout threshold"},
     {"lockout_minutes", "锁定时长（分钟）", "lockout minutes"},
     {"login_rate_per_minute", "每分钟登录次数上限", "login rate per minute"},
+    // --- forms and pickers (issue #8 forms) ---
+    {"codes", "区划代码", "codes"},
+    {"ids", "编号", "ids"},
 };
 
 }  // namespace
