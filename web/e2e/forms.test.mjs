@@ -1,7 +1,8 @@
 // Forms, pickers and phone pages (issue #8): a server field error shows under its field in
 // Chinese and scrolled into view, a duplicate USCC names its holder there, the user dialog picks
 // an organisation and a worker by typing, and at 375 px the admin dialogs and every public page
-// fit the width; the public finds an organisation by part of its name.
+// fit the width; the public finds an organisation by part of its name; the audit detail names
+// units and regions.
 // Screenshots: ../build/e2e-forms-*.png.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -166,6 +167,25 @@ describe('forms, pickers and phone pages', { timeout: 120_000 }, () => {
     assert.equal(created.status(), 201, JSON.stringify(body))
     assert.equal(body.org_id, holderId)
     await dialog.waitFor({ state: 'hidden' })
+  })
+
+  test('the audit detail shows unit ids and region codes by name, one request for the names', async () => {
+    const { page, baseUrl } = app
+    const names = []
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/units/names') names.push(r.url())
+    })
+    await page.goto(`${baseUrl}/system/audit`)
+    const row = page
+      .locator('.el-table__row')
+      .filter({ has: page.getByRole('cell', { name: '社会组织', exact: true }) })
+      .first()
+    await row.waitFor()
+    await row.locator('.el-table__expand-icon').click()
+    const detail = page.locator('.audit-detail').filter({ hasText: holderName })
+    await detail.getByText(`登记管理机关：${authorityName}`).waitFor({ timeout })
+    await detail.getByText('所在区域：陕西省').waitFor({ timeout })
+    assert.equal(names.length, 1, names.join(' '))
   })
 
   test('at 375 px the admin dialogs are full width and nothing overflows', async () => {
