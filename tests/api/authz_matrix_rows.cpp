@@ -57,6 +57,7 @@ const std::vector<MatrixRow>& MatrixRows() {
        "/api/v1/dictionaries/no_such", "", "", All("200/404")},
       {"GET /api/public/orgs/{uscc}", "/api/public/orgs/{own_uscc}",
        "/api/public/orgs/52110101MJ0000099X", "", "", All("200/404")},
+      {"GET /api/public/orgs", "/api/public/orgs?q=%E6%96%B0%E5%BB%BA", "", "", "", All("200")},
       {"POST /api/v1/auth/login", "/api/v1/auth/login", "",
        R"({"username":"nobody.{n}",)"
        R"("password":"Wrong-Passw0rd-1"})",
@@ -82,6 +83,8 @@ const std::vector<MatrixRow>& MatrixRows() {
        "platform=200 admin=200 sys_admin=200 union_officer=200 civil_affairs_officer=200"},
       {"GET /api/v1/units/{id}", "/api/v1/units/{own_unit}", "/api/v1/units/{foreign_unit}", "", "",
        kUnitReaders},
+      {"GET /api/v1/units/names", "/api/v1/units/names?ids={own_unit},{foreign_unit}", "", "", "",
+       kEveryone},
       {"POST /api/v1/units", "/api/v1/units", "/api/v1/units",
        R"({"name":"新单位{n}","kind":"union","region_code":"110101","parent_id":{union_unit}})",
        R"({"name":"新单位{n}","kind":"union","region_code":"610000","parent_id":{foreign_unit}})",
@@ -108,6 +111,9 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"POST /api/v1/users/{id}/reset-password", "/api/v1/users/{own_user}/reset-password",
        "/api/v1/users/{foreign_user}/reset-password", R"({"password":"Reset-Passw0rd-1"})", "",
        "platform=200/200 admin=200/404 sys_admin=403/404"},
+      // Workers (the user dialog's picker; scoped like users, no object of its own)
+      {"GET /api/v1/workers", "/api/v1/workers", "", "", "",
+       "platform=200 admin=200 sys_admin=200 union_officer=200"},
       // Roles, sessions, login log, settings (the map and settings are deployment-wide)
       {"GET /api/v1/roles", "/api/v1/roles", "", "", "",
        "platform=200 admin=200 security_admin=200"},

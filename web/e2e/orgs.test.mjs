@@ -238,7 +238,7 @@ describe('social organisations', { timeout: 85_000 }, () => {
     await page.goto(`${baseUrl}/login`)
     await page.getByRole('link', { name: '信息公开查询' }).click()
     await page.waitForURL(`${baseUrl}/public/orgs`)
-    await page.getByPlaceholder('18位统一社会信用代码').fill(uscc)
+    await page.getByPlaceholder('社会组织名称或统一社会信用代码').fill(uscc)
     const [found] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/api/public/orgs/${uscc}`)),
       page.getByRole('button', { name: '查询' }).click(),

@@ -47,6 +47,9 @@ struct UnitView {
   Unit unit;
   std::string region_name;
   bool has_children = false;
+  // The parent's name, which tells same-named units apart (雁塔区总工会 of 西安市总工会); none
+  // for the root.
+  std::optional<std::string> parent_name;
 };
 
 // A user as lists and detail views show it; never carries the password hash.
@@ -61,6 +64,7 @@ struct UnitFilter {
   std::optional<std::int64_t> parent_id;  // direct children of this unit
   std::optional<std::string> q;           // substring of the name
   std::optional<UnitKind> kind;
+  std::vector<std::int64_t> ids;  // only these (names for ids shown to people)
 };
 
 // GET /users filters; absent fields do not filter.

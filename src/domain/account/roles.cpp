@@ -15,14 +15,14 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& Table() {
       {"sys_admin",
        {"system:region:list", "system:setting:edit", "system:unit:create", "system:unit:delete",
         "system:unit:edit", "system:unit:list", "system:user:create", "system:user:edit",
-        "system:user:list"}},
+        "system:user:list", "system:worker:list"}},
       {"security_admin",
        {"system:login-log:list", "system:region:list", "system:role:edit", "system:role:list",
         "system:session:delete", "system:session:list", "system:setting:edit"}},
       {"audit_admin", {"system:audit:list", "system:region:list"}},
       {"union_officer",
        {"org:link:edit", "org:link:list", "org:org:list", "system:region:list", "system:unit:list",
-        "system:user:list"}},
+        "system:user:list", "system:worker:list"}},
       {"civil_affairs_officer",
        {"org:org:create", "org:org:edit", "org:org:list", "org:org:review", "org:org:transition",
         "system:region:list", "system:unit:list", "system:user:list"}},
@@ -60,6 +60,7 @@ const std::vector<Permission>& PermissionCatalogue() {
       {"system:user:create", "system", "新增用户"},
       {"system:user:edit", "system", "修改用户"},
       {"system:user:list", "system", "查看用户"},
+      {"system:worker:list", "system", "查看职工"},
   };
   return catalogue;
 }

@@ -14,8 +14,9 @@ constexpr const char* kUnitColumns =
 constexpr const char* kViewColumns =
     "SELECT u.id, u.name, u.kind, u.region_code, u.parent_id, u.leading_group_established_on, "
     "u.created_at, u.updated_at, COALESCE(r.name, ''), "
-    "CASE WHEN EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id) THEN 1 ELSE 0 END "
-    "FROM units u LEFT JOIN regions r ON r.code = u.region_code ";
+    "CASE WHEN EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id) THEN 1 ELSE 0 END, "
+    "p.name FROM units u LEFT JOIN regions r ON r.code = u.region_code "
+    "LEFT JOIN units p ON p.id = u.parent_id ";
 
 Unit ReadUnit(const store::Row& row) {
   return Unit{row.Int(0),  row.Text(1),   ParseUnitKind(row.Text(2)).value_or(UnitKind::kOther),
@@ -23,7 +24,9 @@ Unit ReadUnit(const store::Row& row) {
               row.Text(6), row.Text(7)};
 }
 
-UnitView ReadView(const store::Row& row) { return {ReadUnit(row), row.Text(8), row.Bool(9)}; }
+UnitView ReadView(const store::Row& row) {
+  return {ReadUnit(row), row.Text(8), row.Bool(9), row.OptText(10)};
+}
 
 // Any constant distinct from the migration lock's.
 constexpr std::int64_t kUnitTreeLockKey = 0x756e69745f74726b;  // "unit_trk"
@@ -103,6 +106,14 @@ Page<UnitView> UnitRepo::List(const Scope& scope, const UnitFilter& filter, cons
         common::ContainsPattern(*filter.q));
   }
   if (filter.kind) add(" AND u.kind = ?", std::string(UnitKindName(*filter.kind)));
+  if (!filter.ids.empty()) {
+    where += " AND u.id IN (";
+    for (std::size_t i = 0; i < filter.ids.size(); ++i) {
+      where += i ? ", ?" : "?";
+      params.emplace_back(filter.ids[i]);
+    }
+    where += ")";
+  }
   Page<UnitView> out;
   auto count = session_.Prepare("SELECT count(*) FROM units u " + where);
   count.BindAll(params);

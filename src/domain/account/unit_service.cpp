@@ -79,7 +79,7 @@ Page<UnitView> UnitService::List(const Actor& actor, const UnitFilter& filter,
   store::Session session = writer_.db().Acquire();
   const Scope scope = ScopeOf(actor);
   // Without a place to look, the list starts at the caller's own unit.
-  const bool own_unit_only = !filter.parent_id && !filter.q;
+  const bool own_unit_only = !filter.parent_id && !filter.q && filter.ids.empty();
   return UnitRepo(session).List(scope, filter, page,
                                 own_unit_only ? std::optional(scope.unit_id) : std::nullopt);
 }

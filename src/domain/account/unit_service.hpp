@@ -41,7 +41,8 @@ class UnitService {
   // The platform root unit; 404 before the platform is set up.
   core::Result<Unit> RootUnit();
 
-  // Units in scope matching `filter`; with neither parent_id nor q, only the actor's own unit.
+  // Units in scope matching `filter`; with neither parent_id, q nor ids, only the actor's own
+  // unit.
   Page<UnitView> List(const Actor& actor, const UnitFilter& filter, const PageRequest& page);
   core::Result<UnitView> Get(const Actor& actor, std::int64_t id);
   // Adds a unit below `parent_id` (in scope, else 422 on parent_id). 422 on region_code when the

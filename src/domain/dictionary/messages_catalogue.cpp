@@ -236,6 +236,11 @@ constexpr Message kMessages[] = {
     {"must be -id, id, name, -name, founded_on or -founded_on",
      "排序方式无效（可选 -id、id、name、-name、founded_on、-founded_on）"},
     {"only with the newest-first order (sort=-id)", "仅可用于按录入时间从新到旧排序（sort=-id）"},
+
+    // --- forms and pickers: worker list, public search, names for ids (issue #8 forms) ---
+    {"must be at most {} codes", "最多 {0} 个代码"},
+    {"must be six-digit codes", "必须是六位区划代码"},
+    {"must be at most {} positive integers, comma-separated", "最多 {0} 个正整数，以逗号分隔"},
 };
 
 constexpr FieldName kFieldNames[] = {
@@ -303,6 +308,9 @@ constexpr FieldName kFieldNames[] = {
     {"lockout_threshold", "锁定前允许失败次数", "lockout threshold"},
     {"lockout_minutes", "锁定时长（分钟）", "lockout minutes"},
     {"login_rate_per_minute", "每分钟登录次数上限", "login rate per minute"},
+    // --- forms and pickers (issue #8 forms) ---
+    {"codes", "区划代码", "codes"},
+    {"ids", "编号", "ids"},
 };
 
 }  // namespace

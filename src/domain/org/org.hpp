@@ -100,7 +100,8 @@ struct OrgFilter {
   std::optional<std::string> grade;
   std::optional<bool> labour_field;
   std::optional<std::int64_t> registration_unit_id;
-  bool in_scope_only = false;  // only the caller's registration subtree (review queues, exports)
+  bool in_scope_only = false;   // only the caller's registration subtree (review queues, exports)
+  bool disclosed_only = false;  // only those public disclosure shows: not applying, not rejected
   std::optional<std::int64_t> before_id;  // keyset paging for exports: ids below this only
   // List order: newest first (the default and the only order exports and before_id use),
   // oldest first, or by name or founding date, ascending or descending. Ties go newest first;

@@ -118,4 +118,18 @@ core::Result<Org> OrgService::PublicLookup(const std::string& uscc) {
   return *org;
 }
 
+account::Page<Org> OrgService::PublicSearch(const std::string& q,
+                                            const account::PageRequest& page) {
+  store::Session session = writer_.db().Acquire();
+  OrgRepo repo(session);
+  const OrgFilter filter{.q = q, .disclosed_only = true};
+  const common::Scope nobody;  // no caller: every row reads as not managed (public fields only)
+  account::Page<Org> out;
+  for (OrgView& view : repo.List(filter, nobody, page.page_size, page.Offset())) {
+    out.items.push_back(std::move(view.org));
+  }
+  out.total = repo.Count(filter, nobody);
+  return out;
+}
+
 }  // namespace lianyin::domain::org

@@ -70,6 +70,7 @@ OrgRepo::Query OrgRepo::Where(const OrgFilter& f, const common::Scope& scope, St
   if (f.labour_field) add(" AND o.labour_field = ?", std::int64_t{*f.labour_field});
   if (f.registration_unit_id) add(" AND o.registration_unit_id = ?", *f.registration_unit_id);
   if (f.before_id) add(" AND o.id < ?", *f.before_id);
+  if (f.disclosed_only) query.where += " AND o.status NOT IN ('applying', 'rejected')";
   const auto founded_on = [&](std::string_view direction) {
     // Only the dates the caller may see: the others are null on its rows and sort last.
     const common::ScopeFilter manages = common::Visible(scope, kOrgRows);

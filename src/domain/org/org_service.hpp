@@ -85,6 +85,9 @@ class OrgService {
 
   // Public disclosure: an organisation that is or was registered, by USCC; 404 otherwise.
   core::Result<Org> PublicLookup(const std::string& uscc);
+  // Public search by name: a page of the organisations PublicLookup would show whose name
+  // contains `q`, newest first, and their total (two queries; no login, so no scope).
+  account::Page<Org> PublicSearch(const std::string& q, const account::PageRequest& page);
 
   // 联系引导: a union unit in scope links an organisation (since defaults to today); an active
   // link of the same pair → 409, exact under concurrency (a partial unique index).

@@ -1,8 +1,8 @@
 #include "domain/region/region_repo.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace lianyin::domain::region {
 namespace {
@@ -12,8 +12,7 @@ constexpr std::string_view kColumns =
     "CASE WHEN EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = r.code) THEN 1 ELSE 0 END";
 
 Region ReadRegion(const store::Row& row) {
-  return Region{row.Text(0), row.Text(1), static_cast<Level>(row.Int(2)), row.Text(3),
-                row.Bool(4)};
+  return Region{row.Text(0), row.Text(1), static_cast<Level>(row.Int(2)), row.Text(3), row.Bool(4)};
 }
 
 }  // namespace
@@ -56,8 +55,8 @@ void RegionRepo::Replace(const RegionSource& source, const std::map<std::string,
 }
 
 std::vector<Region> RegionRepo::Children(std::string_view parent_code) {
-  auto stmt = session_.Prepare(fmt::format(
-      "SELECT {} FROM regions r WHERE r.parent_code = ? ORDER BY r.code", kColumns));
+  auto stmt = session_.Prepare(
+      fmt::format("SELECT {} FROM regions r WHERE r.parent_code = ? ORDER BY r.code", kColumns));
   stmt.Bind(0, std::string(parent_code));
   std::vector<Region> out;
   while (stmt.Next()) out.push_back(ReadRegion(stmt.row()));
@@ -65,18 +64,33 @@ std::vector<Region> RegionRepo::Children(std::string_view parent_code) {
 }
 
 std::optional<Region> RegionRepo::Find(std::string_view code) {
-  auto stmt =
-      session_.Prepare(fmt::format("SELECT {} FROM regions r WHERE r.code = ?", kColumns));
+  auto stmt = session_.Prepare(fmt::format("SELECT {} FROM regions r WHERE r.code = ?", kColumns));
   stmt.Bind(0, std::string(code));
   if (!stmt.Next()) return std::nullopt;
   return ReadRegion(stmt.row());
 }
 
-std::vector<Region> RegionRepo::Path(std::string_view code) {
+std::vector<Region> RegionRepo::FindMany(const std::vector<std::string>& codes) {
+  std::vector<Region> out;
+  if (codes.empty()) return out;
+  std::string marks;
+  std::vector<store::Value> params;
+  for (const std::string& code : codes) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(code);
+  }
   auto stmt = session_.Prepare(fmt::format(
-      "SELECT {} FROM region_closure rc JOIN regions r ON r.code = rc.ancestor "
-      "WHERE rc.descendant = ? ORDER BY rc.depth DESC",
-      kColumns));
+      "SELECT {} FROM regions r WHERE r.code IN ({}) ORDER BY r.code", kColumns, marks));
+  stmt.BindAll(params);
+  while (stmt.Next()) out.push_back(ReadRegion(stmt.row()));
+  return out;
+}
+
+std::vector<Region> RegionRepo::Path(std::string_view code) {
+  auto stmt = session_.Prepare(
+      fmt::format("SELECT {} FROM region_closure rc JOIN regions r ON r.code = rc.ancestor "
+                  "WHERE rc.descendant = ? ORDER BY rc.depth DESC",
+                  kColumns));
   stmt.Bind(0, std::string(code));
   std::vector<Region> out;
   while (stmt.Next()) out.push_back(ReadRegion(stmt.row()));
@@ -84,8 +98,8 @@ std::vector<Region> RegionRepo::Path(std::string_view code) {
 }
 
 bool RegionRepo::Covers(std::string_view ancestor, std::string_view code) {
-  auto stmt = session_.Prepare(
-      "SELECT 1 FROM region_closure WHERE ancestor = ? AND descendant = ?");
+  auto stmt =
+      session_.Prepare("SELECT 1 FROM region_closure WHERE ancestor = ? AND descendant = ?");
   stmt.BindAll({std::string(ancestor), std::string(code)});
   return stmt.Next();
 }

@@ -24,6 +24,8 @@ class RegionRepo {
   // Children of `parent_code` ordered by code, with has_children set.
   std::vector<Region> Children(std::string_view parent_code);
   std::optional<Region> Find(std::string_view code);
+  // The known ones of `codes`, ordered by code; one query.
+  std::vector<Region> FindMany(const std::vector<std::string>& codes);
   // Ancestors from the nation down to `code` itself; empty when `code` is unknown.
   std::vector<Region> Path(std::string_view code);
   // True when `ancestor` equals `code` or is an ancestor of it in the table. O(log n).

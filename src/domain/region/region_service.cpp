@@ -1,5 +1,7 @@
 #include "domain/region/region_service.hpp"
 
+#include <fmt/format.h>
+
 #include "domain/common/data_versions.hpp"
 #include "domain/region/region_repo.hpp"
 #include "domain/region/region_rules.hpp"
@@ -34,6 +36,17 @@ core::Result<RegionDetail> RegionService::Get(std::string_view code) {
   auto region = repo.Find(code);
   if (!region) return core::Error::NotFound("region not found");
   return RegionDetail{*region, repo.Path(code)};
+}
+
+core::Result<std::vector<Region>> RegionService::Several(const std::vector<std::string>& codes) {
+  if (codes.size() > kMaxCodes) {
+    return core::Error::Invalid("codes", fmt::format("must be at most {} codes", kMaxCodes));
+  }
+  for (const std::string& code : codes) {
+    if (!IsRegionCode(code)) return core::Error::Invalid("codes", "must be six-digit codes");
+  }
+  store::Session session = db_.Acquire();
+  return RegionRepo(session).FindMany(codes);
 }
 
 bool RegionService::Covers(std::string_view ancestor, std::string_view code) {

@@ -26,8 +26,11 @@ void AddDictionaryRoutes(Router& router);
 void AddRegionRoutes(Router& router, domain::region::RegionService& regions);
 // /api/v1/units (list, create, get, patch, move, delete), scoped to the caller's unit subtree.
 void AddUnitRoutes(Router& router, domain::account::UnitService& units);
-// /api/v1/users (list, create, get, patch, reset-password), scoped to the caller's unit subtree.
+// /api/v1/users (list, create, get, patch, reset-password), scoped to the caller's unit subtree,
+// and the workers those accounts may stand for (AddWorkerRoutes).
 void AddUserRoutes(Router& router, domain::account::UserService& users);
+// /api/v1/workers: a page of the workers in scope, for pickers (issue #11 manages them).
+void AddWorkerRoutes(Router& router, domain::account::UserService& users);
 // /api/v1/roles, /api/v1/roles/{code}/permissions, /api/v1/permissions.
 void AddRoleRoutes(Router& router, domain::account::RoleService& roles);
 

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <boost/json.hpp>
 
 #include "core/mask.hpp"
@@ -208,6 +210,51 @@ Response PublicOrg(org::OrgService& orgs, Context& ctx) {
   return r;
 }
 
+// The public search's bounds: a page is small, and a name needs two characters, so walking the
+// whole registry takes many cacheable requests (Cache-Control lets proxies answer repeats).
+constexpr std::int64_t kPublicPageSize = 20;
+constexpr std::size_t kPublicMinQueryChars = 2;
+
+std::size_t Utf8Chars(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Public search by name (信息公开): public fields of disclosed organisations, legal
+// representative masked; no login.
+Response PublicSearch(org::OrgService& orgs, Context& ctx) {
+  auto page = ParseListParams(ctx.request);
+  if (!page) return ErrorResponse(page.error());
+  std::vector<core::FieldError> errors;
+  const std::string q = QueryText(ctx.request, "q", kMaxQueryChars, errors).value_or("");
+  if (errors.empty() && q.empty()) errors.push_back({"q", "is required", {}});
+  if (errors.empty() && Utf8Chars(q) < kPublicMinQueryChars) {
+    errors.push_back(
+        {"q", fmt::format("must have at least {} characters", kPublicMinQueryChars), {}});
+  }
+  if (page->page_size > kPublicPageSize) {
+    errors.push_back({"page_size", fmt::format("must be between 1 and {}", kPublicPageSize), {}});
+  }
+  if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
+  auto found = orgs.PublicSearch(q, ToPageRequest(*page));
+  JsonWriter w(500 * found.items.size() + 64);
+  w.BeginObject().Key("items").BeginArray();
+  for (const org::Org& o : found.items) {
+    w.BeginObject();
+    WritePublicFields(w, o, /*registration_unit_id=*/false);
+    w.Key("legal_rep").String(core::MaskName(o.legal_rep));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("total").Int(found.total).Key("page").Int(page->page).Key("page_size").Int(page->page_size);
+  w.EndObject();
+  Response r;
+  r.body = w.Take();
+  r.headers.emplace_back("Cache-Control", "public, max-age=60");
+  return r;
+}
+
 // Calls `f` with the {id} path parameter, or answers 404 for a malformed one.
 template <class F>
 RouteHandler WithId(const char* name, F f) {
@@ -284,6 +331,11 @@ void AddOrgRoutes(Router& router, org::OrgService& orgs, PageCache& pages) {
                                   : ErrorResponse(done.error());
                     }),
              {.summary = "End a link", .tag = "orgs", .permission = "org:link:edit"});
+  router.Add("GET", "/api/public/orgs", [&orgs](Context& ctx) { return PublicSearch(orgs, ctx); },
+             {.summary = "Public search of disclosed organisations by name (at least 2 "
+                         "characters; 20 a page; legal representative masked)",
+              .tag = "public",
+              .requires_auth = false});
   router.Add("GET", "/api/public/orgs/{uscc}",
              [&orgs](Context& ctx) { return PublicOrg(orgs, ctx); },
              {.summary = "Public disclosure of a registered organisation (personal data masked)",

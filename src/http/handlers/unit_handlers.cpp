@@ -1,4 +1,7 @@
+#include <fmt/format.h>
+
 #include <boost/json.hpp>
+#include <charconv>
 
 #include "domain/account/scope.hpp"
 #include "domain/account/unit_service.hpp"
@@ -29,6 +32,8 @@ boost::json::object UnitJson(const account::UnitView& view) {
           {"region_code", u.region_code},
           {"region_name", view.region_name},
           {"parent_id", Opt(u.parent_id)},
+          {"parent_name",
+           view.parent_name ? boost::json::value(*view.parent_name) : boost::json::value(nullptr)},
           {"leading_group_established_on", Opt(u.leading_group_established_on)},
           {"has_children", view.has_children},
           {"created_at", u.created_at},
@@ -106,6 +111,44 @@ Response MoveUnit(account::UnitService& units, Context& ctx, std::int64_t id) {
   return UnitOr(200, units.Move(*ctx.actor, id, parent_id));
 }
 
+constexpr std::size_t kMaxNamedIds = 100;
+
+// The names of the units `ids=1,2,…` names that the caller's scope holds (others are left out):
+// what a page shows for unit ids in records, e.g. the audit detail. Any logged-in user: the
+// audit administrator holds no system:unit:list.
+Response UnitNames(account::UnitService& units, Context& ctx) {
+  account::UnitFilter filter;
+  std::string_view text = ctx.request.Query("ids").value_or("");
+  bool valid = true;
+  while (valid && !text.empty()) {
+    const std::size_t comma = text.find(',');
+    const std::string_view part = text.substr(0, comma);
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), id);
+    valid = ec == std::errc() && end == part.data() + part.size() && id > 0 &&
+            filter.ids.size() < kMaxNamedIds;
+    if (valid) filter.ids.push_back(id);
+    text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+  }
+  if (!valid) {
+    return ErrorResponse(core::Error::Invalid(
+        "ids", fmt::format("must be at most {} positive integers, comma-separated", kMaxNamedIds)));
+  }
+  boost::json::array items;
+  if (!filter.ids.empty()) {
+    const auto n = static_cast<std::int64_t>(filter.ids.size());
+    for (const account::UnitView& u : units.List(*ctx.actor, filter, {1, n}).items) {
+      items.push_back(
+          boost::json::object{{"id", u.unit.id},
+                              {"name", u.unit.name},
+                              {"parent_name", u.parent_name ? boost::json::value(*u.parent_name)
+                                                            : boost::json::value(nullptr)}});
+    }
+  }
+  const auto n = static_cast<std::int64_t>(items.size());
+  return JsonResponse(200, ListEnvelope(std::move(items), n, 1, n));
+}
+
 // Wraps a handler of one unit id; a malformed id is a missing one.
 RouteHandler WithId(account::UnitService& units,
                     Response (*handler)(account::UnitService&, Context&, std::int64_t)) {
@@ -123,6 +166,10 @@ void AddUnitRoutes(Router& router, account::UnitService& units) {
              {.summary = "Units in scope; without parent_id and q, the caller's own unit",
               .tag = "units",
               .permission = "system:unit:list"});
+  router.Add("GET", "/api/v1/units/names", [&units](Context& ctx) { return UnitNames(units, ctx); },
+             {.summary = "Names (and parents' names) of the units ids=1,2,… in scope, at most "
+                         "100; any logged-in user",
+              .tag = "units"});
   router.Add("POST", "/api/v1/units", [&units](Context& ctx) { return CreateUnit(units, ctx); },
              {.summary = "Create a unit below parent_id",
               .tag = "units",

@@ -18,14 +18,27 @@ export class ApiError extends Error {
   readonly details: ApiErrorDetail[]
   /** Seconds from a `Retry-After` header (423, 429, 503), when the server sent one. */
   readonly retryAfter: number | undefined
+  /**
+   * True when the server worded `message` and the details for the reader (it answered with a
+   * `Content-Language`, honouring our `Accept-Language`): they can be shown as they are.
+   */
+  readonly worded: boolean
 
-  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = [], retryAfter?: number) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: ApiErrorDetail[] = [],
+    retryAfter?: number,
+    worded = false,
+  ) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.details = details
     this.retryAfter = retryAfter
+    this.worded = worded
   }
 }
 
@@ -123,6 +136,7 @@ async function toApiError(response: Response): Promise<ApiError> {
         body.error.message ?? body.error.code,
         body.error.details ?? [],
         retryAfter,
+        response.headers.has('Content-Language'),
       )
     }
   } catch {

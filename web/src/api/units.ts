@@ -10,6 +10,8 @@ export interface Unit {
   region_code: string
   region_name: string
   parent_id: number | null
+  /** Tells same-named units apart (雁塔区总工会 of 西安市总工会); null for the root. */
+  parent_name: string | null
   /** 工会联系引导社会组织工作领导小组 established on (`YYYY-MM-DD`). */
   leading_group_established_on: string | null
   has_children: boolean
