@@ -72,6 +72,83 @@ Response ErrorResponse(const core::Error& error) {
   return response;
 }
 
+namespace {
+
+bool IsEnvelope(const Response& response) {
+  return response.status >= 400 && !response.stream &&
+         response.content_type == "application/json" && response.body.starts_with(R"({"error":)");
+}
+
+// The "error" object of a parsed envelope with a string message and an array of details.
+json::object* ErrorObject(json::value& parsed) {
+  json::object* root = parsed.if_object();
+  json::value* error = root ? root->if_contains("error") : nullptr;
+  json::object* object = error ? error->if_object() : nullptr;
+  if (object == nullptr) return nullptr;
+  json::value* message = object->if_contains("message");
+  json::value* details = object->if_contains("details");
+  if (!message || !message->is_string() || !details || !details->is_array()) return nullptr;
+  return object;
+}
+
+std::string_view StringOf(const json::object& object, std::string_view key) {
+  const json::value* v = object.if_contains(key);
+  return v && v->is_string() ? std::string_view(v->get_string()) : std::string_view();
+}
+
+// True when `message` is the one-field summary "field: message" of `details`
+// (core::Error::Invalid).
+bool IsFieldSummary(std::string_view message, const json::array& details) {
+  if (details.size() != 1 || !details[0].is_object()) return false;
+  const json::object& d = details[0].get_object();
+  const std::string_view field = StringOf(d, "field"), text = StringOf(d, "message");
+  return message.size() == field.size() + 2 + text.size() && message.starts_with(field) &&
+         message.substr(field.size(), 2) == ": " && message.ends_with(text);
+}
+
+}  // namespace
+
+void LocaliseError(Response& response, domain::dictionary::Lang lang) {
+  namespace dict = domain::dictionary;
+  if (!IsEnvelope(response)) return;
+  response.SetHeader("Content-Language", std::string(dict::LangTag(lang)));
+  if (lang == dict::Lang::kEn) return;  // the catalogue's message ids are English
+  boost::system::error_code ec;
+  json::value parsed = json::parse(response.body, ec);
+  json::object* error = ec ? nullptr : ErrorObject(parsed);
+  if (error == nullptr) return;
+  json::array& details = error->at("details").get_array();
+  json::string& message = error->at("message").get_string();
+  const bool summary = IsFieldSummary(message, details);
+  for (json::value& d : details) {
+    json::object* detail = d.if_object();
+    json::value* text = detail ? detail->if_contains("message") : nullptr;
+    if (text == nullptr || !text->is_string()) continue;
+    *text = dict::Translate(text->get_string(), lang);
+    if (summary) {
+      message = std::string(dict::FieldLabel(StringOf(*detail, "field"), lang)) + "：" +
+                std::string(text->get_string());
+    }
+  }
+  if (!summary) message = dict::Translate(message, lang);
+  response.body = json::serialize(parsed);
+}
+
+std::vector<std::string> EnvelopeMessages(std::string_view body) {
+  std::vector<std::string> out;
+  boost::system::error_code ec;
+  json::value parsed = json::parse(body, ec);
+  json::object* error = ec ? nullptr : ErrorObject(parsed);
+  if (error == nullptr) return out;
+  const json::array& details = error->at("details").get_array();
+  const std::string_view message = error->at("message").get_string();
+  if (!IsFieldSummary(message, details)) out.emplace_back(message);  // a summary is rebuilt
+  for (const json::value& d : details) {
+    if (d.is_object()) out.emplace_back(StringOf(d.get_object(), "message"));
+  }
+  return out;
+}
+
 Response InternalErrorResponse() { return EnvelopeResponse(500, "internal", "internal error", {}); }
 
 }  // namespace lianyin::http

@@ -3,6 +3,7 @@
 // {"error":{"code","message","details":[{"field","message"[,"row"]}]}}.
 
 #include "core/error.hpp"
+#include "domain/dictionary/messages.hpp"
 #include "http/message.hpp"
 
 namespace lianyin::http {
@@ -16,5 +17,16 @@ Response ErrorResponse(const core::Error& error);
 // 500 {"error":{"code":"internal","message":"internal error","details":[]}}: no fault details
 // leak to the client; the caller logs them with the request id.
 Response InternalErrorResponse();
+
+// The error envelope of `response` worded in `lang` (http/README.md "Messages"): for Chinese,
+// the message and every detail's message translated through the catalogue, and a validation
+// summary "field: message" rebuilt as "字段标签：信息"; the field names themselves stay codes.
+// Sets Content-Language on error envelopes; other responses are left alone. O(body) for an
+// error, O(1) otherwise.
+void LocaliseError(Response& response, domain::dictionary::Lang lang);
+
+// The message of an error envelope and of each of its details, or an empty list when `body` is
+// not one (for tests that check every message the API produced has a translation).
+std::vector<std::string> EnvelopeMessages(std::string_view body);
 
 }  // namespace lianyin::http

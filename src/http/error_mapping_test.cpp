@@ -78,3 +78,49 @@ TEST(ErrorMappingRetryAfter, TooManyRequestsCarriesRetryAfter) {
 
 }  // namespace
 }  // namespace lianyin::http
+
+namespace lianyin::http {
+namespace {
+
+using domain::dictionary::Lang;
+
+TEST(LocaliseErrorTest, WordsEnvelopesInChineseAndLeavesTheRestAlone) {
+  Response invalid =
+      ErrorResponse(core::Error::Invalid("uscc", "credit code check character is wrong"));
+  LocaliseError(invalid, Lang::kZh);
+  EXPECT_EQ(
+      invalid.body,
+      R"({"error":{"code":"validation_failed","message":"统一社会信用代码：统一社会信用代码校验位不正确",)"
+      R"("details":[{"field":"uscc","message":"统一社会信用代码校验位不正确"}]}})");
+  bool tagged = false;
+  for (const auto& [name, value] : invalid.headers)
+    tagged |= name == "Content-Language" && value == "zh-CN";
+  EXPECT_TRUE(tagged);
+
+  Response english = ErrorResponse(core::Error::NotFound());
+  const std::string before = english.body;
+  LocaliseError(english, Lang::kEn);
+  EXPECT_EQ(english.body, before);
+
+  Response unknown = ErrorResponse(core::Error::Conflict("a message nobody translated"));
+  LocaliseError(unknown, Lang::kZh);
+  EXPECT_NE(unknown.body.find("a message nobody translated"), std::string::npos);
+
+  Response ok;
+  ok.body = R"({"error":"not an envelope, a 200"})";
+  LocaliseError(ok, Lang::kZh);
+  EXPECT_EQ(ok.body, R"({"error":"not an envelope, a 200"})");
+  EXPECT_TRUE(ok.headers.empty());
+}
+
+TEST(LocaliseErrorTest, EnvelopeMessagesSkipsTheRebuiltSummary) {
+  EXPECT_EQ(EnvelopeMessages(ErrorResponse(core::Error::Invalid("name", "is required")).body),
+            (std::vector<std::string>{"is required"}));
+  EXPECT_EQ(EnvelopeMessages(ErrorResponse(core::Error::Conflict("already linked")).body),
+            (std::vector<std::string>{"already linked"}));
+  EXPECT_TRUE(EnvelopeMessages("{}").empty());
+  EXPECT_TRUE(EnvelopeMessages("not json").empty());
+}
+
+}  // namespace
+}  // namespace lianyin::http

@@ -3,6 +3,8 @@
 #include "core/uscc.hpp"
 #include "domain/account/platform_service.hpp"
 #include "domain/dictionary/dictionary.hpp"
+#include "domain/dictionary/messages.hpp"
+#include "http/error_mapping.hpp"
 
 namespace lianyin::test {
 
@@ -65,13 +67,24 @@ void ApiFixture::SetUp() {
   options.worker_threads = 2;
   options.metrics = api_->metrics();
   options.header_timeout = std::chrono::milliseconds(2000);
-  server_ = std::make_unique<http::Server>(
-      options, [this](http::Request& request) { return api_->Handle(request); });
+  server_ = std::make_unique<http::Server>(options, [this](http::Request& request) {
+    http::Response response = api_->Handle(request);
+    if (response.status >= 400) {
+      const std::lock_guard lock(messages_mutex_);
+      for (std::string& m : http::EnvelopeMessages(response.body)) messages_.insert(std::move(m));
+    }
+    return response;
+  });
   port_ = server_->Start();
 }
 
 void ApiFixture::TearDown() {
   if (server_) server_->Stop();
+  // Every message the API answered is read in Chinese by default: one the catalogue cannot
+  // translate (domain/dictionary/messages_catalogue.cpp) fails the test that provoked it.
+  for (const std::string& message : messages_) {
+    EXPECT_TRUE(dictionary::TranslationOf(message)) << "no Chinese for the message: " << message;
+  }
   if (!db_) return;
   // Whatever a test made the API record, people read it in the audit log through the data
   // dictionary: an action, entity or outcome without a label fails the test that recorded it.

@@ -5,6 +5,8 @@
 
 #include <boost/json.hpp>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -56,6 +58,12 @@ class ApiFixture : public test_support::BackendTest {
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;
   std::uint16_t port_ = 0;
+
+ private:
+  // The English messages of every error envelope the API answered (TearDown checks each has a
+  // Chinese translation); written by the server's threads.
+  std::mutex messages_mutex_;
+  std::set<std::string> messages_;
 };
 
 }  // namespace lianyin::test

@@ -107,6 +107,11 @@ TEST_P(AuthApiTest, SessionsLoginLogAndSettingsForAdministrators) {
   auto log = Call(admin, "GET", "/api/v1/login-log?outcome=failure");
   ASSERT_EQ(log.status, 200) << log.body;
   EXPECT_EQ(Json(log).at("total").as_int64(), 1);
+  // The reason is stored as a message id and read in Chinese (English on request).
+  EXPECT_EQ(Json(log).at("items").at(0).at("reason").as_string(), "密码错误");
+  auto log_en = Send(port_, "GET", "/api/v1/login-log?outcome=failure",
+                     {{"Cookie", admin.cookie}, {"Accept-Language", "en"}});
+  EXPECT_EQ(Json(log_en).at("items").at(0).at("reason").as_string(), "wrong password");
   EXPECT_EQ(Call(admin, "GET", "/api/v1/login-log?outcome=maybe&from=soon").status, 422);
 
   auto bad = Call(admin, "PATCH", "/api/v1/settings",

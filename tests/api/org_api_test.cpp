@@ -64,6 +64,20 @@ TEST_P(OrgApiTest, CreateValidatesFieldsAndRefusesDuplicates) {
     fields.emplace_back(d.at("field").as_string());
   }
   EXPECT_EQ(fields, (std::vector<std::string>{"uscc", "phone"}));
+  // People read the reasons in Chinese unless they ask for English; field names stay codes.
+  EXPECT_EQ(invalid.Header("content-language"), "zh-CN");
+  EXPECT_EQ(answer.at("error").at("message").as_string(), "有 2 处填写不正确");
+  EXPECT_EQ(answer.at("error").at("details").at(0).at("message").as_string(),
+            "统一社会信用代码校验位不正确");
+  auto in_english = Send(port_, "POST", "/api/v1/orgs",
+                         {{"Cookie", admin_.cookie},
+                          {"X-CSRF-Token", admin_.csrf},
+                          {"Content-Type", "application/json"},
+                          {"Accept-Language", "en-GB,en;q=0.9,zh;q=0.5"}},
+                         boost::json::serialize(bad));
+  EXPECT_EQ(in_english.Header("content-language"), "en");
+  EXPECT_EQ(Json(in_english).at("error").at("details").at(0).at("message").as_string(),
+            "credit code check character is wrong");
 
   auto created = Create(Body("陕西职工服务中心", "52610100mj0000001w"));
   ASSERT_EQ(created.status, 201) << created.body;
@@ -73,6 +87,18 @@ TEST_P(OrgApiTest, CreateValidatesFieldsAndRefusesDuplicates) {
   auto duplicate = Create(Body("另一个中心", "52610100MJ0000001W"));
   EXPECT_EQ(duplicate.status, 409);
   EXPECT_EQ(ErrorCode(duplicate), "conflict");
+  // The conflict names the holder, in the message and under the field.
+  EXPECT_EQ(Json(duplicate).at("error").at("message").as_string(),
+            "统一社会信用代码已被“陕西职工服务中心”使用");
+  EXPECT_EQ(Json(duplicate).at("error").at("details").at(0).at("field").as_string(), "uscc");
+  EXPECT_EQ(Json(duplicate).at("error").at("details").at(0).at("message").as_string(),
+            "已被“陕西职工服务中心”使用");
+  auto one_field =
+      Call(admin_, "PATCH", "/api/v1/orgs/" + std::to_string(Json(created).at("id").as_int64()),
+           R"({"phone":"12"})");
+  ASSERT_EQ(one_field.status, 422) << one_field.body;
+  EXPECT_EQ(Json(one_field).at("error").at("message").as_string(),
+            "联系电话：必须是手机号码或固定电话号码");
   EXPECT_EQ(Call(admin_, "POST", "/api/v1/orgs", "{\"name\":").status, 400);
   auto missing = Call(admin_, "POST", "/api/v1/orgs", "{}");
   EXPECT_EQ(missing.status, 422);

@@ -24,7 +24,8 @@ boost::json::object SessionJson(const account::SessionInfo& s, std::int64_t curr
           {"current", s.id == current_id}};
 }
 
-boost::json::object LoginLogJson(const account::LoginLogEntry& e) {
+// One login-log row; the reason (stored as an English message id) in the reader's language.
+boost::json::object LoginLogJson(const account::LoginLogEntry& e, domain::dictionary::Lang lang) {
   return {{"id", e.id},
           {"at", e.at},
           {"username", e.username},
@@ -32,7 +33,7 @@ boost::json::object LoginLogJson(const account::LoginLogEntry& e) {
           {"ip", e.ip},
           {"user_agent", e.user_agent},
           {"outcome", e.outcome},
-          {"reason", e.reason}};
+          {"reason", domain::dictionary::Translate(e.reason, lang)}};
 }
 
 // A date ("2023-04-01") or date-time filter; anything else is a 422 on that field.
@@ -65,7 +66,9 @@ Response ListLoginLog(account::SecurityAdminService& security, Context& ctx) {
   if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
   auto page = security.ListLoginLog(*ctx.actor, filter, paging->page_size, paging->Offset());
   boost::json::array items;
-  for (const auto& e : page.items) items.push_back(LoginLogJson(e));
+  const auto lang =
+      domain::dictionary::PreferredLang(ctx.request.Header("accept-language").value_or(""));
+  for (const auto& e : page.items) items.push_back(LoginLogJson(e, lang));
   return JsonResponse(200,
                       ListEnvelope(std::move(items), page.total, paging->page, paging->page_size));
 }
