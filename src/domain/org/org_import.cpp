@@ -141,6 +141,16 @@ std::string Labels(std::string_view dictionary) {
   return out;
 }
 
+// `text` without the quote CsvWriter puts before a leading = + - @ (formula-injection defence),
+// so that an exported "+86 …" imports as it was.
+std::string Unquoted(std::string text) {
+  if (text.size() >= 2 && text[0] == '\'' &&
+      std::string_view("=+-@").find(text[1]) != std::string_view::npos) {
+    text.erase(0, 1);
+  }
+  return text;
+}
+
 // One row's problems, at most one per field: the first found stands.
 class RowErrors {
  public:
@@ -171,7 +181,7 @@ class RowReader {
     const auto cell = [&](const char* name) {
       auto it = at_.find(name);
       return it == at_.end() || it->second >= cells.size() ? std::string()
-                                                           : Trim(cells[it->second]);
+                                                           : Unquoted(Trim(cells[it->second]));
     };
     RowErrors problems(row);
     for (const auto& [name, column] : at_) {

@@ -144,6 +144,15 @@ TEST(OrgImportParse, UnknownMissingAndRepeatedColumnsAreRowOneErrors) {
   EXPECT_EQ(parsed.errors[2].message, "column is missing");
 }
 
+// CsvWriter quotes a leading + (formula injection): an exported phone imports as it was.
+TEST(OrgImportParse, DropsTheQuoteCsvExportsPutBeforeFormulaCharacters) {
+  Table t = {kHeader, Row("52610100MJ0000001W", "西安职工服务中心")};
+  t[1][5] = "'+86 13912345678";
+  auto parsed = Parse(t);
+  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors[0].field << ": " << parsed.errors[0].message;
+  EXPECT_TRUE(parsed.rows.at(0).org.phone.ends_with("13912345678"));
+}
+
 TEST(OrgImportParse, FilesWriteLabels) {
   EXPECT_EQ(LabelOf("org_type", "social_group"), "社会团体");
   EXPECT_EQ(LabelOf("org_status", "registered"), "登记");
