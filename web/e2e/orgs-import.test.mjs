@@ -86,6 +86,17 @@ function xlsx(rows) {
   })
 }
 
+/**
+ * Holds requests to `pathname` for a second before they go on, as a long import or export would
+ * keep the page waiting (the body passes untouched: re-sending it would mangle a binary upload).
+ */
+async function delayAnswers(page, pathname) {
+  await page.route(`**${pathname}*`, async (route) => {
+    if (new URL(route.request().url()).pathname === pathname) await new Promise((resolve) => setTimeout(resolve, 1000))
+    await route.continue()
+  })
+}
+
 /** Today in Asia/Shanghai as YYYYMMDD, as the server dates its file names. */
 function today() {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '')
@@ -203,7 +214,16 @@ describe('organisation import and export', { timeout: 70_000 }, () => {
     await dialog.waitFor()
     const xlsxPath = path.join(app.tmpDir, 'orgs-import.xlsx')
     await writeFile(xlsxPath, xlsx([header, row('导入测试表格协会', '52610000MJ0000003' + checkCharacter('52610000MJ0000003'))]))
-    const imported = await importFile(page, dialog, xlsxPath)
+    // A slow server: the dialog shows the upload's progress, then that the server is working.
+    await delayAnswers(page, '/api/v1/orgs/import')
+    await dialog.locator('input[type=file]').setInputFiles(xlsxPath)
+    await dialog.getByText(path.basename(xlsxPath)).last().waitFor()
+    const [imported] = await Promise.all([
+      importsWith(page),
+      dialog.getByRole('button', { name: '开始导入' }).click(),
+      dialog.locator('.progress').waitFor(),
+    ])
+    await page.unroute('**/api/v1/orgs/import*')
     assert.equal(imported.status(), 200, await imported.text())
     assert.equal((await imported.json()).imported, 1)
     await dialog.waitFor({ state: 'hidden' })
@@ -232,11 +252,14 @@ describe('organisation import and export', { timeout: 70_000 }, () => {
     await page.getByPlaceholder('按名称关键字搜索').fill('导入测试')
     await page.getByRole('button', { name: '搜索' }).click()
     await page.locator('.toolbar').getByRole('button', { name: '导出' }).click()
+    await delayAnswers(page, '/api/v1/orgs/export')
     const [download, exported] = await Promise.all([
       page.waitForEvent('download', { timeout }),
       page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/orgs/export'),
       page.locator('.el-dropdown-menu__item').filter({ visible: true }).getByText('导出 CSV', { exact: true }).click(),
+      page.locator('.download-progress').getByText('正在导出，已接收', { exact: false }).waitFor(),
     ])
+    await page.unroute('**/api/v1/orgs/export*')
     const params = new URL(exported.url()).searchParams
     assert.equal(params.get('format'), 'csv')
     assert.equal(params.get('q'), '导入测试')
