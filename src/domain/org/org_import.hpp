@@ -3,8 +3,6 @@
 // first (issue #8). Pure: no database; units and regions are resolved through ImportPlaces,
 // duplicates with the registry are the service's.
 
-#include <map>
-#include <optional>
 #include <span>
 #include <string>
 #include <string_view>

@@ -1,7 +1,5 @@
 #include "domain/org/org_import_files.hpp"
 
-#include <fmt/format.h>
-
 #include <map>
 
 #include "core/uscc.hpp"
