@@ -114,6 +114,35 @@ void XlsxWriter::TypedRow(const std::vector<Cell>& cells, RowStyle style) {
   ++next_row_;
 }
 
+void XlsxWriter::HideSheet() { worksheet_hide(Sheet()); }
+
+void XlsxWriter::DropDown(std::size_t column, std::uint32_t first_row,
+                          const std::string& list_range, bool strict, const std::string& prompt) {
+  std::string formula = "=" + list_range;
+  lxw_data_validation validation{};
+  validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+  validation.value_formula = formula.data();
+  validation.error_type =
+      strict ? LXW_VALIDATION_ERROR_TYPE_STOP : LXW_VALIDATION_ERROR_TYPE_WARNING;
+  std::string message(CellText(prompt).substr(0, 255));
+  if (!message.empty()) validation.input_message = message.data();
+  const auto col = static_cast<lxw_col_t>(column);
+  Check(worksheet_data_validation_range(Sheet(), first_row, col, LXW_ROW_MAX - 1, col, &validation),
+        "data validation");
+}
+
+std::string XlsxWriter::ListRange(std::string_view sheet, std::size_t column,
+                                  std::uint32_t first_row, std::uint32_t count) {
+  std::string letters;
+  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  }
+  std::string quoted;
+  for (const char c : sheet) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+  return fmt::format("'{}'!${}${}:${}${}", quoted, letters, first_row + 1, letters,
+                     first_row + count);
+}
+
 void XlsxWriter::Close() {
   if (workbook_ == nullptr) return;
   Sheet();  // a workbook needs at least one sheet

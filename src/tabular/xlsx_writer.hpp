@@ -1,8 +1,10 @@
 #pragma once
-// Writes XLSX workbooks for exports and import error reports, through libxlsxwriter in
+// Writes XLSX workbooks for exports, import templates (several sheets, drop-down lists) and
+// import error reports, through libxlsxwriter in
 // constant-memory mode: rows are flushed as they are written, so memory stays flat however many
 // rows an export has. libxlsxwriter stays in the .cpp file.
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -46,6 +48,19 @@ class XlsxWriter {
   void Row(const std::vector<std::string>& cells, RowStyle style = RowStyle::kPlain);
   // Appends a row of typed cells.
   void TypedRow(const std::vector<Cell>& cells, RowStyle style = RowStyle::kPlain);
+  // Hides the current sheet (a list sheet behind drop-downs); the first sheet stays visible.
+  void HideSheet();
+  // Gives the cells of `column` (0-based) of the current sheet, from `first_row` (0-based) to
+  // the last row Excel has, an in-cell drop-down of the values in `list_range` (a reference
+  // such as ListRange makes). `strict` refuses other values; otherwise Excel only warns, so
+  // that a cell may hold several values. `prompt` (≤ 255 characters, may be empty) shows when
+  // the cell is selected.
+  void DropDown(std::size_t column, std::uint32_t first_row, const std::string& list_range,
+                bool strict, const std::string& prompt = "");
+  // An absolute reference to `count` cells (≥ 1) of `column` of sheet `sheet` from `first_row`
+  // down: ("选项", 0, 1, 4) → "'选项'!$A$2:$A$5".
+  static std::string ListRange(std::string_view sheet, std::size_t column, std::uint32_t first_row,
+                               std::uint32_t count);
   // Closes the workbook and returns the file's bytes. Call once; no rows after it.
   std::string Finish();
 

@@ -80,5 +80,50 @@ TEST(XlsxWriter, RejectsInvalidSheetNames) {
   EXPECT_THROW(writer.AddSheet(std::string(32, 'a')), std::invalid_argument);
 }
 
+// The text of part `name` of the package `file`.
+std::string Part(const std::string& file, std::string_view name) {
+  auto archive = ZipArchive::Open(file);
+  EXPECT_TRUE(archive);
+  if (!archive || archive->Find(name) == nullptr) return "";
+  auto text = archive->ReadAll(*archive->Find(name));
+  return text ? *text : "";
+}
+
+TEST(XlsxWriter, ListRangesAreAbsoluteAndQuoted) {
+  EXPECT_EQ(XlsxWriter::ListRange("选项", 0, 1, 4), "'选项'!$A$2:$A$5");
+  EXPECT_EQ(XlsxWriter::ListRange("it's", 27, 0, 1), "'it''s'!$AB$1:$AB$1");
+}
+
+// A template: data first (what XlsxReader reads), then instructions, then a hidden list sheet
+// behind the drop-downs of the first.
+TEST(XlsxWriter, SeveralSheetsDropDownsAndAHiddenListSheet) {
+  XlsxWriter writer;
+  writer.AddSheet("社会组织", {20, 12});
+  writer.Row({"名称", "类型"}, RowStyle::kHeader);
+  writer.DropDown(1, 1, XlsxWriter::ListRange("选项", 0, 0, 2), true, "请选择组织类型");
+  writer.DropDown(0, 1, XlsxWriter::ListRange("选项", 1, 0, 1), false);
+  writer.Row({"西安职工服务中心", "社会团体"});
+  writer.AddSheet("填写说明");
+  writer.Row({"列名", "说明"}, RowStyle::kHeader);
+  writer.AddSheet("选项");
+  writer.Row({"社会团体", "任意"});
+  writer.Row({"基金会"});
+  writer.HideSheet();
+  const std::string file = writer.Finish();
+
+  EXPECT_EQ(ReadAll(file), (Rows{{"名称", "类型"}, {"西安职工服务中心", "社会团体"}}));
+  const std::string workbook = Part(file, "xl/workbook.xml");
+  EXPECT_NE(workbook.find("name=\"填写说明\""), std::string::npos);
+  EXPECT_NE(workbook.find("name=\"选项\" sheetId=\"3\" state=\"hidden\""), std::string::npos)
+      << workbook;
+  const std::string sheet = Part(file, "xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet.find("<dataValidations count=\"2\">"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("sqref=\"B2:B1048576\""), std::string::npos);
+  EXPECT_NE(sheet.find("<formula1>'选项'!$A$1:$A$2</formula1>"), std::string::npos);
+  EXPECT_NE(sheet.find("prompt=\"请选择组织类型\""), std::string::npos);
+  EXPECT_NE(sheet.find("errorStyle=\"warning\""), std::string::npos);
+  EXPECT_EQ(Part(file, "xl/worksheets/sheet3.xml").find("dataValidation"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace lianyin::tabular

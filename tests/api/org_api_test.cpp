@@ -264,7 +264,7 @@ TEST_P(OrgApiTest, XlsxMultipartImportTemplateReportAndExport) {
   EXPECT_TRUE(templ.body.starts_with("PK"));
   auto csv = Call(admin_, "GET", "/api/v1/orgs/export?format=csv&region_code=610000");
   ASSERT_EQ(csv.status, 200);
-  EXPECT_TRUE(csv.body.starts_with("\xEF\xBB\xBFname,uscc"));
+  EXPECT_TRUE(csv.body.starts_with("\xEF\xBB\xBF组织名称,统一社会信用代码"));
   EXPECT_NE(csv.body.find("52610100MJ0000001W"), std::string::npos);
   EXPECT_NE(csv.body.find("029-88886666"), std::string::npos);
   EXPECT_EQ(Call(admin_, "GET", "/api/v1/orgs/export?format=pdf").status, 422);

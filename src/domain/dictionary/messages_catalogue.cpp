@@ -241,6 +241,19 @@ constexpr Message kMessages[] = {
     {"must be at most {} codes", "最多 {0} 个代码"},
     {"must be six-digit codes", "必须是六位区划代码"},
     {"must be at most {} positive integers, comma-separated", "最多 {0} 个正整数，以逗号分隔"},
+
+    // --- import and export of the registry (domain/org/org_import*) ---
+    {"appears twice", "列名重复"},
+    {"must be one of: {}", "须为以下之一：{0}"},
+    {"no civil-affairs unit of this name in your scope", "您的数据范围内没有此名称的民政部门"},
+    {"names several units: {}; write the name with its parent in brackets",
+     "对应多个单位：{0}；请写作“名称（上级单位）”"},
+    {"no region of this name or code", "没有此名称或代码的区域"},
+    {"names several regions: {}; write the full name",
+     "对应多个区域：{0}；请填写完整名称，如“陕西省西安市”"},
+    {"cannot be changed by an import", "不能通过导入修改"},
+    {"a new organisation's status must be registered or applying",
+     "新组织的状态须为登记或申请登记"},
 };
 
 constexpr FieldName kFieldNames[] = {

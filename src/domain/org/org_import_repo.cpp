@@ -96,4 +96,28 @@ void OrgImportRepo::DropAllUpdates(std::int64_t import_id) {
   session_.Execute("DELETE FROM org_import_updates WHERE import_id = ?", {import_id});
 }
 
+std::vector<PlaceUnit> OrgImportRepo::UnitsInScope(const account::Scope& scope) {
+  const account::ScopeFilter visible = account::Visible(scope, account::kUnitRows);
+  auto stmt = session_.Prepare(
+      "SELECT u.id, u.name, u.kind, u.region_code, COALESCE(p.name, '') FROM units u "
+      "LEFT JOIN units p ON p.id = u.parent_id WHERE " +
+      visible.sql + " ORDER BY u.id");
+  stmt.BindAll(visible.params);
+  std::vector<PlaceUnit> out;
+  while (stmt.Next()) {
+    const store::Row& r = stmt.row();
+    out.push_back({r.Int(0), r.Text(1),
+                   account::ParseUnitKind(r.Text(2)).value_or(account::UnitKind::kOther), r.Text(3),
+                   r.Text(4)});
+  }
+  return out;
+}
+
+std::vector<region::RegionRecord> OrgImportRepo::AllRegions() {
+  auto stmt = session_.Prepare("SELECT code, name, COALESCE(parent_code, '') FROM regions");
+  std::vector<region::RegionRecord> out;
+  while (stmt.Next()) out.push_back({stmt.row().Text(0), stmt.row().Text(1), stmt.row().Text(2)});
+  return out;
+}
+
 }  // namespace lianyin::domain::org

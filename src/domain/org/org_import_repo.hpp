@@ -1,5 +1,6 @@
 #pragma once
-// SQL of import batches (tables org_imports, org_import_updates; internal to the org area).
+// SQL of import batches (tables org_imports, org_import_updates; internal to the org area), and
+// the units and regions an import or export loads once to resolve names (ImportPlaces).
 
 #include <cstdint>
 #include <optional>
@@ -7,7 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/account/scope.hpp"
 #include "domain/common/change.hpp"
+#include "domain/org/org_import_places.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::org {
@@ -44,6 +47,11 @@ class OrgImportRepo {
   std::vector<StagedUpdate> Updates(std::int64_t import_id, std::int64_t limit);
   void DropUpdates(std::int64_t import_id, const std::vector<std::int64_t>& org_ids);
   void DropAllUpdates(std::int64_t import_id);
+
+  // Every unit visible in `scope` with its parent's name, by id; one query.
+  std::vector<PlaceUnit> UnitsInScope(const account::Scope& scope);
+  // The whole region table; one query.
+  std::vector<region::RegionRecord> AllRegions();
 
  private:
   store::Session& session_;

@@ -14,52 +14,16 @@
 #include <boost/json.hpp>
 
 #include "domain/account/scope.hpp"
-#include "domain/account/unit_repo.hpp"
 #include "domain/org/org_audit.hpp"
 #include "domain/org/org_import.hpp"
 #include "domain/org/org_import_repo.hpp"
 #include "domain/org/org_repo.hpp"
 #include "domain/org/org_service.hpp"
-#include "domain/region/region_repo.hpp"
 
 namespace lianyin::domain::org {
 namespace {
 
 using account::Actor;
-
-// The registration-unit and region checks of Create, cached per (unit, region) pair: an import
-// names a handful of units and regions across many rows.
-class PlaceChecker {
- public:
-  PlaceChecker(store::Session& session, const account::Scope& scope)
-      : session_(session), scope_(scope) {}
-
-  // "" when `org` may be registered there, else the field and message of the problem.
-  std::pair<std::string, std::string> Check(const NewOrg& org) {
-    auto key = std::make_pair(org.registration_unit_id, org.region_code);
-    if (auto hit = cache_.find(key); hit != cache_.end()) return hit->second;
-    return cache_[key] = Compute(org);
-  }
-
- private:
-  std::pair<std::string, std::string> Compute(const NewOrg& org) {
-    auto unit = account::UnitRepo(session_).FindInScope(scope_, org.registration_unit_id);
-    if (!unit) return {"registration_unit_id", "no such unit"};
-    if (unit->kind != account::UnitKind::kCivilAffairs) {
-      return {"registration_unit_id", "must be a civil-affairs unit"};
-    }
-    region::RegionRepo regions(session_);
-    if (!regions.Find(org.region_code)) return {"region_code", "unknown region"};
-    if (!regions.Covers(unit->region_code, org.region_code)) {
-      return {"region_code", "must be covered by the registration unit's region"};
-    }
-    return {};
-  }
-
-  store::Session& session_;
-  const account::Scope& scope_;
-  std::map<std::pair<std::int64_t, std::string>, std::pair<std::string, std::string>> cache_;
-};
 
 // A row to write: a new organisation, or the changes to an existing one.
 struct Planned {
@@ -209,30 +173,65 @@ core::Result<void> Discard(common::Writer& writer, const ImportBatch& batch, con
   });
 }
 
+ImportPlaces LoadPlaces(store::Session& session, const account::Scope& scope) {
+  OrgImportRepo repo(session);
+  return ImportPlaces(repo.UnitsInScope(scope), repo.AllRegions());
+}
+
+// What an update by import may not change (transitions, not files, change statuses); nullopt
+// when `row` keeps them.
+std::optional<core::FieldError> Unchangeable(const ImportRow& row, const Org& existing) {
+  const auto refuse = [&](const char* field) {
+    return core::FieldError{field, "cannot be changed by an import", row.row};
+  };
+  if (row.status != OrgStatusName(existing.status)) return refuse("status");
+  if (row.org.org_type != existing.org_type) return refuse("org_type");
+  if (row.unit_named && row.org.registration_unit_id != existing.registration_unit_id) {
+    return refuse("registration_unit_id");
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+ImportPlaces OrgService::Places(const Actor& actor) {
+  store::Session session = writer_.db().Acquire();
+  store::Transaction snapshot = session.Begin(store::TxMode::kRead);
+  ImportPlaces places = LoadPlaces(session, account::ScopeOf(actor));
+  snapshot.Commit();
+  return places;
+}
 
 core::Result<OrgService::ImportResult> OrgService::Import(
     const Actor& actor, const std::vector<std::vector<std::string>>& table, bool update_existing,
     bool dry_run) {
   const core::DateTime now = clock_();
-  ParsedImport parsed = ParseImport(table, actor.unit_id, core::LocalDate(now));
   const account::Scope scope = account::ScopeOf(actor);
+  ParsedImport parsed;
   std::vector<Planned> plan;
+  std::int64_t unchanged = 0;
   {
     store::Session session = writer_.db().Acquire();
     store::Transaction snapshot = session.Begin(store::TxMode::kRead);
+    const ImportPlaces places = LoadPlaces(session, scope);
+    parsed = ParseImport(table, places, actor.unit_id, core::LocalDate(now));
     OrgRepo repo(session);
-    PlaceChecker places(session, scope);
     std::vector<std::string> usccs;
     usccs.reserve(parsed.rows.size());
     for (const ImportRow& row : parsed.rows) usccs.push_back(row.org.uscc);
     const std::set<std::string> taken = repo.TakenUsccs(usccs);
     for (const ImportRow& row : parsed.rows) {
-      if (auto [field, message] = places.Check(row.org); !field.empty()) {
-        parsed.errors.push_back({field, message, row.row});
+      if (auto problem = places.CheckPlace(row.org.registration_unit_id, row.org.region_code)) {
+        problem->row = row.row;
+        parsed.errors.push_back(std::move(*problem));
         continue;
       }
       if (!taken.contains(row.org.uscc)) {
+        if (row.status != row.org.status) {
+          parsed.errors.push_back(
+              {"status", "a new organisation's status must be registered or applying", row.row});
+          continue;
+        }
         plan.push_back({&row, std::nullopt});
         continue;
       }
@@ -248,12 +247,20 @@ core::Result<OrgService::ImportResult> OrgService::Import(
         parsed.errors.push_back({"uscc", "registered outside your scope", row.row});
         continue;
       }
+      if (auto problem = Unchangeable(row, *existing)) {
+        parsed.errors.push_back(std::move(*problem));
+        continue;
+      }
+      if (AuditJson(Updated(*existing, row.org)) == AuditJson(*existing)) {
+        ++unchanged;  // an exported row imported again as it was: nothing to write or audit
+        continue;
+      }
       plan.push_back({&row, std::move(existing)});
     }
     snapshot.Commit();
   }
   if (!parsed.errors.empty()) return RowErrors(std::move(parsed.errors));
-  ImportResult result;
+  ImportResult result{.unchanged = unchanged};
   for (const Planned& p : plan) ++(p.existing ? result.updated : result.imported);
   if (dry_run) return result;
 

@@ -30,37 +30,135 @@ std::vector<std::string> Row(const std::string& uscc, const std::string& name,
           "13912345678", "2015-06-01", "职工服务",       "skills；health", labour};
 }
 
+// Unit 7 is 陕西省民政厅, 8 and 9 are two 民政局 of different cities, 10 is a union.
+ImportPlaces Places() {
+  using account::UnitKind;
+  return ImportPlaces({{7, "陕西省民政厅", UnitKind::kCivilAffairs, "610000", "民政部"},
+                       {8, "民政局", UnitKind::kCivilAffairs, "610100", "西安市"},
+                       {9, "民政局", UnitKind::kCivilAffairs, "610200", "铜川市"},
+                       {10, "陕西省总工会", UnitKind::kUnion, "610000", "全国总工会"}},
+                      {{"100000", "中华人民共和国", ""},
+                       {"610000", "陕西省", "100000"},
+                       {"610100", "西安市", "610000"},
+                       {"610200", "铜川市", "610000"}});
+}
+
+ParsedImport Parse(const Table& t) { return ParseImport(t, Places(), 7, {2026, 1, 1}); }
+
 TEST(OrgImportParse, ColumnsInAnyOrderListsBooleansAndExcelDates) {
   Table t = {kHeader, Row("52610100MJ0000001W", "西安职工服务中心"), {}};
   t[1][6] = "42156";  // an Excel serial date: 2015-06-01
-  auto parsed = ParseImport(t, 7, {2026, 1, 1});
+  auto parsed = Parse(t);
   ASSERT_TRUE(parsed.errors.empty()) << parsed.errors[0].message;
   ASSERT_EQ(parsed.rows.size(), 1u);
   EXPECT_EQ(parsed.rows[0].row, 2);
   EXPECT_EQ(parsed.rows[0].org.registration_unit_id, 7);
+  EXPECT_FALSE(parsed.rows[0].unit_named);
   EXPECT_EQ(parsed.rows[0].org.founded_on, "2015-06-01");
   EXPECT_EQ(parsed.rows[0].org.service_categories, (std::vector<std::string>{"health", "skills"}));
   EXPECT_TRUE(parsed.rows[0].org.labour_field);
+  EXPECT_EQ(parsed.rows[0].status, "registered");
+}
+
+TEST(OrgImportParse, ChineseHeadersAndLabels) {
+  const Table t = {ImportHeaders(false),
+                   {"西安职工服务中心", "52610100MJ0000001W", "社会服务机构（民办非企业单位）",
+                    "陕西省西安市", "民政局（西安市）", "王伟", "13912345678", "2015/6/1",
+                    "职工服务", "劳动竞赛和技能提升类；职工健康服务类", "否", "申请登记"}};
+  auto parsed = Parse(t);
+  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors[0].field << ": " << parsed.errors[0].message;
+  const ImportRow& row = parsed.rows.at(0);
+  EXPECT_EQ(row.org.org_type, "social_service");
+  EXPECT_EQ(row.org.region_code, "610100");
+  EXPECT_EQ(row.org.registration_unit_id, 8);
+  EXPECT_TRUE(row.unit_named);
+  EXPECT_EQ(row.org.founded_on, "2015-06-01");
+  EXPECT_EQ(row.org.service_categories, (std::vector<std::string>{"health", "skills"}));
+  EXPECT_FALSE(row.org.labour_field);
+  EXPECT_EQ(row.org.status, "applying");
+}
+
+TEST(OrgImportParse, EnglishLabelsCodesAndAliasesAlike) {
+  const Table t = {{"Name", "USCC", "类型", "区域", "登记机关", "legal_rep", "电话", "成立时间",
+                    "business_scope", "service_categories", "labour_field", "状态", "等级"},
+                   {"西安职工服务中心", "52610100mj0000001w", "Social service agency", "610100",
+                    "8", "王伟", "13912345678", "2015年6月1日", "职工服务", "Worker health;skills",
+                    "Yes", "Registered", "5A"}};
+  auto parsed = Parse(t);
+  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors[0].field << ": " << parsed.errors[0].message;
+  const ImportRow& row = parsed.rows.at(0);
+  EXPECT_EQ(row.org.uscc, "52610100MJ0000001W");
+  EXPECT_EQ(row.org.org_type, "social_service");
+  EXPECT_EQ(row.org.registration_unit_id, 8);
+  EXPECT_EQ(row.org.service_categories, (std::vector<std::string>{"health", "skills"}));
+  EXPECT_TRUE(row.org.labour_field);
+  EXPECT_EQ(row.status, "registered");
 }
 
 TEST(OrgImportParse, EveryProblemCarriesItsRow) {
   Table t = {kHeader, Row("52610100MJ0000001W", "西安职工服务中心"),
-             Row("52610100MJ0000001X", "坏代码"), Row("52610100MJ0000001W", "重复", "也许")};
-  auto parsed = ParseImport(t, 7, {2026, 1, 1});
+             Row("52610100MJ0000001X", "坏代码"), Row("52610100MJ00000020", "未定", "也许"),
+             Row("52610100MJ0000001W", "重复")};
+  auto parsed = Parse(t);
   ASSERT_EQ(parsed.errors.size(), 3u);
   EXPECT_EQ(parsed.errors[0].row, 3);
   EXPECT_EQ(parsed.errors[0].field, "uscc");
   EXPECT_EQ(parsed.errors[1].row, 4);
   EXPECT_EQ(parsed.errors[1].field, "labour_field");
+  EXPECT_EQ(parsed.errors[1].message, "must be true/false/1/0/是/否");
+  EXPECT_EQ(parsed.errors[2].row, 5);
   EXPECT_EQ(parsed.errors[2].field, "uscc");  // duplicates row 2
   EXPECT_NE(parsed.errors[2].message.find("row 2"), std::string::npos);
 }
 
-TEST(OrgImportParse, UnknownAndMissingColumnsAreRowOneErrors) {
-  auto parsed = ParseImport({{"name", "uscc", "colour"}}, 7, {2026, 1, 1});
+TEST(OrgImportParse, AmbiguousOrUnknownNamesAreRowErrorsOncePerField) {
+  Table t = {ImportHeaders(false),
+             {"西安职工服务中心", "52610100MJ0000001W", "社团", "火星", "民政局", "王伟",
+              "13912345678", "2015-06-01", "职工服务", "唱歌", "是", "异常"}};
+  auto parsed = Parse(t);
+  std::map<std::string, std::string> by_field;
+  for (const auto& e : parsed.errors) {
+    EXPECT_EQ(e.row, 2);
+    EXPECT_TRUE(by_field.emplace(e.field, e.message).second) << e.field << " twice";
+  }
+  EXPECT_EQ(by_field["org_type"],
+            "must be one of: 社会团体、社会服务机构（民办非企业单位）、基金会、其他");
+  EXPECT_EQ(by_field["region_code"], "no region of this name or code");
+  EXPECT_EQ(by_field["registration_unit_id"],
+            "names several units: 民政局（西安市）、民政局（铜川市）; write the name with its "
+            "parent in brackets");
+  EXPECT_EQ(by_field["service_categories"], "unknown category 唱歌");
+  EXPECT_FALSE(by_field.contains("status"));  // 异常 is a status: only new rows must not have it
+  EXPECT_TRUE(parsed.rows.empty());
+}
+
+TEST(OrgImportParse, UnknownMissingAndRepeatedColumnsAreRowOneErrors) {
+  auto parsed = Parse({{"name", "统一社会信用代码", "colour", "uscc"}});
   ASSERT_FALSE(parsed.errors.empty());
   for (const auto& e : parsed.errors) EXPECT_EQ(e.row, 1);
   EXPECT_EQ(parsed.errors[0].field, "colour");
+  EXPECT_EQ(parsed.errors[0].message, "unknown column");
+  EXPECT_EQ(parsed.errors[1].field, "uscc");
+  EXPECT_EQ(parsed.errors[1].message, "appears twice");
+  EXPECT_EQ(parsed.errors[2].field, "org_type");
+  EXPECT_EQ(parsed.errors[2].message, "column is missing");
+}
+
+// CsvWriter quotes a leading + (formula injection): an exported phone imports as it was.
+TEST(OrgImportParse, DropsTheQuoteCsvExportsPutBeforeFormulaCharacters) {
+  Table t = {kHeader, Row("52610100MJ0000001W", "西安职工服务中心")};
+  t[1][5] = "'+86 13912345678";
+  auto parsed = Parse(t);
+  ASSERT_TRUE(parsed.errors.empty()) << parsed.errors[0].field << ": " << parsed.errors[0].message;
+  EXPECT_TRUE(parsed.rows.at(0).org.phone.ends_with("13912345678"));
+}
+
+TEST(OrgImportParse, FilesWriteLabels) {
+  EXPECT_EQ(LabelOf("org_type", "social_group"), "社会团体");
+  EXPECT_EQ(LabelOf("org_status", "registered"), "登记");
+  EXPECT_EQ(LabelOf("yes_no", "true"), "是");
+  EXPECT_EQ(LabelOf("org_status", "no_such_code"), "no_such_code");
+  EXPECT_EQ(ImportHeaders(true).size(), ImportHeaders(false).size() + 1);  // 评估等级
 }
 
 class OrgImportTest : public test_support::BackendTest {
@@ -144,8 +242,31 @@ TEST_P(OrgImportTest, ImportsThenUpdatesExistingOnRequest) {
   t[2][1] = "碑林区职工服务站";
   auto updated = orgs().Import(actor_, t, true);
   ASSERT_TRUE(updated);
-  EXPECT_EQ(updated->updated, 2);
+  EXPECT_EQ(updated->updated, 1);
+  EXPECT_EQ(updated->unchanged, 1);  // row 2 as it was
   EXPECT_EQ(orgs().List(actor_, {.q = "职工服务站"}, {}).total, 1);
+}
+
+// Statuses change by transitions: an update by import keeps the status, and a new row is
+// registered or applying.
+TEST_P(OrgImportTest, ImportsNeverChangeStatuses) {
+  Table t = {header_, UnitRow("52610100MJ0000001W", "西安职工服务中心")};
+  ASSERT_TRUE(orgs().Import(actor_, t, false));
+  t[0].push_back("登记状态");
+  t[1].push_back("异常");
+  auto changed = orgs().Import(actor_, t, true);
+  ASSERT_FALSE(changed);
+  EXPECT_EQ(changed.error().details.at(0).field, "status");
+  EXPECT_EQ(changed.error().details.at(0).message, "cannot be changed by an import");
+  t[1].back() = "登记";
+  EXPECT_TRUE(orgs().Import(actor_, t, true));
+  t.push_back(UnitRow("52610100MJ00000020", "碑林区工会服务站"));
+  t[2].push_back("异常");
+  auto fresh = orgs().Import(actor_, t, true);
+  ASSERT_FALSE(fresh);
+  EXPECT_EQ(fresh.error().details.at(0).row, 3);
+  EXPECT_EQ(fresh.error().details.at(0).message,
+            "a new organisation's status must be registered or applying");
 }
 
 // One audit entry per created or updated organisation, with before / after, in the import's
@@ -162,7 +283,7 @@ TEST_P(OrgImportTest, EachImportedRecordIsAudited) {
   t[1][1] = "西安市职工服务中心";
   ASSERT_TRUE(orgs().Import(actor_, t, true));
   entries = OrgEntries();
-  ASSERT_EQ(entries.size(), 6u);
+  ASSERT_EQ(entries.size(), 5u);  // the unchanged row is neither written nor audited
   EXPECT_TRUE(entries[3].starts_with("update ") && entries[3].ends_with(" before after"));
   EXPECT_TRUE(audit::AuditService(db()).Verify().ok);
 }

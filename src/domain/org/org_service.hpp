@@ -18,6 +18,7 @@
 #include "domain/common/writer.hpp"
 #include "domain/org/org.hpp"
 #include "domain/org/org_count_cache.hpp"
+#include "domain/org/org_import_places.hpp"
 #include "store/store.hpp"
 
 namespace lianyin::domain::org {
@@ -68,16 +69,24 @@ class OrgService {
   // kMaxImportErrors). Otherwise the rows are written in chunks of short transactions, staged
   // invisibly, then published with one Change per created or updated organisation (before /
   // after) in each chunk's transaction, and one for the import (org_import_service.cpp says
-  // how); a USCC registered concurrently meanwhile fails the whole import as row errors.
+  // how); a USCC registered concurrently meanwhile fails the whole import as row errors. A row
+  // that would change nothing of an existing organisation is counted as unchanged, not written;
+  // an import never changes an existing one's status, type or registration unit (row errors).
+  // Names of units and regions resolve through Places (loaded once, org_import.hpp).
   struct ImportResult {
     std::int64_t imported = 0;
     std::int64_t updated = 0;
+    std::int64_t unchanged = 0;
   };
   static constexpr std::size_t kMaxImportErrors = 1000;
   // `dry_run` validates exactly the same way and writes nothing (the error report uses it).
   core::Result<ImportResult> Import(const account::Actor& actor,
                                     const std::vector<std::vector<std::string>>& rows,
                                     bool update_existing, bool dry_run = false);
+
+  // The units in the actor's scope and the regions, loaded once (two queries), that files write
+  // by name (exports, the template) and imports resolve names against.
+  ImportPlaces Places(const account::Actor& actor);
 
   // Finishes what imports stopped midway left (serve calls it at start): a batch still staging
   // is discarded, one publishing is published. Returns how many batches it handled.

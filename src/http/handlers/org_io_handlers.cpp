@@ -1,9 +1,12 @@
 // The registry's files: import (CSV or XLSX, raw or multipart), its template and error report,
-// and exports with the list filters (CSV streamed page by page, XLSX).
+// and exports with the list filters (CSV streamed page by page, XLSX) — Chinese headers and
+// labels (domain/org/org_import_files.hpp), Chinese file names dated in Asia/Shanghai.
 
 #include <boost/json.hpp>
 
+#include "core/date.hpp"
 #include "domain/org/org_import.hpp"
+#include "domain/org/org_import_files.hpp"
 #include "domain/org/org_service.hpp"
 #include "http/error_mapping.hpp"
 #include "http/handlers/handlers.hpp"
@@ -20,8 +23,46 @@ namespace {
 
 namespace org = domain::org;
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kCsvType = "text/csv; charset=utf-8";
 constexpr std::int64_t kExportPage = 500;
+
+// A download's names: people see `name` (UTF-8), old clients the ASCII `fallback`.
+struct FileName {
+  std::string name;
+  std::string fallback;
+};
+
+// "_20261201": today in Asia/Shanghai.
+std::string DateSuffix() {
+  std::string date = core::FormatDate(core::LocalDate(core::Now()));
+  std::erase(date, '-');
+  return "_" + date;
+}
+
+// RFC 6266 with the RFC 5987 extended value: attachment; filename="a.xlsx"; filename*=UTF-8''…
+std::string Disposition(const FileName& file) {
+  static constexpr std::string_view kAttrChars = "!#$&+-.^_`|~";
+  std::string encoded;
+  for (const unsigned char c : file.name) {
+    if (std::isalnum(c) != 0 || kAttrChars.find(static_cast<char>(c)) != std::string_view::npos) {
+      encoded += static_cast<char>(c);
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      encoded += {'%', kHex[c >> 4], kHex[c & 15]};
+    }
+  }
+  return "attachment; filename=\"" + file.fallback + "\"; filename*=UTF-8''" + encoded;
+}
+
+Response File(std::string body, const std::string& type, const FileName& name) {
+  Response r;
+  r.content_type = type;
+  r.body = std::move(body);
+  r.SetHeader("Content-Disposition", Disposition(name));
+  return r;
+}
 
 // The uploaded table as rows of text: the raw body, or the `file` part of multipart/form-data.
 core::Result<std::vector<std::vector<std::string>>> ReadTable(const Request& request) {
@@ -41,31 +82,6 @@ core::Result<std::vector<std::vector<std::string>>> ReadTable(const Request& req
   return rows;
 }
 
-std::vector<std::string> ExportRow(const org::OrgView& view) {
-  const org::Org& o = view.org;
-  std::string categories;
-  for (const std::string& c : o.service_categories) categories += (categories.empty() ? "" : ";") + c;
-  const auto own = [&](const std::string& v) { return view.full ? v : std::string(); };
-  return {o.name, o.uscc, o.org_type, o.region_code, std::to_string(o.registration_unit_id),
-          own(o.legal_rep), own(o.phone), own(o.founded_on), own(o.business_scope), categories,
-          o.labour_field ? "true" : "false", std::string(org::OrgStatusName(o.status)),
-          o.grade.value_or("")};
-}
-
-std::vector<std::string> ExportHeader() {
-  std::vector<std::string> header = org::ImportColumns();
-  header.push_back("grade");
-  return header;
-}
-
-Response File(std::string body, const std::string& type, const std::string& name) {
-  Response r;
-  r.content_type = type;
-  r.body = std::move(body);
-  r.SetHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  return r;
-}
-
 Response ImportOrgs(org::OrgService& orgs, Context& ctx) {
   std::vector<core::FieldError> errors;
   const bool update = QueryBool(ctx.request, "update_existing", errors).value_or(false);
@@ -75,68 +91,41 @@ Response ImportOrgs(org::OrgService& orgs, Context& ctx) {
   auto result = orgs.Import(*ctx.actor, *rows, update);
   if (!result) return ErrorResponse(result.error());
   return JsonResponse(200, boost::json::object{{"imported", result->imported},
-                                               {"updated", result->updated}});
+                                               {"updated", result->updated},
+                                               {"unchanged", result->unchanged}});
 }
 
 // The rows that failed, with their original cells, 行号 and 错误原因 (an XLSX to download).
 Response ErrorReport(org::OrgService& orgs, Context& ctx) {
+  std::vector<core::FieldError> errors;
+  const bool update = QueryBool(ctx.request, "update_existing", errors).value_or(false);
+  if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
   auto rows = ReadTable(ctx.request);
   if (!rows) return ErrorResponse(rows.error());
-  auto checked = orgs.Import(*ctx.actor, *rows, false, /*dry_run=*/true);
-  std::map<std::int64_t, std::string> reasons;
-  if (!checked) {
-    const core::Error why = checked.error();  // error() returns a copy: keep it alive
-    for (const core::FieldError& e : why.details) {
-      std::string& text = reasons[e.row.value_or(1)];
-      text += (text.empty() ? "" : "；") + e.field + ": " + e.message;
-    }
-  }
-  tabular::XlsxWriter xlsx;
-  xlsx.AddSheet("错误报告", {});
-  std::vector<std::string> header = rows->empty() ? std::vector<std::string>{} : (*rows)[0];
-  header.insert(header.end(), {"行号", "错误原因"});
-  xlsx.Row(header, tabular::RowStyle::kHeader);
-  for (const auto& [row, reason] : reasons) {
-    std::vector<std::string> cells =
-        row >= 1 && row <= static_cast<std::int64_t>(rows->size()) ? (*rows)[row - 1]
-                                                                      : std::vector<std::string>{};
-    cells.resize(header.size() - 2);
-    cells.push_back(std::to_string(row));
-    cells.push_back(reason);
-    xlsx.Row(cells);
-  }
-  return File(xlsx.Finish(), kXlsxType, "import-errors.xlsx");
+  auto checked = orgs.Import(*ctx.actor, *rows, update, /*dry_run=*/true);
+  if (!checked) errors = checked.error().details;
+  return File(org::ErrorReportXlsx(*rows, errors), kXlsxType,
+              {"导入错误报告" + DateSuffix() + ".xlsx", "import-errors" + DateSuffix() + ".xlsx"});
 }
 
-Response Template(Context& ctx) {
-  const std::vector<std::string> example = {
-      "西安市职工服务中心", "52610100MJ0000001W", "social_service", "610100", "",
-      "王伟",              "13912345678",        "2015-06-01",    "职工技能培训",
-      "skills;health",     "是",                 "registered"};
-  if (ctx.request.Query("format").value_or("xlsx") == "csv") {
-    std::string out;
-    tabular::CsvWriter csv(&out);
-    csv.Row(org::ImportColumns());
-    csv.Row(example);
-    csv.Flush();
-    return File(std::move(out), "text/csv; charset=utf-8", "orgs-template.csv");
+Response Template(org::OrgService& orgs, Context& ctx) {
+  const org::ImportPlaces places = orgs.Places(*ctx.actor);
+  const std::string format(ctx.request.Query("format").value_or("xlsx"));
+  if (format == "csv") {
+    return File(org::TemplateCsv(places, ctx.actor->unit_id), kCsvType,
+                {"社会组织导入模板.csv", "orgs-template.csv"});
   }
-  tabular::XlsxWriter xlsx;
-  xlsx.AddSheet("社会组织", {});
-  xlsx.Row(org::ImportColumns(), tabular::RowStyle::kHeader);
-  xlsx.Row(example);
-  return File(xlsx.Finish(), kXlsxType, "orgs-template.xlsx");
+  if (format != "xlsx") return ErrorResponse(core::Error::Invalid("format", "must be csv or xlsx"));
+  return File(org::TemplateXlsx(places, ctx.actor->unit_id), kXlsxType,
+              {"社会组织导入模板.xlsx", "orgs-template.xlsx"});
 }
-
-}  // namespace
-
-namespace {
 
 // The next page of a CSV export, until the filter's rows run out.
 struct CsvExport {
   org::OrgService& orgs;
   domain::account::Actor actor;
   org::OrgFilter filter;
+  org::ImportPlaces places;
   bool started = false;
   bool done = false;
 
@@ -144,10 +133,10 @@ struct CsvExport {
     if (done) return std::nullopt;
     std::string out;
     tabular::CsvWriter csv(&out, {.bom = !started});
-    if (!started) csv.Row(ExportHeader());
+    if (!started) csv.Row(org::ImportHeaders(true));
     started = true;
     const std::vector<org::OrgView> page = orgs.Slice(actor, filter, kExportPage);
-    for (const org::OrgView& view : page) csv.Row(ExportRow(view));
+    for (const org::OrgView& view : page) csv.Row(org::ExportRow(view, places));
     csv.Flush();
     done = static_cast<std::int64_t>(page.size()) < kExportPage;
     if (!page.empty()) filter.before_id = page.back().org.id;
@@ -160,25 +149,31 @@ Response ExportOrgs(org::OrgService& orgs, Context& ctx) {
   if (!filter) return ErrorResponse(filter.error());
   filter->sort = org::OrgFilter::Sort::kNewest;  // exports walk the registry by id (keyset)
   const std::string format(ctx.request.Query("format").value_or("csv"));
+  if (format != "csv" && format != "xlsx") {
+    return ErrorResponse(core::Error::Invalid("format", "must be csv or xlsx"));
+  }
+  const std::string base = "社会组织名录" + DateSuffix();
+  const std::string fallback = "orgs" + DateSuffix();
+  org::ImportPlaces places = orgs.Places(*ctx.actor);
   if (format == "csv") {
-    auto state = std::make_shared<CsvExport>(CsvExport{orgs, *ctx.actor, *filter});
+    auto state =
+        std::make_shared<CsvExport>(CsvExport{orgs, *ctx.actor, *filter, std::move(places)});
     Response r;
-    r.content_type = "text/csv; charset=utf-8";
-    r.SetHeader("Content-Disposition", "attachment; filename=\"orgs.csv\"");
+    r.content_type = kCsvType;
+    r.SetHeader("Content-Disposition", Disposition({base + ".csv", fallback + ".csv"}));
     r.stream = [state] { return state->Next(); };
     return r;
   }
-  if (format != "xlsx") return ErrorResponse(core::Error::Invalid("format", "must be csv or xlsx"));
   tabular::XlsxWriter xlsx;
-  xlsx.AddSheet("社会组织", {});
-  xlsx.Row(ExportHeader(), tabular::RowStyle::kHeader);
+  xlsx.AddSheet("社会组织", {28, 22, 26, 22, 24, 12, 16, 12, 30, 36, 12, 10, 10});
+  xlsx.Row(org::ImportHeaders(true), tabular::RowStyle::kHeader);
   for (org::OrgFilter f = *filter;;) {
     const std::vector<org::OrgView> page = orgs.Slice(*ctx.actor, f, kExportPage);
-    for (const org::OrgView& view : page) xlsx.Row(ExportRow(view));
+    for (const org::OrgView& view : page) xlsx.Row(org::ExportRow(view, places));
     if (static_cast<std::int64_t>(page.size()) < kExportPage) break;
     f.before_id = page.back().org.id;
   }
-  return File(xlsx.Finish(), kXlsxType, "orgs.xlsx");
+  return File(xlsx.Finish(), kXlsxType, {base + ".xlsx", fallback + ".xlsx"});
 }
 
 }  // namespace
@@ -186,16 +181,23 @@ Response ExportOrgs(org::OrgService& orgs, Context& ctx) {
 void AddOrgIoRoutes(Router& router, org::OrgService& orgs) {
   router.Add("POST", "/api/v1/orgs/import", [&orgs](Context& ctx) { return ImportOrgs(orgs, ctx); },
              {.summary = "Import organisations from CSV (UTF-8/GB18030) or XLSX, all or nothing",
-              .tag = "orgs", .permission = "org:org:create", .large_body = true});
+              .tag = "orgs",
+              .permission = "org:org:create",
+              .large_body = true});
   router.Add("POST", "/api/v1/orgs/import/report",
              [&orgs](Context& ctx) { return ErrorReport(orgs, ctx); },
              {.summary = "The failing rows of an import file as an XLSX (行号, 错误原因)",
-              .tag = "orgs", .permission = "org:org:create", .large_body = true});
-  router.Add("GET", "/api/v1/orgs/import/template", [](Context& ctx) { return Template(ctx); },
-             {.summary = "The import template (format=xlsx|csv)", .tag = "orgs",
+              .tag = "orgs",
+              .permission = "org:org:create",
+              .large_body = true});
+  router.Add("GET", "/api/v1/orgs/import/template",
+             [&orgs](Context& ctx) { return Template(orgs, ctx); },
+             {.summary = "The import template (format=xlsx|csv) with instructions and drop-downs",
+              .tag = "orgs",
               .permission = "org:org:create"});
   router.Add("GET", "/api/v1/orgs/export", [&orgs](Context& ctx) { return ExportOrgs(orgs, ctx); },
-             {.summary = "Export the filtered list (format=csv streamed | xlsx)", .tag = "orgs",
+             {.summary = "Export the filtered list (format=csv streamed | xlsx)",
+              .tag = "orgs",
               .permission = "org:org:list"});
 }
 

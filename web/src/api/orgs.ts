@@ -1,4 +1,5 @@
 import { http, type Page, type PageQuery } from './http'
+import { downloadWithProgress, uploadWithProgress, type ProgressHandler } from './transfer'
 
 export type OrgType = 'social_group' | 'social_service' | 'foundation' | 'other'
 export const kOrgTypes: readonly OrgType[] = ['social_group', 'social_service', 'foundation', 'other']
@@ -165,10 +166,11 @@ export const deleteOrgLink = (unitId: number, orgId: number) =>
 export const getOrgDisclosure = (uscc: string) =>
   http.get<OrgDisclosure>(`/api/public/orgs/${encodeURIComponent(uscc)}`, undefined, true)
 
-/** `POST /orgs/import` answer: all rows were written. */
+/** `POST /orgs/import` answer: all rows were written (`unchanged`: rows as the registry has them). */
 export interface OrgImportResult {
   imported: number
   updated: number
+  unchanged: number
 }
 
 /** One problem of an import file (row 1 is the header), from a 422's `details`. */
@@ -185,19 +187,28 @@ export type OrgFilter = Omit<OrgQuery, 'page' | 'page_size'>
 
 export const kMaxImportBytes = 64 * 1024 * 1024
 
+const importQuery = (updateExisting: boolean) => (updateExisting ? { update_existing: 'true' } : undefined)
+
 /**
  * All or nothing: 422 `validation_failed` with row-level `details` writes nothing; 400 malformed
- * file; 413 over 64 MiB. `updateExisting` updates organisations whose USCC exists.
+ * file; 413 over 64 MiB. `updateExisting` updates organisations whose USCC exists. Headers and
+ * values may be Chinese (组织名称, 社会团体 …) or English field names and codes.
  */
-export const importOrgs = (file: File, updateExisting: boolean) =>
-  http.upload<OrgImportResult>(`${base}/import`, file, updateExisting ? { update_existing: 'true' } : undefined)
-/** Downloads an XLSX of the failing rows (original columns + 行号 + 错误原因). */
-export const downloadImportReport = (file: File) =>
-  http.uploadForDownload(`${base}/import/report`, file, 'import-errors.xlsx')
+export const importOrgs = (file: File, updateExisting: boolean, onProgress?: ProgressHandler) =>
+  uploadWithProgress<OrgImportResult>(`${base}/import`, file, importQuery(updateExisting), onProgress)
+/** Downloads an XLSX of the failing rows (original columns + 行号 + 错误原因, in Chinese). */
+export const downloadImportReport = (file: File, updateExisting: boolean) =>
+  downloadWithProgress(`${base}/import/report`, {
+    file,
+    query: importQuery(updateExisting),
+    fileName: 'import-errors.xlsx',
+  })
+/** 社会组织导入模板.xlsx: instructions sheet, drop-downs, an example row that imports as it is. */
 export const downloadImportTemplate = (format: OrgFileFormat = 'xlsx') =>
-  http.download(`${base}/import/template`, { format }, `orgs-template.${format}`)
-export const exportOrgs = (format: OrgFileFormat, filter: OrgFilter) =>
-  http.download(`${base}/export`, { ...filter, format }, `orgs.${format}`)
+  downloadWithProgress(`${base}/import/template`, { query: { format }, fileName: `orgs-template.${format}` })
+/** 社会组织名录_YYYYMMDD.csv|xlsx of the filtered list; the CSV is streamed (no total size). */
+export const exportOrgs = (format: OrgFileFormat, filter: OrgFilter, onProgress?: ProgressHandler) =>
+  downloadWithProgress(`${base}/export`, { query: { ...filter, format }, fileName: `orgs.${format}`, onProgress })
 
 /** A code of a dictionary with how many organisations hold it. */
 export interface CodeCount {
