@@ -113,7 +113,8 @@ function parseRetryAfter(response: Response): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000))
 }
 
-function buildUrl(path: string, query?: Query): string {
+/** `path` with the non-empty values of `query` as its query string. */
+export function buildUrl(path: string, query?: Query): string {
   if (!query) return path
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query)) {
@@ -123,7 +124,8 @@ function buildUrl(path: string, query?: Query): string {
   return search ? `${path}?${search}` : path
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** The error envelope of a failed answer (SPEC §3) as an `ApiError`, or a generic one when it is not one. */
+export async function toApiError(response: Response): Promise<ApiError> {
   const retryAfter = parseRetryAfter(response)
   try {
     const body = (await response.json()) as {
@@ -150,22 +152,39 @@ async function toApiError(response: Response): Promise<ApiError> {
  * (after the 401 / session-requirement handlers ran). `form` is sent as multipart/form-data: the
  * browser sets its Content-Type with the boundary.
  */
+/**
+ * The headers every request sends: Accept, Accept-Language (the server words its errors in the
+ * UI's language) and, unless it is a GET, the session's X-CSRF-Token.
+ */
+export function requestHeaders(method: string, accept = 'application/json'): Record<string, string> {
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': i18n.global.locale.value }
+  if (method !== 'GET') {
+    const csrfToken = csrfTokenSource()
+    if (csrfToken) headers['X-CSRF-Token'] = csrfToken
+  }
+  return headers
+}
+
+/** Runs the registered handlers a failure calls for (401, session requirements), then returns it. */
+export function reportFailure(error: ApiError, silent401 = false): ApiError {
+  if (error.status === 401 && !silent401) onUnauthenticated?.(error)
+  if (error.status === 403 && kSessionRequirementCodes.includes(error.code)) onSessionRequirement?.(error)
+  return error
+}
+
+/**
+ * Sends a request and resolves with the successful response; a failure becomes an `ApiError`
+ * (after the 401 / session-requirement handlers ran). `form` is sent as multipart/form-data: the
+ * browser sets its Content-Type with the boundary.
+ */
 async function send(
   method: string,
   path: string,
   options: RequestOptions & { form?: FormData; accept?: string } = {},
   silent401 = false,
 ): Promise<Response> {
-  // Accept-Language lets the server word its error messages in the UI's language.
-  const headers: Record<string, string> = {
-    Accept: options.accept ?? 'application/json',
-    'Accept-Language': i18n.global.locale.value,
-  }
+  const headers = requestHeaders(method, options.accept)
   if (options.body !== undefined && options.form === undefined) headers['Content-Type'] = 'application/json'
-  if (method !== 'GET') {
-    const csrfToken = csrfTokenSource()
-    if (csrfToken) headers['X-CSRF-Token'] = csrfToken
-  }
 
   let response: Response
   try {
@@ -179,12 +198,7 @@ async function send(
     throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : String(cause))
   }
 
-  if (!response.ok) {
-    const error = await toApiError(response)
-    if (error.status === 401 && !silent401) onUnauthenticated?.(error)
-    if (error.status === 403 && kSessionRequirementCodes.includes(error.code)) onSessionRequirement?.(error)
-    throw error
-  }
+  if (!response.ok) throw reportFailure(await toApiError(response), silent401)
   return response
 }
 
@@ -234,32 +248,52 @@ export function saveBlob(blob: Blob, fileName: string): void {
 }
 
 /** A file with its multipart part named `file`. */
-function fileForm(file: Blob, fileName?: string): FormData {
+export function fileForm(file: Blob, fileName?: string): FormData {
   const form = new FormData()
   if (fileName !== undefined) form.append('file', file, fileName)
   else form.append('file', file)
   return form
 }
 
-interface DownloadOptions {
+export interface DownloadOptions {
   query?: Query
-  /** Uploaded as the multipart part `file` (the request becomes a POST by the caller's choice). */
+  /** Uploaded as the multipart part `file`; the request is then a POST. */
   file?: File
   /** Used when the response names no file. */
   fileName: string
+  /** Called as the answer arrives: bytes so far, and all bytes when the server said (a streamed CSV does not). */
+  onProgress?: (loaded: number, total?: number) => void
+}
+
+/** The whole body of `response`, read chunk by chunk for `onProgress`. */
+async function readBlob(response: Response, onProgress?: DownloadOptions['onProgress']): Promise<Blob> {
+  const type = response.headers.get('Content-Type') ?? 'application/octet-stream'
+  const reader = onProgress ? response.body?.getReader() : undefined
+  if (!reader) return response.blob()
+  const length = Number(response.headers.get('Content-Length'))
+  const total = Number.isFinite(length) && length > 0 ? length : undefined
+  const chunks: Uint8Array[] = []
+  let loaded = 0
+  onProgress?.(loaded, total)
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    chunks.push(part.value)
+    loaded += part.value.byteLength
+    onProgress?.(loaded, total)
+  }
+  return new Blob(chunks as BlobPart[], { type })
 }
 
 /**
  * Fetches a file and saves it (see `saveBlob`); the name comes from `Content-Disposition`, else
  * `options.fileName`. Errors are `ApiError`s as for JSON requests.
  */
-async function download(method: string, path: string, options: DownloadOptions): Promise<void> {
-  const response = await send(method, path, {
+async function download(path: string, options: DownloadOptions): Promise<void> {
+  const response = await send(options.file ? 'POST' : 'GET', path, {
     query: options.query,
     form: options.file ? fileForm(options.file, options.file.name) : undefined,
     accept: '*/*',
   })
-  const blob = await response.blob()
+  const blob = await readBlob(response, options.onProgress)
   saveBlob(blob, dispositionFileName(response.headers.get('Content-Disposition')) ?? options.fileName)
 }
 
@@ -278,10 +312,6 @@ export const http = {
   /** POSTs `file` as multipart/form-data (part `file`) and parses the JSON answer. */
   upload: <T>(path: string, file: File, query?: Query) =>
     request<T>('POST', path, { query, form: fileForm(file, file.name) }),
-  /** GETs a file and saves it as a download. */
-  download: (path: string, query: Query | undefined, fileName: string) =>
-    download('GET', path, { query, fileName }),
-  /** POSTs `file` (multipart, part `file`) and saves the file answered as a download. */
-  uploadForDownload: (path: string, file: File, fileName: string, query?: Query) =>
-    download('POST', path, { query, file, fileName }),
+  /** Fetches a file (POSTing `options.file` when given) and saves it as a download. */
+  download,
 }

@@ -1,5 +1,5 @@
 import { http, type Page, type PageQuery } from './http'
-import { downloadWithProgress, uploadWithProgress, type ProgressHandler } from './transfer'
+import { uploadWithProgress, type ProgressHandler } from './transfer'
 
 export type OrgType = 'social_group' | 'social_service' | 'foundation' | 'other'
 export const kOrgTypes: readonly OrgType[] = ['social_group', 'social_service', 'foundation', 'other']
@@ -198,17 +198,21 @@ export const importOrgs = (file: File, updateExisting: boolean, onProgress?: Pro
   uploadWithProgress<OrgImportResult>(`${base}/import`, file, importQuery(updateExisting), onProgress)
 /** Downloads an XLSX of the failing rows (original columns + 行号 + 错误原因, in Chinese). */
 export const downloadImportReport = (file: File, updateExisting: boolean) =>
-  downloadWithProgress(`${base}/import/report`, {
+  http.download(`${base}/import/report`, {
     file,
     query: importQuery(updateExisting),
     fileName: 'import-errors.xlsx',
   })
 /** 社会组织导入模板.xlsx: instructions sheet, drop-downs, an example row that imports as it is. */
 export const downloadImportTemplate = (format: OrgFileFormat = 'xlsx') =>
-  downloadWithProgress(`${base}/import/template`, { query: { format }, fileName: `orgs-template.${format}` })
+  http.download(`${base}/import/template`, { query: { format }, fileName: `orgs-template.${format}` })
 /** 社会组织名录_YYYYMMDD.csv|xlsx of the filtered list; the CSV is streamed (no total size). */
 export const exportOrgs = (format: OrgFileFormat, filter: OrgFilter, onProgress?: ProgressHandler) =>
-  downloadWithProgress(`${base}/export`, { query: { ...filter, format }, fileName: `orgs.${format}`, onProgress })
+  http.download(`${base}/export`, {
+    query: { ...filter, format },
+    fileName: `orgs.${format}`,
+    onProgress: onProgress && ((loaded, total) => onProgress({ phase: 'downloading', loaded, total })),
+  })
 
 /** A code of a dictionary with how many organisations hold it. */
 export interface CodeCount {

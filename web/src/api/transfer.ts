@@ -1,12 +1,9 @@
-import { i18n } from '@/locales'
-import { useAuthStore } from '@/stores/auth'
-import { ApiError, saveBlob, type ApiErrorDetail, type Query } from './http'
+import { ApiError, buildUrl, fileForm, reportFailure, requestHeaders, toApiError, type Query } from './http'
 
 /**
- * File transfers that report progress, for long imports and exports: an upload through
- * XMLHttpRequest (fetch reports no upload progress) and a download read chunk by chunk (a
- * streamed CSV has no length, so `total` may be unknown). Errors are `ApiError`s as for JSON
- * requests.
+ * An upload that reports progress, for long imports: through XMLHttpRequest, since fetch reports
+ * no upload progress (downloads report theirs through `http.download`'s `onProgress`). Headers,
+ * errors and the 401 handling are the transport's (`http.ts`).
  */
 
 /** Where a transfer is: sending the file, waiting for the server, or receiving the answer. */
@@ -22,54 +19,14 @@ export interface TransferProgress {
 
 export type ProgressHandler = (progress: TransferProgress) => void
 
-function url(path: string, query?: Query): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== '') params.set(key, String(value))
+/** The answer of a finished XMLHttpRequest as a fetch Response (for `toApiError`). */
+function responseOf(xhr: XMLHttpRequest): Response {
+  const headers = new Headers()
+  for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+    const colon = line.indexOf(':')
+    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim())
   }
-  const search = params.toString()
-  return search ? `${path}?${search}` : path
-}
-
-function headers(method: string): Record<string, string> {
-  const out: Record<string, string> = { 'Accept-Language': i18n.global.locale.value }
-  const csrf = useAuthStore().csrfToken
-  if (method !== 'GET' && csrf) out['X-CSRF-Token'] = csrf
-  return out
-}
-
-function form(file: File): FormData {
-  const data = new FormData()
-  data.append('file', file, file.name)
-  return data
-}
-
-/** The error envelope of a failed answer (SPEC §3), or a generic error when it is not one. */
-function apiError(status: number, text: string, statusText = ''): ApiError {
-  try {
-    const body = JSON.parse(text) as { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } }
-    if (body.error?.code) {
-      return new ApiError(status, body.error.code, body.error.message ?? body.error.code, body.error.details ?? [])
-    }
-  } catch {
-    // Not a JSON envelope (e.g. a proxy's HTML error page).
-  }
-  return new ApiError(status, `http_${status}`, statusText || `HTTP ${status}`)
-}
-
-/** The file name of a `Content-Disposition` header: RFC 5987 `filename*` first, then `filename`. */
-function dispositionFileName(header: string | null): string | undefined {
-  if (!header) return undefined
-  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
-  if (extended?.[1]) {
-    try {
-      return decodeURIComponent(extended[1].trim())
-    } catch {
-      // Malformed percent-encoding: try the plain form.
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header)
-  return plain?.[1]?.trim() || undefined
+  return new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers })
 }
 
 /** POSTs `file` (multipart part `file`) and parses the JSON answer, reporting upload progress. */
@@ -81,69 +38,26 @@ export function uploadWithProgress<T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', url(path, query))
-    xhr.setRequestHeader('Accept', 'application/json')
-    for (const [name, value] of Object.entries(headers('POST'))) xhr.setRequestHeader(name, value)
+    xhr.open('POST', buildUrl(path, query))
+    for (const [name, value] of Object.entries(requestHeaders('POST'))) xhr.setRequestHeader(name, value)
     xhr.upload.onprogress = (event) => {
       onProgress?.({ phase: 'uploading', loaded: event.loaded, total: event.lengthComputable ? event.total : undefined })
     }
     xhr.upload.onload = () => onProgress?.({ phase: 'processing', loaded: file.size, total: file.size })
     xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          resolve((xhr.responseText ? JSON.parse(xhr.responseText) : {}) as T)
-        } catch {
-          reject(new ApiError(xhr.status, 'bad_response', 'not JSON'))
-        }
-      } else {
-        reject(apiError(xhr.status, xhr.responseText, xhr.statusText))
+      if (xhr.status < 200 || xhr.status >= 300) {
+        void toApiError(responseOf(xhr)).then((error) => reject(reportFailure(error)))
+        return
+      }
+      try {
+        resolve((xhr.responseText ? JSON.parse(xhr.responseText) : {}) as T)
+      } catch {
+        reject(new ApiError(xhr.status, 'bad_response', 'not JSON'))
       }
     }
     xhr.onerror = () => reject(new ApiError(0, 'network_error', 'network error'))
-    xhr.send(form(file))
+    xhr.send(fileForm(file, file.name))
   })
-}
-
-interface DownloadOptions {
-  query?: Query
-  /** Uploaded as the multipart part `file` (then the request is a POST). */
-  file?: File
-  /** Used when the answer names no file. */
-  fileName: string
-  onProgress?: ProgressHandler
-}
-
-/**
- * Fetches a file, reading it chunk by chunk to report the bytes received, and saves it under the
- * name the server gives (`Content-Disposition`), else `options.fileName`.
- */
-export async function downloadWithProgress(path: string, options: DownloadOptions): Promise<void> {
-  const method = options.file ? 'POST' : 'GET'
-  let response: Response
-  try {
-    response = await fetch(url(path, options.query), {
-      method,
-      headers: { Accept: '*/*', ...headers(method) },
-      credentials: 'same-origin',
-      body: options.file ? form(options.file) : undefined,
-    })
-  } catch (cause) {
-    throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : String(cause))
-  }
-  if (!response.ok) throw apiError(response.status, await response.text(), response.statusText)
-  const length = Number(response.headers.get('Content-Length'))
-  const total = Number.isFinite(length) && length > 0 ? length : undefined
-  const chunks: Uint8Array[] = []
-  let loaded = 0
-  options.onProgress?.({ phase: 'downloading', loaded, total })
-  const reader = response.body?.getReader()
-  for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
-    chunks.push(part.value)
-    loaded += part.value.byteLength
-    options.onProgress?.({ phase: 'downloading', loaded, total })
-  }
-  const type = response.headers.get('Content-Type') ?? 'application/octet-stream'
-  saveBlob(new Blob(chunks as BlobPart[], { type }), dispositionFileName(response.headers.get('Content-Disposition')) ?? options.fileName)
 }
 
 /** "1.2 MB": a byte count for people. */
