@@ -61,7 +61,7 @@ describe('social organisations', { timeout: 85_000 }, () => {
     const usccInput = dialog.getByLabel('统一社会信用代码')
     assert.equal(await usccInput.getAttribute('placeholder'), '18位统一社会信用代码')
     await usccInput.fill(uscc)
-    await dialog.getByText('社会服务机构', { exact: true }).click()
+    await dialog.getByText('社会服务机构（民办非企业单位）', { exact: true }).click()
     await dialog.locator('.el-cascader').click()
     await visible(page, '.el-cascader-node').filter({ hasText: '全国' }).click()
     await visible(page, '.el-cascader-node').filter({ hasText: '陕西省' }).locator('.el-radio').click()

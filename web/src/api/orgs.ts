@@ -2,8 +2,6 @@ import { http, type Page, type PageQuery } from './http'
 import { uploadWithProgress, type ProgressHandler } from './transfer'
 
 export type OrgType = 'social_group' | 'social_service' | 'foundation' | 'other'
-export const kOrgTypes: readonly OrgType[] = ['social_group', 'social_service', 'foundation', 'other']
-
 export type OrgStatus = 'applying' | 'registered' | 'rejected' | 'abnormal' | 'deregistering' | 'deregistered'
 
 /** Legal `POST /orgs/{id}/transitions` targets from each status (SPEC §4; `applying` is decided by review too). */
@@ -26,17 +24,6 @@ export type ServiceCategory =
   | 'new_employment'
   | 'common_prosperity'
   | 'volunteer'
-export const kServiceCategories: readonly ServiceCategory[] = [
-  'skills',
-  'health',
-  'children',
-  'culture_sports',
-  'stations',
-  'new_employment',
-  'common_prosperity',
-  'volunteer',
-]
-
 /** Public fields, readable by every logged-in user. */
 export interface OrgPublicFields {
   id: number

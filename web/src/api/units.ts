@@ -1,7 +1,6 @@
 import { http, type Page, type PageQuery } from './http'
 
 export type UnitKind = 'union' | 'civil_affairs' | 'other'
-export const kUnitKinds: readonly UnitKind[] = ['union', 'civil_affairs', 'other']
 
 export interface Unit {
   id: number
