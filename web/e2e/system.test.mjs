@@ -54,6 +54,29 @@ describe('system management pages', { timeout: 85_000 }, () => {
     await openPage('单位管理', '/api/v1/units')
   })
 
+  test('在线用户 filtered by a user picked by name, kept across a reload', async () => {
+    const { page, baseUrl } = app
+    await openPage('在线用户', '/api/v1/sessions')
+    const picker = page.locator('.user-filter .el-select')
+    await picker.click()
+    await page.keyboard.type('adm')
+    const option = page.locator('.el-select-dropdown__item:visible').filter({ hasText: '（admin）' })
+    await option.first().click()
+    const [filtered] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/sessions' && new URL(r.url()).searchParams.has('user_id')),
+      page.getByRole('button', { name: '搜索' }).click(),
+    ])
+    assert.equal(filtered.status(), 200)
+    const userId = new URL(filtered.url()).searchParams.get('user_id')
+    await page.waitForURL((url) => url.searchParams.get('user_id') === userId)
+    await page.reload()
+    await page.locator('.el-table').getByText('当前会话').waitFor()
+    await picker.getByText('（admin）').waitFor()
+    await page.getByRole('button', { name: '重置' }).click()
+    await page.waitForURL((url) => !url.searchParams.has('user_id'))
+    await openPage('单位管理', '/api/v1/units') // where the next test starts
+  })
+
   test('a unit created through the dialog', async () => {
     const { page } = app
     await page.getByRole('button', { name: '新增' }).first().click()
