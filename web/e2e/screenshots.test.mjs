@@ -94,6 +94,20 @@ describe('screenshots of every page at both widths', { timeout: 180_000 }, () =>
         if (size.width === 375 && over > 0) {
           overflows.push(`${p} by ${over} px`)
         }
+        // A pager cut off inside its box hides the total and the page sizes (no page overflow shows it).
+        const pager = await page.evaluate(() =>
+          Math.max(
+            0,
+            ...[...document.querySelectorAll('.list-pagination')].flatMap((bar) => {
+              const box = bar.getBoundingClientRect()
+              return [...bar.children].map((part) => {
+                const r = part.getBoundingClientRect()
+                return Math.max(box.left - r.left, r.right - box.right)
+              })
+            }),
+          ),
+        )
+        if (size.width === 375 && pager > 0) overflows.push(`${p}: the pager sticks out by ${Math.round(pager)} px`)
       }
     }
     // The login page is photographed signed out.
