@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "domain/dictionary/messages.hpp"
+
 namespace lianyin::http {
 namespace {
 
@@ -108,9 +110,10 @@ bool IsFieldSummary(std::string_view message, const json::array& details) {
 
 }  // namespace
 
-void LocaliseError(Response& response, domain::dictionary::Lang lang) {
+void LocaliseError(Response& response, std::string_view accept_language) {
   namespace dict = domain::dictionary;
   if (!IsEnvelope(response)) return;
+  const dict::Lang lang = dict::PreferredLang(accept_language);
   response.SetHeader("Content-Language", std::string(dict::LangTag(lang)));
   if (lang == dict::Lang::kEn) return;  // the catalogue's message ids are English
   boost::system::error_code ec;

@@ -82,12 +82,10 @@ TEST(ErrorMappingRetryAfter, TooManyRequestsCarriesRetryAfter) {
 namespace lianyin::http {
 namespace {
 
-using domain::dictionary::Lang;
-
 TEST(LocaliseErrorTest, WordsEnvelopesInChineseAndLeavesTheRestAlone) {
   Response invalid =
       ErrorResponse(core::Error::Invalid("uscc", "credit code check character is wrong"));
-  LocaliseError(invalid, Lang::kZh);
+  LocaliseError(invalid, "");  // no Accept-Language: Chinese
   EXPECT_EQ(
       invalid.body,
       R"({"error":{"code":"validation_failed","message":"统一社会信用代码：统一社会信用代码校验位不正确",)"
@@ -99,16 +97,16 @@ TEST(LocaliseErrorTest, WordsEnvelopesInChineseAndLeavesTheRestAlone) {
 
   Response english = ErrorResponse(core::Error::NotFound());
   const std::string before = english.body;
-  LocaliseError(english, Lang::kEn);
+  LocaliseError(english, "en-US,en;q=0.9");
   EXPECT_EQ(english.body, before);
 
   Response unknown = ErrorResponse(core::Error::Conflict("a message nobody translated"));
-  LocaliseError(unknown, Lang::kZh);
+  LocaliseError(unknown, "zh-CN");
   EXPECT_NE(unknown.body.find("a message nobody translated"), std::string::npos);
 
   Response ok;
   ok.body = R"({"error":"not an envelope, a 200"})";
-  LocaliseError(ok, Lang::kZh);
+  LocaliseError(ok, "zh-CN");
   EXPECT_EQ(ok.body, R"({"error":"not an envelope, a 200"})");
   EXPECT_TRUE(ok.headers.empty());
 }

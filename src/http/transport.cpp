@@ -107,8 +107,7 @@ core::Result<void> DecodeTarget(std::string_view target, Request& request) {
 
 void FinishResponse(Response& response, const Request& request, bool tls) {
   response.SetHeader("X-Request-Id", request.request_id);
-  LocaliseError(response,
-                domain::dictionary::PreferredLang(request.Header("accept-language").value_or("")));
+  LocaliseError(response, request.Header("accept-language").value_or(""));
   ApplySecurityHeaders(response, tls);
   ApplyApiCacheControl(response, request.path);
 }

@@ -2,6 +2,7 @@
 
 #include "core/date.hpp"
 #include "domain/account/security_admin_service.hpp"
+#include "domain/dictionary/messages.hpp"
 #include "http/error_mapping.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/query.hpp"
