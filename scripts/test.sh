@@ -14,8 +14,6 @@ fi
 echo "test: PostgreSQL at $LIANYIN_TEST_PG"
 
 preset=${1:-release}
-# Leaks inside Debian's libraries that our code cannot free (each one explained in the file).
-export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 ctest --preset "$preset" --timeout 300
 if [[ "$preset" == release ]]; then
   (cd web && npm test --silent)
