@@ -14,11 +14,12 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       users(writer, domain::org::OrgInScope, clock),
       roles(writer),
       audit(db, clock),
-      orgs(writer, clock) {}
+      orgs(writer, clock),
+      credit(writer, clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
-  return http::ApiServices{auth,  security, regions,          units, users, roles,
-                           audit, orgs,     std::move(gauges)};
+  return http::ApiServices{auth,  security, regions, units,  users,
+                           roles, audit,    orgs,    credit, std::move(gauges)};
 }
 
 }  // namespace lianyin::app

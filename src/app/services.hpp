@@ -19,6 +19,7 @@
 #include "domain/audit/audit_sink.hpp"
 #include "domain/common/data_versions.hpp"
 #include "domain/common/writer.hpp"
+#include "domain/credit/credit_service.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "http/api.hpp"
@@ -53,6 +54,7 @@ class Services {
   domain::account::RoleService roles;
   domain::audit::AuditService audit;
   domain::org::OrgService orgs;
+  domain::credit::CreditService credit;
 };
 
 }  // namespace lianyin::app

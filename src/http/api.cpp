@@ -89,8 +89,9 @@ Api::Api(ApiServices services, ApiOptions options)
   handlers::AddDictionaryRoutes(router_);
   handlers::AddRegionRoutes(router_, services_.regions);
   handlers::AddAuditRoutes(router_, services_.audit);
-  handlers::AddOrgRoutes(router_, services_.orgs, pages_);
+  handlers::AddOrgRoutes(router_, services_.orgs, services_.credit, pages_);
   handlers::AddOrgIoRoutes(router_, services_.orgs);
+  handlers::AddCreditRoutes(router_, services_.credit);
   handlers::AddUnitRoutes(router_, services_.units);
   handlers::AddUserRoutes(router_, services_.users);
   handlers::AddRoleRoutes(router_, services_.roles);

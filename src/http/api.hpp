@@ -28,6 +28,9 @@ class UserService;
 namespace lianyin::domain::audit {
 class AuditService;
 }
+namespace lianyin::domain::credit {
+class CreditService;
+}
 namespace lianyin::domain::org {
 class OrgService;
 }
@@ -48,6 +51,7 @@ struct ApiServices {
   domain::account::RoleService& roles;
   domain::audit::AuditService& audit;
   domain::org::OrgService& orgs;
+  domain::credit::CreditService& credit;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

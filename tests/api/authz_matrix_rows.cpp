@@ -20,6 +20,17 @@ constexpr const char* kOrgReaders =
     "platform=200 admin=200 union_officer=200 civil_affairs_officer=200 inspector=200 expert=200 "
     "org_member=200";
 
+// credit:entry:list holders: the management list answers each its scope's entries.
+constexpr const char* kCreditReaders =
+    "platform=200 admin=200 union_officer=200 civil_affairs_officer=200 inspector=200 "
+    "org_member=200";
+// An entry (or an organisation's credit record) of own_org, registered at 东城区民政局, and of
+// foreign_org: only the authority's subtree (the civil-affairs officer at 北京市民政局) and the
+// org's members see it; the other readers sit at 北京市总工会.
+constexpr const char* kCreditRecordReaders =
+    "platform=200/200 admin=404/404 union_officer=404/404 civil_affairs_officer=200/404 "
+    "inspector=404/404 org_member=200/404";
+
 std::string All(const std::string& status) {
   std::string out;
   for (const std::string& role : kMatrixRoles) out += role + "=" + status + " ";
@@ -174,6 +185,32 @@ const std::vector<MatrixRow>& MatrixRows() {
        "/api/v1/units/{union_unit}/org-links/{org_linked_here}",
        "/api/v1/units/{foreign_unit}/org-links/{org_linked_there}", "", "",
        "platform=200/200 admin=200/404 union_officer=200/404"},
+      // Credit lists: entries are the registration authority's records (its subtree reads and
+      // changes them, the org's members read them and object): outside → 404; entering an
+      // organisation, which everyone reads, outside one's scope → 403.
+      {"GET /api/v1/credit-entries", "/api/v1/credit-entries", "", "", "", kCreditReaders},
+      {"GET /api/v1/credit-entries/{id}", "/api/v1/credit-entries/{own_entry}",
+       "/api/v1/credit-entries/{foreign_entry}", "", "", kCreditRecordReaders},
+      {"GET /api/v1/orgs/{id}/credit-entries", "/api/v1/orgs/{own_org}/credit-entries",
+       "/api/v1/orgs/{foreign_org}/credit-entries", "", "", kCreditRecordReaders},
+      {"POST /api/v1/orgs/{id}/credit-entries", "/api/v1/orgs/{fresh_org}/credit-entries",
+       "/api/v1/orgs/{foreign_fresh_org}/credit-entries",
+       R"({"list":"abnormal","reason":"未按规定报送年度工作报告","entered_on":"2024-01-15"})", "",
+       "platform=201/201 admin=403/403 civil_affairs_officer=201/403"},
+      {"POST /api/v1/credit-entries/{id}/remove", "/api/v1/credit-entries/{fresh_entry}/remove",
+       "/api/v1/credit-entries/{foreign_fresh_entry}/remove",
+       R"({"reason":"已补报年度工作报告","removed_on":"2024-02-01"})", "",
+       "platform=200/200 admin=404/404 civil_affairs_officer=200/404"},
+      {"POST /api/v1/credit-entries/{id}/objections",
+       "/api/v1/credit-entries/{own_entry_unopposed}/objections",
+       "/api/v1/credit-entries/{foreign_entry_unopposed}/objections",
+       R"({"text":"我会已按时报送年度工作报告"})", "",
+       "platform=201/201 admin=404/404 org_member=201/404"},
+      {"POST /api/v1/credit-objections/{id}/answer",
+       "/api/v1/credit-objections/{fresh_objection}/answer",
+       "/api/v1/credit-objections/{foreign_fresh_objection}/answer",
+       R"({"decision":"reject","reply":"经核实未报送"})", "",
+       "platform=200/200 admin=404/404 civil_affairs_officer=200/404"},
   };
   return rows;
 }

@@ -40,6 +40,8 @@ class AuthzMatrixTest : public ApiFixture {
     ids_["foreign_civil"] = MakeUnit("陕西省民政厅", "610000", root, "civil_affairs");
     ids_["own_org"] = MakeOrg("110101", ids_["own_civil"]);
     ids_["foreign_org"] = MakeOrg("610000", ids_["foreign_civil"]);
+    ids_["own_entry"] = MakeEntry(ids_["own_org"]);
+    ids_["foreign_entry"] = MakeEntry(ids_["foreign_org"]);
     ids_["own_user"] = MakeUser("dc.officer", ids_["own_unit"], "union_officer");
     ids_["foreign_user"] = MakeUser("sx.officer", ids_["foreign_unit"], "union_officer");
     civil_ids_["own_unit"] = ids_["own_civil"];
@@ -106,6 +108,41 @@ class AuthzMatrixTest : public ApiFixture {
     return Json(r).at("id").as_int64();
   }
 
+  // An active abnormal-list entry of `org`, entered by the platform administrator.
+  std::int64_t MakeEntry(std::int64_t org) {
+    auto r = Call(
+        platform_, "POST", "/api/v1/orgs/" + std::to_string(org) + "/credit-entries",
+        R"({"list":"abnormal","reason":"未按规定报送年度工作报告","entered_on":"2024-01-15"})");
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
+  // An open objection to a fresh entry of a fresh organisation of `unit`.
+  std::int64_t MakeObjection(const std::string& region, std::int64_t unit) {
+    const std::int64_t entry = MakeEntry(MakeOrg(region, unit));
+    auto r =
+        Call(platform_, "POST", "/api/v1/credit-entries/" + std::to_string(entry) + "/objections",
+             R"({"text":"我会已按时报送"})");
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
+  // `entry` with no objection awaiting an answer (an open one is rejected first).
+  std::int64_t Unopposed(std::int64_t entry) {
+    auto r = Call(platform_, "GET", "/api/v1/credit-entries/" + std::to_string(entry));
+    Expect(r, 200);
+    if (r.status != 200) return entry;
+    const boost::json::object detail = Json(r);
+    for (const auto& o : detail.at("objections").as_array()) {
+      if (o.at("status").as_string() != "open") continue;
+      Expect(Call(platform_, "POST",
+                  "/api/v1/credit-objections/" + std::to_string(o.at("id").as_int64()) + "/answer",
+                  R"({"decision":"reject","reply":"经核实未报送"})"),
+             200);
+    }
+    return entry;
+  }
+
   std::int64_t LinkedOrg(std::int64_t unit) {
     const std::int64_t org = MakeOrg("110101", ids_["own_civil"]);
     Expect(Call(platform_, "POST", "/api/v1/units/" + std::to_string(unit) + "/org-links",
@@ -159,6 +196,18 @@ class AuthzMatrixTest : public ApiFixture {
     }
     if (name == "fresh_application") {
       return std::to_string(MakeOrg("110101", ids_["own_civil"], "applying"));
+    }
+    if (name == "fresh_entry")
+      return std::to_string(MakeEntry(MakeOrg("110101", ids_["own_civil"])));
+    if (name == "foreign_fresh_entry") {
+      return std::to_string(MakeEntry(MakeOrg("610000", ids_["foreign_civil"])));
+    }
+    if (name == "own_entry_unopposed") return std::to_string(Unopposed(ids_["own_entry"]));
+    if (name == "foreign_entry_unopposed") return std::to_string(Unopposed(ids_["foreign_entry"]));
+    if (name == "fresh_objection")
+      return std::to_string(MakeObjection("110101", ids_["own_civil"]));
+    if (name == "foreign_fresh_objection") {
+      return std::to_string(MakeObjection("610000", ids_["foreign_civil"]));
     }
     if (name == "org_linked_here") return std::to_string(LinkedOrg(ids_["union_unit"]));
     if (name == "org_linked_there") return std::to_string(LinkedOrg(ids_["foreign_unit"]));

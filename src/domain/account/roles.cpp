@@ -21,14 +21,17 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& Table() {
         "system:session:delete", "system:session:list", "system:setting:edit"}},
       {"audit_admin", {"system:audit:list", "system:region:list"}},
       {"union_officer",
-       {"org:link:edit", "org:link:list", "org:org:list", "system:region:list", "system:unit:list",
-        "system:user:list", "system:worker:list"}},
+       {"credit:entry:list", "org:link:edit", "org:link:list", "org:org:list", "system:region:list",
+        "system:unit:list", "system:user:list", "system:worker:list"}},
       {"civil_affairs_officer",
-       {"org:org:create", "org:org:edit", "org:org:list", "org:org:review", "org:org:transition",
-        "system:region:list", "system:unit:list", "system:user:list"}},
-      {"inspector", {"org:org:list", "system:region:list"}},
+       {"credit:entry:edit", "credit:entry:list", "org:org:create", "org:org:edit", "org:org:list",
+        "org:org:review", "org:org:transition", "system:region:list", "system:unit:list",
+        "system:user:list"}},
+      {"inspector", {"credit:entry:list", "org:org:list", "system:region:list"}},
       {"expert", {"org:org:list", "system:region:list"}},
-      {"org_member", {"org:org:edit", "org:org:list", "system:region:list"}},
+      {"org_member",
+       {"credit:entry:list", "credit:objection:create", "org:org:edit", "org:org:list",
+        "system:region:list"}},
       {"worker", {}},
   };
   return table;
@@ -38,6 +41,9 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& Table() {
 
 const std::vector<Permission>& PermissionCatalogue() {
   static const std::vector<Permission> catalogue = {
+      {"credit:entry:edit", "credit", "管理信用名单（列入、移出、答复异议）"},
+      {"credit:entry:list", "credit", "查看信用名单"},
+      {"credit:objection:create", "credit", "对信用名单提出异议"},
       {"org:link:edit", "org", "联系引导社会组织"},
       {"org:link:list", "org", "查看联系引导"},
       {"org:org:create", "org", "新增社会组织（登记）"},

@@ -69,6 +69,8 @@ constexpr Entry kAuditActions[] = {
     {"import", "导入", "Import"},
     {"link", "建立联系", "Link"},
     {"unlink", "解除联系", "Unlink"},
+    {"remove", "移出名单", "Remove from list"},
+    {"answer", "答复", "Answer"},
     {"login", "登录", "Log in"},
     {"logout", "退出登录", "Log out"},
     {"end_session", "强制下线", "End session"},
@@ -91,9 +93,12 @@ constexpr Entry kAuditEntities[] = {
     {"setting", "系统设置", "Setting"},
     {"region", "行政区划", "Region"},
     {"org_link", "联系引导", "Organisation link"},
+    {"credit_entry", "信用名单记录", "Credit list entry"},
+    {"credit_objection", "信用异议", "Credit objection"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
+    {"credit", "信用名单管理", "Credit lists"},
     {"units", "单位管理", "Units"},
     {"users", "用户管理", "Users"},
     {"roles", "角色管理", "Roles"},
@@ -117,6 +122,17 @@ constexpr Entry kLoginOutcomes[] = {
     {"rate_limited", "频率超限", "Rate limited"},
 };
 
+constexpr Entry kCreditLists[] = {
+    {"abnormal", "活动异常名录", "Abnormal list"},
+    {"dishonest", "严重违法失信名单", "Dishonest list"},
+};
+
+constexpr Entry kCreditObjectionStatuses[] = {
+    {"open", "待答复", "Awaiting an answer"},
+    {"accepted", "异议成立（已移出）", "Accepted (removed)"},
+    {"rejected", "异议不成立", "Rejected"},
+};
+
 constexpr std::array kDictionaries = {
     Dictionary{"org_type", "组织类型", "Organisation type", kOrgTypes},
     Dictionary{"org_status", "登记状态", "Registration status", kOrgStatuses},
@@ -129,6 +145,8 @@ constexpr std::array kDictionaries = {
     Dictionary{"audit_entity", "对象类型", "Record kind", kAuditEntities},
     Dictionary{"audit_outcome", "审计结果", "Audit outcome", kAuditOutcomes},
     Dictionary{"login_outcome", "登录结果", "Login outcome", kLoginOutcomes},
+    Dictionary{"credit_list", "信用名单", "Credit list", kCreditLists},
+    Dictionary{"credit_objection_status", "异议状态", "Objection status", kCreditObjectionStatuses},
 };
 
 std::string_view Trim(std::string_view text) {

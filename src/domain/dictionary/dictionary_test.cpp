@@ -8,6 +8,7 @@
 #include "domain/account/account.hpp"
 #include "domain/account/roles.hpp"
 #include "domain/audit/audit.hpp"
+#include "domain/credit/credit.hpp"
 #include "domain/org/org.hpp"
 
 namespace lianyin::domain::dictionary {
@@ -66,6 +67,12 @@ TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
   for (auto o : {audit::Outcome::kSuccess, audit::Outcome::kFailure, audit::Outcome::kDenied}) {
     ExpectLabelled("audit_outcome", audit::OutcomeName(o));
   }
+  for (const std::string& list : credit::CreditListNames()) ExpectLabelled("credit_list", list);
+  EXPECT_EQ(Get("credit_list").entries.size(), credit::CreditListNames().size());
+  for (const std::string& s : credit::ObjectionStatusNames()) {
+    ExpectLabelled("credit_objection_status", s);
+  }
+  EXPECT_EQ(Get("credit_objection_status").entries.size(), credit::ObjectionStatusNames().size());
 }
 
 TEST(Dictionary, CodeOfAcceptsTheCodeEitherLabelAndBlanks) {

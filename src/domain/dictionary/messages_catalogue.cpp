@@ -254,6 +254,19 @@ constexpr Message kMessages[] = {
     {"cannot be changed by an import", "不能通过导入修改"},
     {"a new organisation's status must be registered or applying",
      "新组织的状态须为登记或申请登记"},
+
+    // --- credit lists (domain/credit) ---
+    {"{} is on the {} list since {}: {}", "“{0}”已于{2}列入{1:credit_list}：{3}"},
+    {"already on the {} list since {}", "该组织已于{1}列入{0:credit_list}，不能重复列入"},
+    {"already on this list", "该组织已在此名单中，不能重复列入"},
+    {"must be abnormal or dishonest", "必须是活动异常名录或严重违法失信名单"},
+    {"only a registered organisation can be entered on a credit list",
+     "只有已登记的社会组织可以列入信用名单"},
+    {"must not be before the entry date {}", "不能早于列入日期 {0}"},
+    {"the entry has already been removed", "该记录已移出名单"},
+    {"an objection to this entry is awaiting an answer", "该记录已有异议正在等待答复"},
+    {"the objection has already been answered", "该异议已答复"},
+    {"must be accept or reject", "必须是异议成立或异议不成立"},
 };
 
 constexpr FieldName kFieldNames[] = {
@@ -324,6 +337,14 @@ constexpr FieldName kFieldNames[] = {
     // --- forms and pickers (issue #8 forms) ---
     {"codes", "区划代码", "codes"},
     {"ids", "编号", "ids"},
+    // --- credit lists ---
+    {"list", "名单类型", "list"},
+    {"entered_on", "列入日期", "entry date"},
+    {"removed_on", "移出日期", "removal date"},
+    {"text", "异议内容", "objection"},
+    {"reply", "答复意见", "reply"},
+    {"active", "是否在列", "active"},
+    {"open_objection", "有待答复异议", "open objection"},
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "domain/account/scope.hpp"
 #include "domain/account/unit_repo.hpp"
+#include "domain/credit/credit_gate.hpp"
 #include "domain/org/org_repo.hpp"
 #include "domain/org/org_service.hpp"
 
@@ -53,6 +54,10 @@ core::Result<Link> OrgService::LinkOrg(const Actor& actor, std::int64_t unit_id,
     if (!org) return core::Error::Invalid("org_id", "no such organisation");
     if (org->org.status != OrgStatus::kRegistered) {
       return core::Error::Invalid("org_id", "only a registered organisation can be linked");
+    }
+    // SPEC §4: an organisation on a credit list is not linked anew (existing links stay).
+    if (auto listed = credit::FirstActiveEntry(session, {org_id})) {
+      return credit::CreditListed(*listed, "org_id");
     }
     auto id = repo.InsertLink(unit_id, org_id, *since, at);
     if (!id) return core::Error::Conflict("already linked");

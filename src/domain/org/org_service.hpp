@@ -99,7 +99,8 @@ class OrgService {
   account::Page<Org> PublicSearch(const std::string& q, const account::PageRequest& page);
 
   // 联系引导: a union unit in scope links an organisation (since defaults to today); an active
-  // link of the same pair → 409, exact under concurrency (a partial unique index).
+  // link of the same pair → 409, exact under concurrency (a partial unique index); an
+  // organisation on a credit list → 422 on org_id naming the entry (credit::CreditListed).
   core::Result<Link> LinkOrg(const account::Actor& actor, std::int64_t unit_id, std::int64_t org_id,
                              std::optional<std::string> since);
   // One page of the active links of a union unit in scope (oldest first) with their total;

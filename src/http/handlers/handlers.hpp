@@ -35,10 +35,16 @@ void AddWorkerRoutes(Router& router, domain::account::UserService& users);
 void AddRoleRoutes(Router& router, domain::account::RoleService& roles);
 
 // /api/v1/orgs (list, create, get, patch, transitions, review, history),
-// /api/v1/units/{id}/org-links and the public /api/public/orgs/{uscc}. The list and one
-// organisation are answered from `pages` while OrgService::ViewVersion is unchanged.
-void AddOrgRoutes(Router& router, domain::org::OrgService& orgs, PageCache& pages);
+// /api/v1/units/{id}/org-links and the public /api/public/orgs/{uscc} (with the credit entries
+// `credit` discloses). The list and one organisation are answered from `pages` while
+// OrgService::ViewVersion is unchanged.
+void AddOrgRoutes(Router& router, domain::org::OrgService& orgs,
+                  domain::credit::CreditService& credit, PageCache& pages);
 // /api/v1/orgs/import (+ /report, /template) and /api/v1/orgs/export.
 void AddOrgIoRoutes(Router& router, domain::org::OrgService& orgs);
+// Credit lists: /api/v1/credit-entries (list, get, remove, objections),
+// /api/v1/orgs/{id}/credit-entries (an organisation's record, enter) and
+// /api/v1/credit-objections/{id}/answer.
+void AddCreditRoutes(Router& router, domain::credit::CreditService& credit);
 
 }  // namespace lianyin::http::handlers

@@ -3,12 +3,15 @@
 #include <boost/json.hpp>
 
 #include "core/mask.hpp"
+#include "domain/credit/credit_service.hpp"
 #include "domain/org/org_service.hpp"
 #include "http/error_mapping.hpp"
 #include "http/handlers/cached_read.hpp"
+#include "http/handlers/credit_json.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/org_json.hpp"
 #include "http/handlers/query.hpp"
+#include "http/handlers/with_id.hpp"
 #include "http/json.hpp"
 
 namespace lianyin::http::handlers {
@@ -190,7 +193,7 @@ Response ListLinks(org::OrgService& orgs, Context& ctx, std::int64_t unit_id) {
 }
 
 // Public disclosure (信息公开): no login; personal data masked.
-Response PublicOrg(org::OrgService& orgs, Context& ctx) {
+Response PublicOrg(org::OrgService& orgs, domain::credit::CreditService& credit, Context& ctx) {
   std::string uscc(ctx.Param("uscc"));
   for (char& c : uscc) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   auto found = orgs.PublicLookup(uscc);
@@ -200,9 +203,10 @@ Response PublicOrg(org::OrgService& orgs, Context& ctx) {
   WritePublicFields(w, *found, /*registration_unit_id=*/false);
   w.Key("legal_rep").String(core::MaskName(found->legal_rep));
   w.Key("phone").String(core::MaskPhone(found->phone));
-  // Supervision records arrive with the annual-report, credit-list and penalty areas.
+  // Supervision records arrive with the annual-report and penalty areas.
   w.Key("annual_reports").BeginArray().EndArray();
-  w.Key("credit_entries").BeginArray().EndArray();
+  w.Key("credit_entries")
+      .Raw(boost::json::serialize(PublicEntriesJson(credit.PublicEntries(found->id))));
   w.Key("penalties").BeginArray().EndArray();
   w.EndObject();
   Response r;
@@ -255,18 +259,10 @@ Response PublicSearch(org::OrgService& orgs, Context& ctx) {
   return r;
 }
 
-// Calls `f` with the {id} path parameter, or answers 404 for a malformed one.
-template <class F>
-RouteHandler WithId(const char* name, F f) {
-  return [name, f](Context& ctx) {
-    auto id = ctx.IdParam(name);
-    return id ? f(ctx, *id) : ErrorResponse(core::Error::NotFound());
-  };
-}
-
 }  // namespace
 
-void AddOrgRoutes(Router& router, org::OrgService& orgs, PageCache& pages) {
+void AddOrgRoutes(Router& router, org::OrgService& orgs, domain::credit::CreditService& credit,
+                  PageCache& pages) {
   router.Add("GET", "/api/v1/orgs",
              [&orgs, &pages](Context& ctx) { return ListOrgs(orgs, pages, ctx); },
              {.summary = "Organisations (public fields for all; full in scope); q searches names",
@@ -337,7 +333,7 @@ void AddOrgRoutes(Router& router, org::OrgService& orgs, PageCache& pages) {
               .tag = "public",
               .requires_auth = false});
   router.Add("GET", "/api/public/orgs/{uscc}",
-             [&orgs](Context& ctx) { return PublicOrg(orgs, ctx); },
+             [&orgs, &credit](Context& ctx) { return PublicOrg(orgs, credit, ctx); },
              {.summary = "Public disclosure of a registered organisation (personal data masked)",
               .tag = "public",
               .requires_auth = false});
