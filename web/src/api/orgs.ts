@@ -1,4 +1,5 @@
 import { http, type Page, type PageQuery } from './http'
+import type { PublicCreditEntry } from './credit'
 import { uploadWithProgress, type ProgressHandler } from './transfer'
 
 export type OrgType = 'social_group' | 'social_service' | 'foundation' | 'other'
@@ -120,7 +121,8 @@ export interface OrgDisclosure extends Omit<OrgPublicFields, 'id'> {
   legal_rep: string
   phone: string
   annual_reports: Record<string, unknown>[]
-  credit_entries: Record<string, unknown>[]
+  /** Every entry, newest first, removed ones too (with the removal). */
+  credit_entries: PublicCreditEntry[]
   penalties: Record<string, unknown>[]
 }
 

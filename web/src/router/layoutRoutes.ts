@@ -14,6 +14,7 @@ import {
   Tools,
   User,
   UserFilled,
+  Warning,
 } from '@element-plus/icons-vue'
 
 /**
@@ -73,6 +74,12 @@ export const layoutChildren: RouteRecordRaw[] = [
         name: 'orgs-links',
         component: () => import('@/views/orgs/links.vue'),
         meta: { titleKey: 'menu.orgLinks', icon: Connection, permission: 'org:link:list' },
+      },
+      {
+        path: 'credit',
+        name: 'credit-entries',
+        component: () => import('@/views/credit/index.vue'),
+        meta: { titleKey: 'menu.creditEntries', icon: Warning, permission: 'credit:entry:list' },
       },
     ],
   },
