@@ -149,8 +149,9 @@ CreditRepo::Query CreditRepo::Where(const EntryFilter& f, const common::Scope& s
   if (f.q && !f.q->empty()) {
     const std::string pattern = common::ContainsPattern(*f.q);
     const std::string escape(common::kLikeEscape);
-    add(" AND (lower(o.name) LIKE ?" + escape + " OR lower(o.uscc) LIKE ?" + escape, pattern);
-    add(")", pattern);
+    q.from_where +=
+        " AND (lower(o.name) LIKE ?" + escape + " OR lower(o.uscc) LIKE ?" + escape + ")";
+    q.params.insert(q.params.end(), {pattern, pattern});
   }
   if (f.open_objection) {
     q.from_where += *f.open_objection ? " AND EXISTS" : " AND NOT EXISTS";

@@ -22,7 +22,8 @@ CREATE TABLE credit_entries (
 );
 -- At most one active entry per organisation and list (InsertOrConflict relies on it: exact
 -- under concurrency). Also the index of "the active entries of these organisations" (the gate
--- other areas call, credit_gate.hpp): its predicate is the query's.
+-- other areas call, credit_gate.hpp): its predicate is the query's (PostgreSQL plans it; SQLite
+-- may take credit_entries_org instead, as selective: both look up by org_id).
 CREATE UNIQUE INDEX credit_entries_active ON credit_entries (org_id, list) WHERE removed_on IS NULL;
 -- An organisation's entries, active or not; the scoped management list by owning unit.
 CREATE INDEX credit_entries_org ON credit_entries (org_id, id);
