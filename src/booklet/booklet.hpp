@@ -46,7 +46,10 @@ struct BookletProject {
 // in the order of those that remain. Within a category the projects go by `rank`, and projects
 // of equal rank in the order of `projects`.
 struct Booklet {
-  std::string title;  // 《全国工会联系引导社会组织服务职工优秀项目选编》: cover, PDF metadata
+  // 《全国工会联系引导社会组织服务职工优秀项目选编》: the cover, the PDF's metadata. The cover
+  // breaks it into lines of even length, or where it has line breaks of its own
+  // ("…社会组织\n服务职工…"); the metadata joins the lines.
+  std::string title;
   std::string subtitle;   // "第一批 2021年"; may be empty
   std::string issued_by;  // the issuing body on the cover ("中华全国总工会")
   std::string date_text;  // the date as printed on the cover ("二〇二一年十二月")

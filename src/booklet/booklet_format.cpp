@@ -94,6 +94,14 @@ std::string OneParagraph(std::string_view text) {
   return out;
 }
 
+std::string JoinLines(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c != '\n' && c != '\r') out += c == '\t' ? ' ' : c;
+  }
+  return out;
+}
+
 std::string StoryParagraphs(std::string_view text) {
   std::string out;
   while (!text.empty()) {

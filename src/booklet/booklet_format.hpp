@@ -26,6 +26,9 @@ std::string ChineseNumeral(int value);
 
 // A field shown as one paragraph: line breaks and tabs become spaces.
 std::string OneParagraph(std::string_view text);
+// `text` with its line breaks removed, as the lines of a Chinese title join ("社会组织\n服务" →
+// "社会组织服务"); tabs become spaces.
+std::string JoinLines(std::string_view text);
 // A story as paragraphs, one per line, leading and trailing blanks (also U+3000) removed, empty
 // lines dropped.
 std::string StoryParagraphs(std::string_view text);

@@ -160,6 +160,18 @@ class Builder {
   Text Make(std::string_view text, Style style, double width = kContentWidth, double x = 0) {
     return type_.Make(text, style, width, x);
   }
+  // A display title in lines of even length ("全国工会联系引导社会组织 / 服务职工优秀项目选编", not
+  // a full line and a stub), unless `text` breaks its lines itself.
+  Text Balanced(std::string_view text, Style style) {
+    Text full = Make(text, style);
+    if (full.lines.size() < 2 || text.find('\n') != std::string_view::npos) return full;
+    const double natural = Make(text, style, -1).lines.front().width;
+    const double even = natural / static_cast<double>(full.lines.size());
+    // One character's slack, since lines break between characters, not at the exact width.
+    const double width = std::min(kContentWidth, even + full.lines.front().bottom / 2);
+    Text balanced = Make(text, style, width, (kContentWidth - width) / 2);  // still centred
+    return balanced.lines.size() == full.lines.size() ? std::move(balanced) : std::move(full);
+  }
   std::string SectionName(int section) const {
     return ChineseNumeral(section + 1) + "、" + OneParagraph(sections_[section].category->label);
   }
@@ -173,6 +185,20 @@ class Builder {
   int next_toc_ = 0;  // the contents line of the next divider or project
 };
 
+// The title with its own line breaks (CR LF or CR as LF), where it chooses to break on the cover.
+std::string CoverTitle(std::string_view title) {
+  std::string out;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    if (title[i] == '\r') {
+      if (i + 1 < title.size() && title[i + 1] == '\n') continue;
+      out += '\n';
+    } else {
+      out += title[i] == '\t' ? ' ' : title[i];
+    }
+  }
+  return out;
+}
+
 double TotalHeight(const std::vector<Block>& blocks) {
   double height = 0;
   for (const Block& block : blocks) height += block.space_before + block.height;
@@ -182,7 +208,7 @@ double TotalHeight(const std::vector<Block>& blocks) {
 void Builder::Cover() {
   std::vector<Block> upper;
   upper.push_back(Spacer(kContentHeight * 0.2));
-  upper.push_back(TextBlock(Make(OneParagraph(booklet_.title), Style::kCoverTitle)));
+  upper.push_back(TextBlock(Balanced(CoverTitle(booklet_.title), Style::kCoverTitle)));
   upper.push_back(Spacer(40, Decoration::kShortRule));
   if (!booklet_.subtitle.empty()) {
     upper.push_back(TextBlock(Make(OneParagraph(booklet_.subtitle), Style::kCoverSubtitle)));
@@ -242,8 +268,8 @@ void Builder::Divider(int section) {
   std::vector<Block> group;
   group.push_back(
       TextBlock(Make("第" + ChineseNumeral(section + 1) + "部分", Style::kDividerKicker)));
-  group.push_back(
-      TextBlock(Make(OneParagraph(sections_[section].category->label), Style::kDividerTitle), 16));
+  group.push_back(TextBlock(
+      Balanced(OneParagraph(sections_[section].category->label), Style::kDividerTitle), 16));
   group.push_back(Spacer(44, Decoration::kShortRule));
   group.push_back(
       TextBlock(Make("收录项目 " + std::to_string(count) + " 个", Style::kDividerNote)));

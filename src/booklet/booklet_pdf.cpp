@@ -124,8 +124,8 @@ class Painter {
       cairo_arc(cr_, x, baseline - 1.2, 0.55, 0, 2 * M_PI);
       cairo_fill(cr_);
     }
-    const std::string link = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] page={}", kContentLeft,
-                                         y, kContentWidth, block.height, entry.page);
+    const std::string link = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] page={} pos=[0 0]",
+                                         kContentLeft, y, kContentWidth, block.height, entry.page);
     cairo_tag_begin(cr_, CAIRO_TAG_LINK, link.c_str());
     cairo_tag_end(cr_, CAIRO_TAG_LINK);
   }
@@ -136,11 +136,11 @@ class Painter {
 };
 
 void AddOutline(cairo_surface_t* surface, const Plan& plan) {
-  cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, "目录", "page=2",
+  cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, "目录", "page=2 pos=[0 0]",
                                 static_cast<cairo_pdf_outline_flags_t>(0));
   int parent = CAIRO_PDF_OUTLINE_ROOT;
   for (const TocEntry& entry : plan.toc) {
-    const std::string target = fmt::format("page={}", entry.page);
+    const std::string target = fmt::format("page={} pos=[0 0]", entry.page);
     if (entry.level == 0) {
       parent = cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, entry.label.c_str(),
                                              target.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
@@ -153,7 +153,7 @@ void AddOutline(cairo_surface_t* surface, const Plan& plan) {
 
 void SetMetadata(cairo_surface_t* surface, const Booklet& booklet) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-                                 OneParagraph(booklet.title).c_str());
+                                 JoinLines(booklet.title).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT,
                                  OneParagraph(booklet.subtitle).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,

@@ -127,7 +127,7 @@ Text Typesetter::Make(std::string_view text, Style style, double width, double x
   const StyleSpec& spec = kStyles[static_cast<std::size_t>(style)];
   LayoutPtr layout(pango_layout_new(context_));
   pango_layout_set_font_description(layout.get(), fonts_[static_cast<std::size_t>(style)]);
-  pango_layout_set_width(layout.get(), static_cast<int>(width * kPango));
+  pango_layout_set_width(layout.get(), width > 0 ? static_cast<int>(width * kPango) : -1);
   pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment(layout.get(), spec.align);
   pango_layout_set_justify(layout.get(), spec.justify);

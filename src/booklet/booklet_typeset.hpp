@@ -84,8 +84,8 @@ class Typesetter {
   Typesetter(const Typesetter&) = delete;
   Typesetter& operator=(const Typesetter&) = delete;
 
-  // `text` wrapped to `width` points in `style` (its font, size, spacing, alignment, colour and
-  // line limit: a text over its style's limit ends in "…").
+  // `text` wrapped to `width` points (not wrapped if `width` ≤ 0) in `style` (its font, size,
+  // spacing, alignment, colour and line limit: a text over its style's limit ends in "…").
   Text Make(std::string_view text, Style style, double width, double x = 0);
   int missing_glyphs() const { return missing_glyphs_; }
 

@@ -32,7 +32,7 @@ std::string NumberedStory(int characters) {
 
 Booklet SampleBooklet(int projects, int categories) {
   Booklet booklet;
-  booklet.title = "全国工会联系引导社会组织服务职工优秀项目选编";
+  booklet.title = "全国工会联系引导社会组织\n服务职工优秀项目选编";
   booklet.subtitle = "第一批 2021年";
   booklet.issued_by = "中华全国总工会";
   booklet.date_text = "二〇二一年十二月";
