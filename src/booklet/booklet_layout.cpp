@@ -176,6 +176,8 @@ class Builder {
     return ChineseNumeral(section + 1) + "、" + OneParagraph(sections_[section].category->label);
   }
   void AddField(std::string_view label, const std::string& value);
+  // The page just started is the target of the next contents line.
+  void Target() { plan_.toc[next_toc_++].page = pages_.PageNumber(); }
 
   const Booklet& booklet_;
   const std::vector<Section>& sections_;
@@ -278,7 +280,7 @@ void Builder::Divider(int section) {
   Add(Spacer((kContentHeight - TotalHeight(group)) / 2 - 48));
   for (Block& block : group) Add(std::move(block));
   pages_.StartPage(PageKind::kDivider);
-  plan_.toc[next_toc_++].page = pages_.PageNumber();
+  Target();
   pages_.Flow(first, Size());
 }
 
@@ -319,7 +321,7 @@ void Builder::Project(int section, const BookletProject& project, int sequence) 
     Add(std::move(text));
   }
   pages_.StartPage(PageKind::kProject, sequence, head);
-  plan_.toc[next_toc_++].page = pages_.PageNumber();
+  Target();
   pages_.Flow(first, Size());
   pages_.EndProject();
 }

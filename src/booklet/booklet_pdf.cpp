@@ -34,6 +34,8 @@ void ThrowOnFailure(cairo_status_t status, const std::string& path) {
       fmt::format("booklet: cannot write {}: {}", path, cairo_status_to_string(status)));
 }
 
+std::string DestinationName(int page) { return fmt::format("page-{}", page); }
+
 // Draws the plan's pages onto one cairo context, in points from the page's top-left corner.
 class Painter {
  public:
@@ -41,11 +43,18 @@ class Painter {
       : cr_(cr), plan_(plan), type_(typesetter) {}
 
   void DrawPage(const Page& page, int number) {
+    // Every page is a named destination "page-N" around its content (whose top-left corner is
+    // where a viewer goes), and contents lines link to those names: cairo 1.16 drops links to
+    // pages not yet drawn but resolves names at the end, and it repeats the last destination on
+    // each page that has none of its own.
+    const std::string dest = fmt::format("name='{}'", DestinationName(number));
+    cairo_tag_begin(cr_, CAIRO_TAG_DEST, dest.c_str());
     for (const Placement& placement : page.placements) Draw(placement);
     if (page.kind != PageKind::kCover) {
       const Text footer = type_.Make(std::to_string(number), Style::kFooter, kContentWidth);
       DrawLine(footer, 0, kContentLeft + footer.lines[0].x, kFooterBaseline);
     }
+    cairo_tag_end(cr_, CAIRO_TAG_DEST);
     cairo_show_page(cr_);
   }
 
@@ -124,8 +133,9 @@ class Painter {
       cairo_arc(cr_, x, baseline - 1.2, 0.55, 0, 2 * M_PI);
       cairo_fill(cr_);
     }
-    const std::string link = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] page={} pos=[0 0]",
-                                         kContentLeft, y, kContentWidth, block.height, entry.page);
+    const std::string link =
+        fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] dest='{}'", kContentLeft, y, kContentWidth,
+                    block.height, DestinationName(entry.page));
     cairo_tag_begin(cr_, CAIRO_TAG_LINK, link.c_str());
     cairo_tag_end(cr_, CAIRO_TAG_LINK);
   }

@@ -1,12 +1,15 @@
 #include "booklet/booklet.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
-#include <regex>
+#include <set>
 #include <sstream>
 
 #include "booklet/booklet_format.hpp"
@@ -293,6 +296,34 @@ TEST_F(SampleBookletPdf, ChineseRoundTripsWithTheNotoFontsEmbedded) {
   EXPECT_NE(fonts.find("NotoSansCJKsc-Regular"), std::string::npos) << fonts;
   EXPECT_EQ(fonts.find("Type 3"), std::string::npos) << fonts;
   EXPECT_EQ(fonts.find(" no "), std::string::npos) << "a font is not embedded: " << fonts;
+}
+
+TEST_F(SampleBookletPdf, ContentsLinesLinkToTheirPagesAndTheOutlineListsThem) {
+  // Each page is the destination "page-N"; each contents line links to its page's.
+  std::istringstream dests(RunCommand(std::string(LIANYIN_PDFINFO) + " -dests " + Quoted(pdf_)));
+  std::string line;
+  std::getline(dests, line);  // the heading
+  int page = 0;
+  for (; std::getline(dests, line); ++page) {
+    EXPECT_TRUE(line.starts_with(fmt::format("{:4} ", page + 1))) << line;
+    EXPECT_TRUE(line.ends_with(fmt::format("\"page-{}\"", page + 1))) << line;
+  }
+  EXPECT_EQ(page, info_.pages);
+
+  std::ifstream file(pdf_, std::ios::binary);
+  const std::string bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  std::multiset<int> linked;
+  const std::string kLink = "/Subtype /Link";
+  const std::string kDest = "/Dest (page-";
+  for (std::size_t at = bytes.find(kLink); at != std::string::npos;
+       at = bytes.find(kLink, at + 1)) {
+    const std::size_t dest = bytes.find(kDest, at);
+    ASSERT_LT(dest, bytes.find(">>", at)) << "a link without a destination";
+    linked.insert(std::stoi(bytes.substr(dest + kDest.size(), 6)));
+  }
+  const Contents contents = ReadContents();
+  EXPECT_EQ(linked, std::multiset<int>(contents.numbers.begin(), contents.numbers.end()));
+  EXPECT_NE(bytes.find("/Outlines"), std::string::npos);
 }
 
 TEST_F(SampleBookletPdf, ReportsProgressFromZeroToTotal) {
