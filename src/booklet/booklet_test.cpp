@@ -11,6 +11,7 @@
 #include <memory>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "booklet/booklet_format.hpp"
 #include "booklet/test_booklet.hpp"
@@ -409,7 +410,7 @@ TEST(RenderPdf, RejectsInvalidInputAndWritesNothing) {
   booklet.projects[1].title = "";
   booklet.projects[1].year = 1800;
   booklet.projects[2].contract_fen = -1;
-  booklet.projects[2].providers.push_back("\xC3\x28");  // not UTF-8
+  booklet.projects[2].providers.emplace_back("\xC3\x28");  // not UTF-8
   const fs::path pdf = dir / "invalid.pdf";
   core::Result<PdfInfo> info = RenderPdf(booklet, pdf.string());
   ASSERT_FALSE(info);
@@ -427,6 +428,25 @@ TEST(RenderPdf, ThrowsWhenTheFileCannotBeWritten) {
   TempDir dir;
   EXPECT_THROW((void)RenderPdf(testing::SampleBooklet(1, 1), (dir / "no/such/dir.pdf").string()),
                std::runtime_error);
+}
+
+TEST(RenderPdf, RendersOnSeveralThreadsAtOnce) {
+  TempDir dir;
+  const Booklet booklet = testing::SampleBooklet(12, 3);
+  std::vector<core::Result<PdfInfo>> results(3, core::Error::BadRequest("not run"));
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    threads.emplace_back([&, i] {
+      results[i] = RenderPdf(booklet, (dir / ("thread" + std::to_string(i) + ".pdf")).string());
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    ASSERT_TRUE(results[i]) << results[i].error().message;
+    EXPECT_EQ(results[i]->pages, results[0]->pages);
+    EXPECT_EQ(PdfInfoFields(dir / ("thread" + std::to_string(i) + ".pdf"))["Pages"],
+              std::to_string(results[0]->pages));
+  }
 }
 
 }  // namespace

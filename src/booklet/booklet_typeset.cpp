@@ -131,7 +131,8 @@ Text Typesetter::Make(std::string_view text, Style style, double width, double x
   pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment(layout.get(), spec.align);
   pango_layout_set_justify(layout.get(), spec.justify);
-  if (spec.line_spacing > 0) pango_layout_set_line_spacing(layout.get(), spec.line_spacing);
+  if (spec.line_spacing > 0)
+    pango_layout_set_line_spacing(layout.get(), static_cast<float>(spec.line_spacing));
   if (spec.indent_em > 0) {
     pango_layout_set_indent(layout.get(), static_cast<int>(spec.indent_em * spec.size * kPango));
   }

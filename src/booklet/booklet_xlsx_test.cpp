@@ -61,5 +61,10 @@ TEST(RenderXlsx, RejectsAProjectOfAnUnknownCategory) {
   EXPECT_EQ(result.error().details[0].field, "projects[1].category");
 }
 
+TEST(RenderXlsx, ThrowsWhenTheFileCannotBeWritten) {
+  EXPECT_THROW((void)RenderXlsx(testing::SampleBooklet(1, 1), "/nonexistent/dir/booklet.xlsx"),
+               std::runtime_error);
+}
+
 }  // namespace
 }  // namespace lianyin::booklet

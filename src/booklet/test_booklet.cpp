@@ -47,7 +47,7 @@ Booklet SampleBooklet(int projects, int categories) {
     project.title = std::string(kRegions[i % kRegions.size()]) + kThemes[i % kThemes.size()] +
                     "项目（第" + std::to_string(i) + "号）";
     project.providers = {std::string(kRegions[(i + 1) % kRegions.size()]) + "社会工作服务中心"};
-    if (i % 3 == 0) project.providers.push_back("阳光心理咨询服务社");
+    if (i % 3 == 0) project.providers.emplace_back("阳光心理咨询服务社");
     project.funding_unit = std::string(kRegions[i % kRegions.size()]) + "总工会";
     project.region = kRegions[i % kRegions.size()];
     project.year = 2021;
