@@ -8,13 +8,15 @@ function(lianyin_library name)
   lianyin_warnings(${name})
 endfunction()
 
-# lianyin_tests(NAME SOURCES ... DEPS ...)
-#   One GoogleTest binary per library, registered test by test with CTest.
+# lianyin_tests(NAME SOURCES ... DEPS ... [TEST_PREFIX prefix])
+#   One GoogleTest binary per library, registered test by test with CTest. TEST_PREFIX goes in
+#   front of each CTest name ("booklet." → `ctest -R booklet`).
 function(lianyin_tests name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PROPERTIES" ${ARGN})
+  cmake_parse_arguments(ARG "" "TEST_PREFIX" "SOURCES;DEPS;PROPERTIES" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   lianyin_warnings(${name})
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES ${ARG_PROPERTIES})
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 TEST_PREFIX "${ARG_TEST_PREFIX}"
+                       PROPERTIES ${ARG_PROPERTIES})
 endfunction()

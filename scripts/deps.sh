@@ -12,6 +12,8 @@ packages=(
   libboost1.81-dev libboost-system1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev postgresql-15 liblemon-dev libargon2-dev libssl-dev
   libfmt-dev libspdlog-dev libcli11-dev libxlsxwriter-dev zlib1g-dev libexpat1-dev
+  # The booklet PDF (src/booklet): Pango over Cairo, and poppler-utils for its tests.
+  libpango1.0-dev libcairo2-dev poppler-utils
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium fonts-noto-cjk
 )
