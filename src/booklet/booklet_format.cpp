@@ -6,32 +6,6 @@
 namespace lianyin::booklet {
 namespace {
 
-constexpr std::uint64_t kFenPerWan = 1'000'000;  // 1万元 = 10 000 元
-constexpr std::uint64_t kFenPerHundredthWan = kFenPerWan / 100;
-
-std::string GroupMagnitude(std::uint64_t magnitude) {
-  const std::string digits = std::to_string(magnitude);
-  std::string out;
-  out.reserve(digits.size() + digits.size() / 3);
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return out;
-}
-
-// 1250 hundredths → "12.5" (trailing zeros and a bare point dropped), or with `keep_zeros`
-// always two decimals: "12.50".
-std::string WithHundredths(std::uint64_t hundredths, bool keep_zeros) {
-  std::string out = GroupMagnitude(hundredths / 100);
-  const std::uint64_t rest = hundredths % 100;
-  if (rest == 0 && !keep_zeros) return out;
-  out += '.';
-  out += static_cast<char>('0' + rest / 10);
-  if (rest % 10 != 0 || keep_zeros) out += static_cast<char>('0' + rest % 10);
-  return out;
-}
-
 // `line` without leading and trailing spaces, tabs and ideographic spaces (U+3000).
 std::string_view TrimBlanks(std::string_view line) {
   static constexpr std::string_view kBlanks[] = {" ", "\t", "\u3000"};
@@ -52,26 +26,6 @@ std::string_view TrimBlanks(std::string_view line) {
 }
 
 }  // namespace
-
-std::string FormatWanYuan(core::Fen fen) {
-  const std::uint64_t magnitude =
-      fen < 0 ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
-  std::string out = fen < 0 ? "-¥" : "¥";
-  if (magnitude < kFenPerWan) {
-    // Below 1万元 the fen are shown exactly, both decimals ("8,500.5元" would read oddly).
-    return out + WithHundredths(magnitude, magnitude % 100 != 0) + "元";
-  }
-  // Rounded half away from zero; the quotient cannot overflow since the divisor is 10 000.
-  const std::uint64_t hundredths = magnitude / kFenPerHundredthWan +
-                                   (magnitude % kFenPerHundredthWan >= kFenPerHundredthWan / 2);
-  return out + WithHundredths(hundredths, false) + "万元";
-}
-
-std::string GroupDigits(std::int64_t value) {
-  const std::uint64_t magnitude =
-      value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
-  return (value < 0 ? "-" : "") + GroupMagnitude(magnitude);
-}
 
 std::string ChineseNumeral(int value) {
   static constexpr std::array<const char*, 10> kDigits = {"",   "一", "二", "三", "四",

@@ -2,46 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include <limits>
 
 namespace lianyin::booklet {
 namespace {
-
-TEST(FormatWanYuan, ShowsTenThousandsAndUpInWan) {
-  EXPECT_EQ(FormatWanYuan(1'000'000), "¥1万元");         // 10 000 元
-  EXPECT_EQ(FormatWanYuan(12'500'000), "¥12.5万元");     // 125 000 元
-  EXPECT_EQ(FormatWanYuan(123'456'789), "¥123.46万元");  // 1 234 567.89 元
-  EXPECT_EQ(FormatWanYuan(3'050'000), "¥3.05万元");
-  EXPECT_EQ(FormatWanYuan(100'000'000'000), "¥100,000万元");  // 10 亿元
-  EXPECT_EQ(FormatWanYuan(-12'500'000), "-¥12.5万元");
-}
-
-TEST(FormatWanYuan, RoundsHalfAwayFromZeroToHundredthsOfWan) {
-  EXPECT_EQ(FormatWanYuan(1'234'999), "¥1.23万元");  // 12 349.99 元
-  EXPECT_EQ(FormatWanYuan(1'235'000), "¥1.24万元");  // 12 350 元
-  EXPECT_EQ(FormatWanYuan(9'999'999), "¥10万元");    // 99 999.99 元
-}
-
-TEST(FormatWanYuan, ShowsLessThanTenThousandExactlyInYuan) {
-  EXPECT_EQ(FormatWanYuan(0), "¥0元");
-  EXPECT_EQ(FormatWanYuan(850'000), "¥8,500元");
-  EXPECT_EQ(FormatWanYuan(850'050), "¥8,500.50元");
-  EXPECT_EQ(FormatWanYuan(999'999), "¥9,999.99元");
-  EXPECT_EQ(FormatWanYuan(5), "¥0.05元");
-}
-
-TEST(FormatWanYuan, IsTotalAtTheLimits) {
-  EXPECT_EQ(FormatWanYuan(std::numeric_limits<core::Fen>::max()), "¥9,223,372,036,854.78万元");
-  EXPECT_EQ(FormatWanYuan(std::numeric_limits<core::Fen>::min()), "-¥9,223,372,036,854.78万元");
-}
-
-TEST(GroupDigits, SeparatesThousands) {
-  EXPECT_EQ(GroupDigits(0), "0");
-  EXPECT_EQ(GroupDigits(999), "999");
-  EXPECT_EQ(GroupDigits(1000), "1,000");
-  EXPECT_EQ(GroupDigits(1'234'567), "1,234,567");
-  EXPECT_EQ(GroupDigits(-1'234), "-1,234");
-}
 
 TEST(ChineseNumeral, NumbersSections) {
   EXPECT_EQ(ChineseNumeral(1), "一");

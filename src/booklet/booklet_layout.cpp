@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "booklet/booklet_format.hpp"
+#include "core/money.hpp"
 
 namespace lianyin::booklet {
 namespace {
@@ -307,8 +308,8 @@ void Builder::Project(int section, const BookletProject& project, int sequence) 
   AddField("出资单位", OneParagraph(project.funding_unit));
   AddField("地　　区", OneParagraph(project.region));
   AddField("年　　度", std::to_string(project.year) + "年");
-  AddField("合同金额", FormatWanYuan(project.contract_fen));
-  AddField("服务人次", GroupDigits(project.person_times) + "人次");
+  AddField("合同金额", core::FormatWanYuan(project.contract_fen));
+  AddField("服务人次", core::GroupDigits(project.person_times) + "人次");
   AddField("服务对象", OneParagraph(project.target_groups));
   const std::string story = StoryParagraphs(project.story);
   if (!story.empty()) {

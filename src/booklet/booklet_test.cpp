@@ -15,6 +15,7 @@
 
 #include "booklet/booklet_format.hpp"
 #include "booklet/test_booklet.hpp"
+#include "core/money.hpp"
 
 namespace lianyin::booklet {
 namespace {
@@ -283,7 +284,7 @@ TEST_F(SampleBookletPdf, ChineseRoundTripsWithTheNotoFontsEmbedded) {
   const std::string text = PageText(pdf_, contents.numbers[1]);
   for (const std::string& part :
        {project.providers[0], project.funding_unit, project.region, project.target_groups,
-        FormatWanYuan(project.contract_fen), GroupDigits(project.person_times) + "人次",
+        core::FormatWanYuan(project.contract_fen), core::GroupDigits(project.person_times) + "人次",
         std::string("2021年"), std::string("承接组织"), std::string("项目简介"),
         project.story.substr(0, project.story.find('\n'))}) {
     EXPECT_NE(text.find(WithoutSpaces(part)), std::string::npos) << part << " in " << text;

@@ -35,6 +35,13 @@ bool AccumulateDigits(std::string_view digits, Fen& value) {
   return true;
 }
 
+constexpr std::uint64_t kFenPerWan = 1'000'000;  // 1万元 = 10 000 元
+constexpr std::uint64_t kFenPerHundredthWan = kFenPerWan / 100;
+
+std::uint64_t Magnitude(std::int64_t value) {
+  return value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+}
+
 std::string GroupThousands(std::string digits) {
   std::string out;
   out.reserve(digits.size() + digits.size() / 3);
@@ -45,10 +52,21 @@ std::string GroupThousands(std::string digits) {
   return out;
 }
 
+// 1250 hundredths → "12.5" (trailing zeros and a bare point dropped), or with `keep_zeros`
+// always two decimals: "12.50"; the integer part grouped.
+std::string WithHundredths(std::uint64_t hundredths, bool keep_zeros) {
+  std::string out = GroupThousands(std::to_string(hundredths / 100));
+  const std::uint64_t rest = hundredths % 100;
+  if (rest == 0 && !keep_zeros) return out;
+  out += '.';
+  out += static_cast<char>('0' + rest / 10);
+  if (rest % 10 != 0 || keep_zeros) out += static_cast<char>('0' + rest % 10);
+  return out;
+}
+
 // Splits |fen| into yuan and fen digits without overflowing on INT64_MIN.
 std::string FormatMagnitude(Fen fen, bool grouped) {
-  std::uint64_t magnitude =
-      fen < 0 ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
+  std::uint64_t magnitude = Magnitude(fen);
   std::string yuan = std::to_string(magnitude / 100);
   std::uint64_t cents = magnitude % 100;
   if (grouped) yuan = GroupThousands(std::move(yuan));
@@ -89,6 +107,23 @@ Result<Fen> ParseYuan(std::string_view text, std::string_view field) {
 std::string FormatYuan(Fen fen) { return FormatMagnitude(fen, false); }
 
 std::string FormatYuanGrouped(Fen fen) { return FormatMagnitude(fen, true); }
+
+std::string FormatWanYuan(Fen fen) {
+  const std::uint64_t magnitude = Magnitude(fen);
+  std::string out = fen < 0 ? "-¥" : "¥";
+  if (magnitude < kFenPerWan) {
+    // Below 1万元 the fen are shown exactly, both decimals ("8,500.5元" would read oddly).
+    return out + WithHundredths(magnitude, magnitude % 100 != 0) + "元";
+  }
+  // Rounded half away from zero; the quotient cannot overflow since the divisor is 10 000.
+  const std::uint64_t hundredths = magnitude / kFenPerHundredthWan +
+                                   (magnitude % kFenPerHundredthWan >= kFenPerHundredthWan / 2);
+  return out + WithHundredths(hundredths, false) + "万元";
+}
+
+std::string GroupDigits(std::int64_t value) {
+  return (value < 0 ? "-" : "") + GroupThousands(std::to_string(Magnitude(value)));
+}
 
 Result<Fen> CheckedAdd(Fen a, Fen b, std::string_view field) {
   Fen sum = 0;

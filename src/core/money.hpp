@@ -24,6 +24,16 @@ std::string FormatYuan(Fen fen);
 // "1,464,000,000.00": as FormatYuan with ',' every three integer digits.
 std::string FormatYuanGrouped(Fen fen);
 
+// A contract amount as a reader of a Chinese report expects it. From 1万元 up: in 万元 to two
+// decimals, rounded half away from zero, trailing zeros dropped, thousands grouped:
+// 125 000.00 元 → "¥12.5万元", 1 234 567.89 → "¥123.46万元", 1 000 000 000 → "¥100,000万元".
+// Below: in 元, ".00" dropped: 8 500.00 → "¥8,500元", 8 500.50 → "¥8,500.50元", 0 → "¥0元".
+// Negative amounts get a leading '-' ("-¥12.5万元"). Total for all int64.
+std::string FormatWanYuan(Fen fen);
+
+// A count with ',' every three digits: 1234567 → "1,234,567". Total for all int64.
+std::string GroupDigits(std::int64_t value);
+
 // a + b, or Error::Invalid(field, "amount is too large") on int64 overflow.
 Result<Fen> CheckedAdd(Fen a, Fen b, std::string_view field = "amount");
 
