@@ -21,6 +21,7 @@
 #include "domain/common/writer.hpp"
 #include "domain/credit/credit_service.hpp"
 #include "domain/org/org_service.hpp"
+#include "domain/project/project_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "http/api.hpp"
 
@@ -55,6 +56,7 @@ class Services {
   domain::audit::AuditService audit;
   domain::org::OrgService orgs;
   domain::credit::CreditService credit;
+  domain::project::ProjectService projects;
 };
 
 }  // namespace lianyin::app

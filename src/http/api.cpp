@@ -92,6 +92,7 @@ Api::Api(ApiServices services, ApiOptions options)
   handlers::AddOrgRoutes(router_, services_.orgs, services_.credit, pages_);
   handlers::AddOrgIoRoutes(router_, services_.orgs);
   handlers::AddCreditRoutes(router_, services_.credit);
+  handlers::AddProjectRoutes(router_, services_.projects);
   handlers::AddUnitRoutes(router_, services_.units);
   handlers::AddUserRoutes(router_, services_.users);
   handlers::AddRoleRoutes(router_, services_.roles);

@@ -31,6 +31,9 @@ class AuditService;
 namespace lianyin::domain::credit {
 class CreditService;
 }
+namespace lianyin::domain::project {
+class ProjectService;
+}
 namespace lianyin::domain::org {
 class OrgService;
 }
@@ -52,6 +55,7 @@ struct ApiServices {
   domain::audit::AuditService& audit;
   domain::org::OrgService& orgs;
   domain::credit::CreditService& credit;
+  domain::project::ProjectService& projects;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

@@ -31,6 +31,19 @@ constexpr const char* kCreditRecordReaders =
     "platform=200/200 admin=404/404 union_officer=404/404 civil_affairs_officer=200/404 "
     "inspector=404/404 org_member=200/404";
 
+// project:project:list holders: a project of 北京市总工会 (provided by own_org) and one of
+// 陕西省总工会 (provided by foreign_org): the funding unit's subtree and the providers' members.
+constexpr const char* kProjectListers =
+    "platform=200 admin=200 union_officer=200 inspector=200 org_member=200";
+constexpr const char* kProjectReaders =
+    "platform=200/200 admin=200/404 union_officer=200/404 inspector=200/404 org_member=200/404";
+// project:project:edit / :transition holders (org members report but do not manage).
+constexpr const char* kProjectEditors = "platform=200/200 admin=200/404 union_officer=200/404";
+constexpr const char* kProjectAdders = "platform=201/201 admin=201/404 union_officer=201/404";
+// project:output:create and project:document:create holders, org members among them.
+constexpr const char* kProjectReporters =
+    "platform=201/201 admin=201/404 union_officer=201/404 org_member=201/404";
+
 std::string All(const std::string& status) {
   std::string out;
   for (const std::string& role : kMatrixRoles) out += role + "=" + status + " ";
@@ -43,6 +56,15 @@ const std::string kUserBody =
 const std::string kForeignUserBody =
     R"({"username":"new.{n}","password":"Api-Test-Passw0rd","display_name":"王伟",)"
     R"("unit_id":{foreign_unit},"roles":["sys_admin"]})";
+const std::string kProjectBody =
+    R"({"title":"职工心理健康服务{n}","category":"health","funding_unit_id":{union_unit},)"
+    R"("mode":"purchase","provider_org_ids":[{own_org}],"budget_fen":1000000,)"
+    R"("region_code":"110000","start_on":"2024-03-01","end_on":"2024-12-31"})";
+const std::string kForeignProjectBody =
+    R"({"title":"职工心理健康服务{n}","category":"health","funding_unit_id":{foreign_unit},)"
+    R"("mode":"purchase","provider_org_ids":[{foreign_org}],"budget_fen":1000000,)"
+    R"("region_code":"610000","start_on":"2024-03-01","end_on":"2024-12-31"})";
+const std::string kOutputBody = R"({"on":"2024-04-01","person_times":10,"events":1,"spent_fen":1})";
 const std::string kOrgBody =
     R"({"name":"新建服务中心{n}","uscc":"{uscc}","org_type":"social_service",)"
     R"("region_code":"110101","registration_unit_id":{own_civil},"legal_rep":"王伟",)"
@@ -211,6 +233,68 @@ const std::vector<MatrixRow>& MatrixRows() {
        "/api/v1/credit-objections/{foreign_fresh_objection}/answer",
        R"({"decision":"reject","reply":"经核实未报送"})", "",
        "platform=200/200 admin=404/404 civil_affairs_officer=200/404"},
+      // Service projects: owned by the funding unit (outside → 404); the providers' members
+      // read theirs and report outputs and documents, nothing more (403 by permission).
+      {"GET /api/v1/projects", "/api/v1/projects", "", "", "", kProjectListers},
+      {"POST /api/v1/projects", "/api/v1/projects", "/api/v1/projects", kProjectBody,
+       kForeignProjectBody, "platform=201/201 admin=201/422 union_officer=201/422"},
+      {"GET /api/v1/projects/summary", "/api/v1/projects/summary", "", "", "", kProjectListers},
+      {"GET /api/v1/projects/{id}", "/api/v1/projects/{own_project}",
+       "/api/v1/projects/{foreign_project}", "", "", kProjectReaders},
+      {"PATCH /api/v1/projects/{id}", "/api/v1/projects/{own_project}",
+       "/api/v1/projects/{foreign_project}", R"({"description":"职工服务"})", "", kProjectEditors},
+      {"POST /api/v1/projects/{id}/transitions", "/api/v1/projects/{fresh_project}/transitions",
+       "/api/v1/projects/{foreign_fresh_project}/transitions", R"({"to":"published"})", "",
+       kProjectEditors},
+      {"GET /api/v1/projects/{id}/history", "/api/v1/projects/{own_project}/history",
+       "/api/v1/projects/{foreign_project}/history", "", "", kProjectReaders},
+      {"GET /api/v1/projects/{id}/outputs", "/api/v1/projects/{own_project}/outputs",
+       "/api/v1/projects/{foreign_project}/outputs", "", "", kProjectReaders},
+      {"POST /api/v1/projects/{id}/outputs", "/api/v1/projects/{own_project}/outputs",
+       "/api/v1/projects/{foreign_project}/outputs", kOutputBody, "", kProjectReporters},
+      {"POST /api/v1/projects/{id}/outputs/{output_id}/reverse",
+       "/api/v1/projects/{own_project}/outputs/{fresh_output}/reverse",
+       "/api/v1/projects/{foreign_project}/outputs/{foreign_fresh_output}/reverse",
+       R"({"reason":"重复填报"})", "", kProjectReporters},
+      {"GET /api/v1/projects/{id}/milestones", "/api/v1/projects/{own_project}/milestones",
+       "/api/v1/projects/{foreign_project}/milestones", "", "", kProjectReaders},
+      {"POST /api/v1/projects/{id}/milestones", "/api/v1/projects/{own_project}/milestones",
+       "/api/v1/projects/{foreign_project}/milestones",
+       R"({"title":"中期评估","due_on":"2024-06-30"})", "", kProjectAdders},
+      {"PATCH /api/v1/projects/{id}/milestones/{milestone_id}",
+       "/api/v1/projects/{own_project}/milestones/{own_milestone}",
+       "/api/v1/projects/{foreign_project}/milestones/{foreign_milestone}",
+       R"({"done_on":"2024-06-28"})", "", kProjectEditors},
+      {"DELETE /api/v1/projects/{id}/milestones/{milestone_id}",
+       "/api/v1/projects/{own_project}/milestones/{fresh_milestone}",
+       "/api/v1/projects/{foreign_project}/milestones/{foreign_fresh_milestone}", "", "",
+       kProjectEditors},
+      {"GET /api/v1/projects/{id}/payments", "/api/v1/projects/{own_project}/payments",
+       "/api/v1/projects/{foreign_project}/payments", "", "", kProjectReaders},
+      {"POST /api/v1/projects/{id}/payments", "/api/v1/projects/{own_project}/payments",
+       "/api/v1/projects/{foreign_project}/payments", R"({"due_on":"2024-06-30","amount_fen":1})",
+       "", kProjectAdders},
+      {"PATCH /api/v1/projects/{id}/payments/{payment_id}",
+       "/api/v1/projects/{own_project}/payments/{own_payment}",
+       "/api/v1/projects/{foreign_project}/payments/{foreign_payment}",
+       R"({"paid_on":"2024-06-30"})", "", kProjectEditors},
+      {"DELETE /api/v1/projects/{id}/payments/{payment_id}",
+       "/api/v1/projects/{own_project}/payments/{fresh_payment}",
+       "/api/v1/projects/{foreign_project}/payments/{foreign_fresh_payment}", "", "",
+       kProjectEditors},
+      {"GET /api/v1/projects/{id}/documents", "/api/v1/projects/{own_project}/documents",
+       "/api/v1/projects/{foreign_project}/documents", "", "", kProjectReaders},
+      {"POST /api/v1/projects/{id}/documents",
+       "/api/v1/projects/{own_project}/documents?kind=contract&file_name=a.pdf",
+       "/api/v1/projects/{foreign_project}/documents?kind=contract&file_name=a.pdf",
+       "%PDF-1.4 contract", "", kProjectReporters, "403", "application/pdf"},
+      {"GET /api/v1/projects/{id}/documents/{document_id}",
+       "/api/v1/projects/{own_project}/documents/{own_document}",
+       "/api/v1/projects/{foreign_project}/documents/{foreign_document}", "", "", kProjectReaders},
+      {"DELETE /api/v1/projects/{id}/documents/{document_id}",
+       "/api/v1/projects/{own_project}/documents/{fresh_document}",
+       "/api/v1/projects/{foreign_project}/documents/{foreign_fresh_document}", "", "",
+       kProjectEditors},
   };
   return rows;
 }

@@ -40,6 +40,16 @@ class AuthzMatrixTest : public ApiFixture {
     ids_["foreign_civil"] = MakeUnit("陕西省民政厅", "610000", root, "civil_affairs");
     ids_["own_org"] = MakeOrg("110101", ids_["own_civil"]);
     ids_["foreign_org"] = MakeOrg("610000", ids_["foreign_civil"]);
+    // Contracted before their providers are entered on a credit list below (the gate).
+    ids_["own_project"] = MakeProject(ids_["union_unit"], ids_["own_org"], "110000", true);
+    ids_["foreign_project"] =
+        MakeProject(ids_["foreign_unit"], ids_["foreign_org"], "610000", true);
+    for (const char* side : {"own", "foreign"}) {
+      const std::string project = std::string(side) + "_project";
+      ids_[std::string(side) + "_milestone"] = MakePart(project, "milestone");
+      ids_[std::string(side) + "_payment"] = MakePart(project, "payment");
+      ids_[std::string(side) + "_document"] = MakePart(project, "document");
+    }
     ids_["own_entry"] = MakeEntry(ids_["own_org"]);
     ids_["foreign_entry"] = MakeEntry(ids_["foreign_org"]);
     ids_["own_user"] = MakeUser("dc.officer", ids_["own_unit"], "union_officer");
@@ -143,6 +153,54 @@ class AuthzMatrixTest : public ApiFixture {
     return entry;
   }
 
+  // A project of `unit` provided by `org`, contracted (taking outputs) when `contract`.
+  std::int64_t MakeProject(std::int64_t unit, std::int64_t org, const std::string& region,
+                           bool contract) {
+    auto r = Call(platform_, "POST", "/api/v1/projects",
+                  boost::json::serialize(boost::json::object{{"title", "职工服务项目"},
+                                                             {"category", "health"},
+                                                             {"funding_unit_id", unit},
+                                                             {"mode", "purchase"},
+                                                             {"provider_org_ids", {org}},
+                                                             {"budget_fen", 100'000'000},
+                                                             {"region_code", region},
+                                                             {"start_on", "2024-03-01"},
+                                                             {"end_on", "2024-12-31"}}));
+    Expect(r, 201);
+    if (r.status != 201) return 0;
+    const std::int64_t id = Json(r).at("id").as_int64();
+    if (contract) {
+      const std::string to = "/api/v1/projects/" + std::to_string(id) + "/transitions";
+      Expect(Call(platform_, "POST", to, R"({"to":"published"})"), 200);
+      Expect(Call(platform_, "POST", to,
+                  R"({"to":"contracted","contract_fen":100000000,"contracted_on":"2024-03-01"})"),
+             200);
+    }
+    return id;
+  }
+
+  // A new milestone, payment, document or output of the project `project` names.
+  std::int64_t MakePart(const std::string& project, const std::string& part) {
+    const std::string base = "/api/v1/projects/" + std::to_string(ids_.at(project));
+    HttpResult r;
+    if (part == "milestone") {
+      r = Call(platform_, "POST", base + "/milestones",
+               R"({"title":"中期评估","due_on":"2024-06-30"})");
+    } else if (part == "payment") {
+      r = Call(platform_, "POST", base + "/payments", R"({"due_on":"2024-06-30","amount_fen":1})");
+    } else if (part == "output") {
+      r = Call(platform_, "POST", base + "/outputs", R"({"on":"2024-04-01","person_times":5})");
+    } else {
+      r = Send(port_, "POST", base + "/documents?kind=contract&file_name=a.pdf",
+               {{"Cookie", platform_.cookie},
+                {"X-CSRF-Token", platform_.csrf},
+                {"Content-Type", "application/pdf"}},
+               "%PDF-1.4 contract");
+    }
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
   std::int64_t LinkedOrg(std::int64_t unit) {
     const std::int64_t org = MakeOrg("110101", ids_["own_civil"]);
     Expect(Call(platform_, "POST", "/api/v1/units/" + std::to_string(unit) + "/org-links",
@@ -208,6 +266,20 @@ class AuthzMatrixTest : public ApiFixture {
       return std::to_string(MakeObjection("110101", ids_["own_civil"]));
     if (name == "foreign_fresh_objection") {
       return std::to_string(MakeObjection("610000", ids_["foreign_civil"]));
+    }
+    if (name == "fresh_project") {
+      return std::to_string(MakeProject(ids_["union_unit"], ids_["own_org"], "110000", false));
+    }
+    if (name == "foreign_fresh_project") {
+      return std::to_string(
+          MakeProject(ids_["foreign_unit"], ids_["foreign_org"], "610000", false));
+    }
+    for (const char* part : {"milestone", "payment", "document", "output"}) {
+      if (name == std::string("fresh_") + part)
+        return std::to_string(MakePart("own_project", part));
+      if (name == std::string("foreign_fresh_") + part) {
+        return std::to_string(MakePart("foreign_project", part));
+      }
     }
     if (name == "org_linked_here") return std::to_string(LinkedOrg(ids_["union_unit"]));
     if (name == "org_linked_there") return std::to_string(LinkedOrg(ids_["foreign_unit"]));

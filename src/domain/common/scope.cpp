@@ -20,6 +20,7 @@ ScopeFilter Visible(const Scope& scope, const Ownership& owned) {
     return {std::string(owned.worker_column) + " = ?", {*scope.worker_id}};
   }
   if (scope.org_id) {
+    if (!owned.org_condition.empty()) return {std::string(owned.org_condition), {*scope.org_id}};
     if (owned.org_column.empty()) return {"1 = 0", {}};
     return {std::string(owned.org_column) + " = ?", {*scope.org_id}};
   }

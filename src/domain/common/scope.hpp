@@ -48,6 +48,10 @@ struct Ownership {
   // unit_column may be NULL (a deployment-wide row) or name a unit deleted since (rows that
   // outlive their unit, such as audit entries).
   bool platform_rows = false;
+  // Rows belonging to several organisations (a project's providers): a condition with one '?'
+  // for the org member's organisation, used instead of `org_column = ?` (e.g. an EXISTS probe
+  // of a link table's primary key).
+  std::string_view org_condition = {};
 };
 
 // A condition to AND into a WHERE clause, with its '?' parameters in order.
@@ -64,7 +68,7 @@ struct ScopeFilter {
 
 // The rows of a table owned as `owned` that `scope` may see:
 //   worker scope:     worker_column = worker_id        (no worker column: none)
-//   org member scope: org_column = org_id              (no org column: none)
+//   org member scope: org_column = org_id, or org_condition (neither: none)
 //   platform level:   every row (the root's subtree is every unit; with platform_rows, rows
 //                     whose unit_column is NULL or names a unit deleted since are its too);
 //   otherwise:        unit_column in the subtree of unit_id (an EXISTS probe of unit_closure's

@@ -71,6 +71,7 @@ constexpr Entry kAuditActions[] = {
     {"unlink", "解除联系", "Unlink"},
     {"remove", "移出名单", "Remove from list"},
     {"answer", "答复", "Answer"},
+    {"reverse", "冲销更正", "Reverse"},
     {"login", "登录", "Log in"},
     {"logout", "退出登录", "Log out"},
     {"end_session", "强制下线", "End session"},
@@ -95,10 +96,16 @@ constexpr Entry kAuditEntities[] = {
     {"org_link", "联系引导", "Organisation link"},
     {"credit_entry", "信用名单记录", "Credit list entry"},
     {"credit_objection", "信用异议", "Credit objection"},
+    {"project", "购买服务项目", "Service project"},
+    {"project_output", "服务成效记录", "Project output"},
+    {"project_milestone", "项目里程碑", "Project milestone"},
+    {"project_payment", "项目付款计划", "Project payment"},
+    {"project_document", "项目附件", "Project document"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
     {"credit", "信用名单管理", "Credit lists"},
+    {"projects", "购买服务项目管理", "Service projects"},
     {"units", "单位管理", "Units"},
     {"users", "用户管理", "Users"},
     {"roles", "角色管理", "Roles"},
@@ -133,6 +140,40 @@ constexpr Entry kCreditObjectionStatuses[] = {
     {"rejected", "异议不成立", "Rejected"},
 };
 
+constexpr Entry kProjectStatuses[] = {
+    {"draft", "草稿", "Draft"},
+    {"published", "已发布", "Published"},
+    {"contracted", "已签约", "Contracted"},
+    {"in_progress", "实施中", "In progress"},
+    {"accepted", "已验收", "Accepted"},
+    {"closed", "已结项", "Closed"},
+    {"cancelled", "已取消", "Cancelled"},
+};
+
+constexpr Entry kProjectModes[] = {
+    {"purchase", "购买服务", "Purchase"},
+    {"cooperation", "合作共建", "Cooperation"},
+};
+
+constexpr Entry kTargetGroups[] = {
+    {"new_employment_workers", "新就业形态劳动者", "New-employment workers"},
+    {"sanitation_workers", "环卫职工", "Sanitation workers"},
+    {"model_workers", "劳模工匠", "Model workers and craftsmen"},
+    {"needy_workers", "困难职工", "Workers in hardship"},
+    {"workers_children", "职工子女", "Workers' children"},
+    {"migrant_workers", "农民工", "Migrant workers"},
+    {"women_workers", "女职工", "Women workers"},
+    {"frontline_workers", "一线职工", "Front-line workers"},
+    {"young_workers", "青年职工", "Young workers"},
+};
+
+constexpr Entry kProjectDocumentKinds[] = {
+    {"call", "征集公告", "Call for proposals"},
+    {"contract", "合同", "Contract"},
+    {"acceptance", "验收报告", "Acceptance report"},
+    {"other", "其他", "Other"},
+};
+
 constexpr std::array kDictionaries = {
     Dictionary{"org_type", "组织类型", "Organisation type", kOrgTypes},
     Dictionary{"org_status", "登记状态", "Registration status", kOrgStatuses},
@@ -147,6 +188,10 @@ constexpr std::array kDictionaries = {
     Dictionary{"login_outcome", "登录结果", "Login outcome", kLoginOutcomes},
     Dictionary{"credit_list", "信用名单", "Credit list", kCreditLists},
     Dictionary{"credit_objection_status", "异议状态", "Objection status", kCreditObjectionStatuses},
+    Dictionary{"project_status", "项目状态", "Project status", kProjectStatuses},
+    Dictionary{"project_mode", "实施方式", "Project mode", kProjectModes},
+    Dictionary{"target_group", "服务对象", "Target group", kTargetGroups},
+    Dictionary{"project_document_kind", "附件类型", "Document kind", kProjectDocumentKinds},
 };
 
 std::string_view Trim(std::string_view text) {

@@ -10,6 +10,7 @@
 #include "domain/audit/audit.hpp"
 #include "domain/credit/credit.hpp"
 #include "domain/org/org.hpp"
+#include "domain/project/project.hpp"
 
 namespace lianyin::domain::dictionary {
 namespace {
@@ -73,6 +74,15 @@ TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
     ExpectLabelled("credit_objection_status", s);
   }
   EXPECT_EQ(Get("credit_objection_status").entries.size(), credit::ObjectionStatusNames().size());
+  const std::pair<const char*, const std::vector<std::string>*> project_codes[] = {
+      {"project_status", &project::StatusNames()},
+      {"project_mode", &project::ModeNames()},
+      {"target_group", &project::TargetGroupNames()},
+      {"project_document_kind", &project::DocumentKindNames()}};
+  for (const auto& [dictionary, codes] : project_codes) {
+    for (const std::string& code : *codes) ExpectLabelled(dictionary, code);
+    EXPECT_EQ(Get(dictionary).entries.size(), codes->size()) << dictionary;
+  }
 }
 
 TEST(Dictionary, CodeOfAcceptsTheCodeEitherLabelAndBlanks) {

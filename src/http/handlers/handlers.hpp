@@ -47,4 +47,8 @@ void AddOrgIoRoutes(Router& router, domain::org::OrgService& orgs);
 // /api/v1/credit-objections/{id}/answer.
 void AddCreditRoutes(Router& router, domain::credit::CreditService& credit);
 
+// Service projects: /api/v1/projects (list, create, summary, get, edit, transitions, history)
+// and their outputs, milestones, payments and documents.
+void AddProjectRoutes(Router& router, domain::project::ProjectService& projects);
+
 }  // namespace lianyin::http::handlers

@@ -9,6 +9,7 @@
 #include "domain/org/org_import_files.hpp"
 #include "domain/org/org_service.hpp"
 #include "http/error_mapping.hpp"
+#include "http/handlers/download.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/org_json.hpp"
 #include "http/handlers/query.hpp"
@@ -28,32 +29,11 @@ constexpr const char* kXlsxType =
 constexpr const char* kCsvType = "text/csv; charset=utf-8";
 constexpr std::int64_t kExportPage = 500;
 
-// A download's names: people see `name` (UTF-8), old clients the ASCII `fallback`.
-struct FileName {
-  std::string name;
-  std::string fallback;
-};
-
 // "_20261201": today in Asia/Shanghai.
 std::string DateSuffix() {
   std::string date = core::FormatDate(core::LocalDate(core::Now()));
   std::erase(date, '-');
   return "_" + date;
-}
-
-// RFC 6266 with the RFC 5987 extended value: attachment; filename="a.xlsx"; filename*=UTF-8''…
-std::string Disposition(const FileName& file) {
-  static constexpr std::string_view kAttrChars = "!#$&+-.^_`|~";
-  std::string encoded;
-  for (const unsigned char c : file.name) {
-    if (std::isalnum(c) != 0 || kAttrChars.find(static_cast<char>(c)) != std::string_view::npos) {
-      encoded += static_cast<char>(c);
-    } else {
-      static constexpr char kHex[] = "0123456789ABCDEF";
-      encoded += {'%', kHex[c >> 4], kHex[c & 15]};
-    }
-  }
-  return "attachment; filename=\"" + file.fallback + "\"; filename*=UTF-8''" + encoded;
 }
 
 Response File(std::string body, const std::string& type, const FileName& name) {
