@@ -1,6 +1,7 @@
 #include "app/application.hpp"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <boost/json.hpp>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include "domain/account/password_rules.hpp"
 #include "domain/account/platform_service.hpp"
 #include "domain/audit/audit_service.hpp"
+#include "domain/selection/booklet_runner.hpp"
 #include "http/server.hpp"
 #include "store/store.hpp"
 
@@ -137,6 +139,14 @@ core::Result<void> Application::Serve() {
   options.allows_large_body = [&api](std::string_view method, std::string_view path) {
     return api.AllowsLargeBody(method, path);
   };
+  // Booklets (选编) are generated off the request threads; jobs a stop interrupted run again.
+  domain::selection::BookletRunner booklets(
+      services.selection,
+      std::filesystem::temp_directory_path() / ("lianyin-booklets-" + std::to_string(::getpid())));
+  if (const std::int64_t requeued = booklets.Recover(); requeued > 0) {
+    spdlog::info("requeued {} interrupted booklet job(s)", requeued);
+  }
+  booklets.Start();
   http::Server server(options, [&api](http::Request& request) { return api.Handle(request); });
   const std::uint16_t port = server.Start();
   std::printf("listening on http://%s:%u\n", config_.address.c_str(), port);

@@ -16,11 +16,12 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       audit(db, clock),
       orgs(writer, clock),
       credit(writer, clock),
-      projects(writer, clock) {}
+      projects(writer, clock),
+      selection(writer, clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
-  return http::ApiServices{auth,   security, regions,          units, users, roles, audit, orgs,
-                           credit, projects, std::move(gauges)};
+  return http::ApiServices{auth,  security, regions, units,    users,     roles,
+                           audit, orgs,     credit,  projects, selection, std::move(gauges)};
 }
 
 }  // namespace lianyin::app

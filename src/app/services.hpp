@@ -23,6 +23,7 @@
 #include "domain/org/org_service.hpp"
 #include "domain/project/project_service.hpp"
 #include "domain/region/region_service.hpp"
+#include "domain/selection/selection_service.hpp"
 #include "http/api.hpp"
 
 namespace lianyin::app {
@@ -57,6 +58,7 @@ class Services {
   domain::org::OrgService orgs;
   domain::credit::CreditService credit;
   domain::project::ProjectService projects;
+  domain::selection::SelectionService selection;
 };
 
 }  // namespace lianyin::app

@@ -34,6 +34,9 @@ class CreditService;
 namespace lianyin::domain::project {
 class ProjectService;
 }
+namespace lianyin::domain::selection {
+class SelectionService;
+}
 namespace lianyin::domain::org {
 class OrgService;
 }
@@ -56,6 +59,7 @@ struct ApiServices {
   domain::org::OrgService& orgs;
   domain::credit::CreditService& credit;
   domain::project::ProjectService& projects;
+  domain::selection::SelectionService& selection;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

@@ -44,6 +44,13 @@ constexpr const char* kProjectAdders = "platform=201/201 admin=201/404 union_off
 constexpr const char* kProjectReporters =
     "platform=201/201 admin=201/404 union_officer=201/404 org_member=201/404";
 
+// Selection rounds: read by every holder of project:selection:list; organised (changed) by the
+// organiser's subtree (403 outside it).
+constexpr const char* kRoundListers = "platform=200 admin=200 union_officer=200 expert=200";
+constexpr const char* kRoundReaders =
+    "platform=200/200 admin=200/200 union_officer=200/200 expert=200/200";
+constexpr const char* kRoundOrganisers = "platform=200/200 admin=200/403 union_officer=200/403";
+
 std::string All(const std::string& status) {
   std::string out;
   for (const std::string& role : kMatrixRoles) out += role + "=" + status + " ";
@@ -65,6 +72,10 @@ const std::string kForeignProjectBody =
     R"("mode":"purchase","provider_org_ids":[{foreign_org}],"budget_fen":1000000,)"
     R"("region_code":"610000","start_on":"2024-03-01","end_on":"2024-12-31"})";
 const std::string kOutputBody = R"({"on":"2024-04-01","person_times":10,"events":1,"spent_fen":1})";
+const std::string kRoundBody =
+    R"({"title":"优秀项目评选","year":{round_year},"batch":{round_batch},"experts_per_project":1,)"
+    R"("rubric":[{"code":"effect","name":"服务成效","max_score":100}],)"
+    R"("quotas":[{"category":"health","quota":5}]})";
 const std::string kOrgBody =
     R"({"name":"新建服务中心{n}","uscc":"{uscc}","org_type":"social_service",)"
     R"("region_code":"110101","registration_unit_id":{own_civil},"legal_rep":"王伟",)"
@@ -153,7 +164,10 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"GET /api/v1/permissions", "/api/v1/permissions", "", "", "",
        "platform=200 admin=200 security_admin=200"},
       {"PUT /api/v1/roles/{code}/permissions", "/api/v1/roles/expert/permissions", "",
-       R"({"permissions":["org:org:list","system:region:list"]})", "", "platform=200"},
+       // expert's defaults, which the selection rows below rely on
+       R"({"permissions":["org:org:list","project:selection:list","project:selection:score",)"
+       R"("system:region:list"]})",
+       "", "platform=200"},
       {"GET /api/v1/sessions", "/api/v1/sessions", "", "", "",
        "platform=200 admin=200 security_admin=200"},
       {"DELETE /api/v1/sessions/{id}", "/api/v1/sessions/{own_session}",
@@ -295,6 +309,73 @@ const std::vector<MatrixRow>& MatrixRows() {
        "/api/v1/projects/{own_project}/documents/{fresh_document}",
        "/api/v1/projects/{foreign_project}/documents/{foreign_fresh_document}", "", "",
        kProjectEditors},
+      // Excellent-project selection: rounds are read by every holder of the selection
+      // permissions and changed by the organiser's subtree (403 outside); units nominate to
+      // rounds organised above them; experts score only what is assigned to them (404).
+      {"GET /api/v1/selection-rounds", "/api/v1/selection-rounds", "", "", "", kRoundListers},
+      {"POST /api/v1/selection-rounds", "/api/v1/selection-rounds", "", kRoundBody, "",
+       "platform=201 admin=201 union_officer=201"},
+      {"GET /api/v1/selection-rounds/{id}", "/api/v1/selection-rounds/{own_scoring_round}",
+       "/api/v1/selection-rounds/{foreign_scoring_round}", "", "", kRoundReaders},
+      {"PUT /api/v1/selection-rounds/{id}", "/api/v1/selection-rounds/{fresh_round}",
+       "/api/v1/selection-rounds/{foreign_fresh_round}", kRoundBody, "", kRoundOrganisers},
+      {"POST /api/v1/selection-rounds/{id}/transitions",
+       "/api/v1/selection-rounds/{fresh_round}/transitions",
+       "/api/v1/selection-rounds/{foreign_fresh_round}/transitions", R"({"to":"nominating"})", "",
+       kRoundOrganisers},
+      {"GET /api/v1/selection-rounds/{id}/nominations",
+       "/api/v1/selection-rounds/{own_scoring_round}/nominations",
+       "/api/v1/selection-rounds/{foreign_scoring_round}/nominations", "", "", kRoundReaders},
+      {"POST /api/v1/selection-rounds/{id}/nominations",
+       "/api/v1/selection-rounds/{own_nominating_round}/nominations",
+       "/api/v1/selection-rounds/{foreign_nominating_round}/nominations",
+       R"({"project_id":{fresh_accepted},"story":"服务职工"})", "",
+       "platform=201/201 admin=201/403 union_officer=201/403"},
+      {"DELETE /api/v1/selection-rounds/{id}/nominations/{nomination_id}",
+       "/api/v1/selection-rounds/{own_nominating_round}/nominations/{fresh_nomination}",
+       "/api/v1/selection-rounds/{foreign_nominating_round}/nominations/"
+       "{foreign_fresh_nomination}",
+       "", "", "platform=200/200 admin=200/404 union_officer=200/404"},
+      {"GET /api/v1/selection-rounds/{id}/experts",
+       "/api/v1/selection-rounds/{own_scoring_round}/experts",
+       "/api/v1/selection-rounds/{foreign_scoring_round}/experts", "", "", kRoundOrganisers},
+      {"GET /api/v1/selection-rounds/{id}/assignments",
+       "/api/v1/selection-rounds/{own_scoring_round}/assignments",
+       "/api/v1/selection-rounds/{foreign_scoring_round}/assignments", "", "", kRoundOrganisers},
+      {"POST /api/v1/selection-rounds/{id}/assignments",
+       "/api/v1/selection-rounds/{own_scoring_round}/assignments",
+       "/api/v1/selection-rounds/{foreign_scoring_round}/assignments", "{}", "", kRoundOrganisers},
+      {"PUT /api/v1/selection-rounds/{id}/nominations/{nomination_id}/experts",
+       "/api/v1/selection-rounds/{own_scoring_round}/nominations/{own_scoring_nomination}/experts",
+       "/api/v1/selection-rounds/{foreign_scoring_round}/nominations/"
+       "{foreign_scoring_nomination}/experts",
+       R"({"expert_ids":[{bj_expert}]})", R"({"expert_ids":[{sx_expert}]})", kRoundOrganisers},
+      {"PUT /api/v1/selection-rounds/{id}/nominations/{nomination_id}/scores",
+       "/api/v1/selection-rounds/{own_scoring_round}/nominations/{own_scoring_nomination}/scores",
+       "/api/v1/selection-rounds/{foreign_scoring_round}/nominations/"
+       "{foreign_scoring_nomination}/scores",
+       R"({"scores":{"effect":88}})", "", "platform=404/404 admin=404/404 expert=200/404"},
+      {"GET /api/v1/expert/assignments", "/api/v1/expert/assignments", "", "", "",
+       "platform=200 admin=200 expert=200"},
+      {"POST /api/v1/selection-rounds/{id}/booklet",
+       "/api/v1/selection-rounds/{fresh_published_round}/booklet",
+       "/api/v1/selection-rounds/{foreign_fresh_published_round}/booklet", "{}", "",
+       "platform=202/202 admin=202/403 union_officer=202/403"},
+      {"GET /api/v1/selection-rounds/{id}/booklet",
+       "/api/v1/selection-rounds/{own_published_round}/booklet",
+       "/api/v1/selection-rounds/{foreign_published_round}/booklet", "", "", kRoundReaders},
+      {"GET /api/public/selection-rounds", "/api/public/selection-rounds", "", "", "", All("200")},
+      {"GET /api/public/selection-rounds/{id}",
+       "/api/public/selection-rounds/{own_published_round}",
+       "/api/public/selection-rounds/{own_scoring_round}", "", "", All("200/404")},
+      {"GET /api/public/excellent-projects", "/api/public/excellent-projects", "", "", "",
+       All("200")},
+      {"GET /api/public/selection-rounds/{id}/booklet.pdf",
+       "/api/public/selection-rounds/{own_published_round}/booklet.pdf",
+       "/api/public/selection-rounds/{own_scoring_round}/booklet.pdf", "", "", All("200/404")},
+      {"GET /api/public/selection-rounds/{id}/booklet.xlsx",
+       "/api/public/selection-rounds/{foreign_published_round}/booklet.xlsx",
+       "/api/public/selection-rounds/{foreign_scoring_round}/booklet.xlsx", "", "", All("200/404")},
   };
   return rows;
 }

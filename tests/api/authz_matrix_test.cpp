@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
@@ -19,6 +20,7 @@
 #include "api/api_fixture.hpp"
 #include "core/uscc.hpp"
 #include "domain/account/worker_repo.hpp"
+#include "domain/selection/booklet_runner.hpp"
 
 namespace lianyin::test {
 namespace {
@@ -72,10 +74,12 @@ class AuthzMatrixTest : public ApiFixture {
     for (const std::string& role : kMatrixRoles) {
       if (role == "platform" || role == "anon") continue;
       const std::int64_t unit = role == "civil_affairs_officer" ? bj_civil : ids_["union_unit"];
-      MakeUser("bj." + role, unit, role);
+      const std::int64_t user = MakeUser("bj." + role, unit, role);
+      if (role == "expert") ids_["bj_expert"] = user;
       sessions_[role] = Login("bj." + role, kPassword);
     }
     sessions_["platform"] = platform_;
+    SetUpSelection();
   }
 
   static void Expect(const HttpResult& r, int status) { EXPECT_EQ(r.status, status) << r.body; }
@@ -201,6 +205,102 @@ class AuthzMatrixTest : public ApiFixture {
     return r.status == 201 ? Json(r).at("id").as_int64() : 0;
   }
 
+  // Selection rounds organised by 北京市总工会 (own) and 陕西省总工会 (foreign) in each state the
+  // rows need, with projects funded by the units below (东城区总工会; 西安市总工会) and
+  // nominated by the platform, so that the experts at 北京市总工会 / 陕西省总工会 have no conflict.
+  void SetUpSelection() {
+    ids_["sx_expert"] = MakeUser("sx.expert", ids_["foreign_unit"], "expert");
+    // Foreign projects are funded below 陕西省总工会, where the foreign expert sits.
+    ids_["foreign_child_unit"] = MakeUnit("西安市总工会", "610000", ids_["foreign_unit"], "union");
+    // Providers on no credit list (own_org and foreign_org are listed above: no contracts).
+    ids_["provider_org"] = MakeOrg("110101", ids_["own_civil"]);
+    ids_["foreign_provider_org"] = MakeOrg("610000", ids_["foreign_civil"]);
+    MakeUser("sx.organiser", ids_["foreign_unit"], "union_officer");
+    foreign_organiser_ = Login("sx.organiser", kPassword);
+    foreign_expert_ = Login("sx.expert", kPassword);
+    for (const bool own : {true, false}) {
+      const std::string side = own ? "own" : "foreign";
+      ids_[side + "_nominating_round"] = MakeRound(own, "nominating");
+      ids_[side + "_scoring_round"] = MakeRound(own, "scoring");
+      ids_[side + "_scoring_nomination"] = last_nomination_;
+      ids_[side + "_published_round"] = MakeRound(own, "published");
+    }
+    domain::selection::BookletRunner runner(
+        services_->selection,
+        std::filesystem::temp_directory_path() / ("lianyin-matrix-" + std::string(GetParam())));
+    for (const char* round : {"own_published_round", "foreign_published_round"}) {
+      Expect(Call(platform_, "POST",
+                  "/api/v1/selection-rounds/" + std::to_string(ids_[round]) + "/booklet", "{}"),
+             202);
+      EXPECT_TRUE(runner.RunOne());
+    }
+  }
+
+  // Rounds of one unit differ in year and batch: the n-th round made here gets these.
+  static int RoundYear(int n) { return 2000 + n / 90; }
+  static int RoundBatch(int n) { return n % 90 + 1; }
+
+  // An accepted project funded by `unit`.
+  std::int64_t AcceptedProject(std::int64_t unit, std::int64_t org, const std::string& region) {
+    const std::int64_t id = MakeProject(unit, org, region, true);
+    const std::string to = "/api/v1/projects/" + std::to_string(id) + "/transitions";
+    Expect(Call(platform_, "POST", to, R"({"to":"in_progress"})"), 200);
+    Expect(Call(platform_, "POST", to, R"({"to":"accepted"})"), 200);
+    return id;
+  }
+
+  // A round organised by 北京市总工会 (own) or 陕西省总工会, moved up to `status`: nominating,
+  // scoring (with one nomination and its expert: last_nomination_) or published.
+  std::int64_t MakeRound(bool own, const std::string& status) {
+    const Session& organiser = own ? sessions_.at("union_officer") : foreign_organiser_;
+    auto r = Call(
+        organiser, "POST", "/api/v1/selection-rounds",
+        boost::json::serialize(boost::json::object{
+            {"title", "优秀项目评选"},
+            {"year", RoundYear(++batch_)},
+            {"batch", RoundBatch(batch_)},
+            {"experts_per_project", 1},
+            {"rubric",
+             {boost::json::object{{"code", "effect"}, {"name", "服务成效"}, {"max_score", 100}}}},
+            {"quotas", {boost::json::object{{"category", "health"}, {"quota", 5}}}}}));
+    Expect(r, 201);
+    if (r.status != 201) return 0;
+    const std::int64_t id = Json(r).at("id").as_int64();
+    const std::string base = "/api/v1/selection-rounds/" + std::to_string(id);
+    const auto move = [&](const char* to) {
+      Expect(Call(organiser, "POST", base + "/transitions", std::string("{\"to\":\"") + to + "\"}"),
+             200);
+    };
+    if (status == "draft") return id;
+    move("nominating");
+    if (status == "nominating") return id;
+    last_nomination_ = MakeNomination(id, own);
+    move("scoring");
+    const std::string nomination = base + "/nominations/" + std::to_string(last_nomination_);
+    Expect(Call(organiser, "PUT", nomination + "/experts",
+                "{\"expert_ids\":[" + std::to_string(ids_[own ? "bj_expert" : "sx_expert"]) + "]}"),
+           200);
+    if (status == "scoring") return id;
+    Expect(Call(own ? sessions_.at("expert") : foreign_expert_, "PUT", nomination + "/scores",
+                R"({"scores":{"effect":90}})"),
+           200);
+    move("published");
+    return id;
+  }
+
+  // A nomination (by the platform) to `round` of a new accepted project of 东城区总工会 (own) or
+  // 西安市总工会.
+  std::int64_t MakeNomination(std::int64_t round, bool own) {
+    const std::int64_t project =
+        own ? AcceptedProject(ids_["own_unit"], ids_["provider_org"], "110101")
+            : AcceptedProject(ids_["foreign_child_unit"], ids_["foreign_provider_org"], "610000");
+    auto r = Call(platform_, "POST",
+                  "/api/v1/selection-rounds/" + std::to_string(round) + "/nominations",
+                  "{\"project_id\":" + std::to_string(project) + ",\"story\":\"服务职工\"}");
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
   std::int64_t LinkedOrg(std::int64_t unit) {
     const std::int64_t org = MakeOrg("110101", ids_["own_civil"]);
     Expect(Call(platform_, "POST", "/api/v1/units/" + std::to_string(unit) + "/org-links",
@@ -274,6 +374,24 @@ class AuthzMatrixTest : public ApiFixture {
       return std::to_string(
           MakeProject(ids_["foreign_unit"], ids_["foreign_org"], "610000", false));
     }
+    // A round's year and batch, new on every round body ("year" comes first in it).
+    if (name == "round_year") return std::to_string(RoundYear(++batch_));
+    if (name == "round_batch") return std::to_string(RoundBatch(batch_));
+    if (name == "fresh_round") return std::to_string(MakeRound(true, "draft"));
+    if (name == "foreign_fresh_round") return std::to_string(MakeRound(false, "draft"));
+    if (name == "fresh_published_round") return std::to_string(MakeRound(true, "published"));
+    if (name == "foreign_fresh_published_round") {
+      return std::to_string(MakeRound(false, "published"));
+    }
+    if (name == "fresh_accepted") {
+      return std::to_string(AcceptedProject(ids_["own_unit"], ids_["provider_org"], "110101"));
+    }
+    if (name == "fresh_nomination") {
+      return std::to_string(MakeNomination(ids_["own_nominating_round"], true));
+    }
+    if (name == "foreign_fresh_nomination") {
+      return std::to_string(MakeNomination(ids_["foreign_nominating_round"], false));
+    }
     for (const char* part : {"milestone", "payment", "document", "output"}) {
       if (name == std::string("fresh_") + part)
         return std::to_string(MakePart("own_project", part));
@@ -324,6 +442,10 @@ class AuthzMatrixTest : public ApiFixture {
   }
 
   Session platform_;
+  Session foreign_organiser_;  // a union officer at 陕西省总工会 (organises the foreign rounds)
+  Session foreign_expert_;
+  int batch_ = 0;
+  std::int64_t last_nomination_ = 0;
   std::map<std::string, std::int64_t> ids_;
   std::map<std::string, std::int64_t> civil_ids_;  // the civil-affairs officer's "own" objects
   std::map<std::string, std::int64_t> session_users_;

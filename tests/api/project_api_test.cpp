@@ -262,7 +262,7 @@ TEST_P(ProjectApiTest, OutputsAddUpAndCorrectionsAreReversals) {
   ASSERT_EQ(over.status, 422) << over.body;
   EXPECT_EQ(Field(over), "spent_fen");
   EXPECT_EQ(Json(over).at("error").at("details").at(0).at("message").as_string(),
-            "支出将超过合同金额：剩余 500000 分");
+            "支出将超过合同金额：剩余 5,000.00 元");
   json::object totals = Get(id);
   EXPECT_EQ(totals.at("person_times").as_int64(), 200);
   EXPECT_EQ(totals.at("events_held").as_int64(), 2);

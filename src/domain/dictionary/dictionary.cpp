@@ -72,6 +72,8 @@ constexpr Entry kAuditActions[] = {
     {"remove", "移出名单", "Remove from list"},
     {"answer", "答复", "Answer"},
     {"reverse", "冲销更正", "Reverse"},
+    {"assign", "分配专家", "Assign experts"},
+    {"score", "评分", "Score"},
     {"login", "登录", "Log in"},
     {"logout", "退出登录", "Log out"},
     {"end_session", "强制下线", "End session"},
@@ -101,11 +103,16 @@ constexpr Entry kAuditEntities[] = {
     {"project_milestone", "项目里程碑", "Project milestone"},
     {"project_payment", "项目付款计划", "Project payment"},
     {"project_document", "项目附件", "Project document"},
+    {"selection_round", "优秀项目评选", "Selection round"},
+    {"selection_nomination", "推荐项目", "Nomination"},
+    {"selection_assignment", "评审分配", "Expert assignment"},
+    {"booklet_job", "选编生成任务", "Booklet job"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
     {"credit", "信用名单管理", "Credit lists"},
     {"projects", "购买服务项目管理", "Service projects"},
+    {"selection", "优秀项目评选管理", "Excellent-project selection"},
     {"units", "单位管理", "Units"},
     {"users", "用户管理", "Users"},
     {"roles", "角色管理", "Roles"},
@@ -174,6 +181,13 @@ constexpr Entry kProjectDocumentKinds[] = {
     {"other", "其他", "Other"},
 };
 
+constexpr Entry kSelectionStatuses[] = {
+    {"draft", "草稿", "Draft"},
+    {"nominating", "推荐中", "Taking nominations"},
+    {"scoring", "评审中", "Being scored"},
+    {"published", "已发布", "Published"},
+};
+
 constexpr std::array kDictionaries = {
     Dictionary{"org_type", "组织类型", "Organisation type", kOrgTypes},
     Dictionary{"org_status", "登记状态", "Registration status", kOrgStatuses},
@@ -192,6 +206,7 @@ constexpr std::array kDictionaries = {
     Dictionary{"project_mode", "实施方式", "Project mode", kProjectModes},
     Dictionary{"target_group", "服务对象", "Target group", kTargetGroups},
     Dictionary{"project_document_kind", "附件类型", "Document kind", kProjectDocumentKinds},
+    Dictionary{"selection_status", "评选状态", "Selection status", kSelectionStatuses},
 };
 
 std::string_view Trim(std::string_view text) {

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/money.hpp"
 #include "domain/account/scope.hpp"
 #include "domain/project/project_internal.hpp"
 #include "domain/project/project_repo.hpp"
@@ -28,8 +29,9 @@ core::Error TotalsRefused(ProjectRepo& repo, const common::Scope& scope, std::in
   const Project now = repo.FindInScope(scope, id).value();
   if (!TakesOutputs(now.status)) return NotTakingOutputs(now.status);
   const std::int64_t left = now.contract_fen.value_or(0) - now.spent_fen;
-  return core::Error::Invalid(
-      field, fmt::format("spending would pass the contract: {} fen are left", left));
+  return core::Error::Invalid(field,
+                              fmt::format("spending would pass the contract: {} yuan are left",
+                                          core::FormatYuanGrouped(left)));
 }
 
 // Enters `output` on the project and the running totals; the caller checked the fields.
@@ -99,8 +101,7 @@ core::Result<ReversalResult> ProjectService::Reverse(const Actor& actor, std::in
                           at)) {
       return TotalsRefused(repo, scope, id, "spent_fen");
     }
-    auto reversal_id =
-        repo.InsertReversal(*original, reversal.reason, actor.user_id, core::FormatDate(today), at);
+    auto reversal_id = repo.InsertReversal(*original, reversal.reason, actor.user_id, at);
     if (!reversal_id) return reversed;  // a concurrent reversal won (the unique index)
     ReversalResult result{repo.FindOutput(id, *reversal_id).value(), std::nullopt};
     Log(tx, repo, actor, *project, at,

@@ -345,13 +345,12 @@ std::int64_t ProjectRepo::InsertOutput(std::int64_t project_id, const NewOutput&
 std::optional<std::int64_t> ProjectRepo::InsertReversal(const Output& original,
                                                         const std::string& reason,
                                                         std::optional<std::int64_t> by_user_id,
-                                                        std::string_view today,
                                                         std::string_view now) {
   return store::InsertOrConflict(
       session_,
       "INSERT INTO project_outputs (project_id, output_on, person_times, events, spent_fen, "
       "note, reverses_id, reason, by_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {original.project_id, std::string(today), -original.person_times, -original.events,
+      {original.project_id, original.on, -original.person_times, -original.events,
        -original.spent_fen, OptValue(original.note), original.id, reason, OptValue(by_user_id),
        std::string(now)});
 }

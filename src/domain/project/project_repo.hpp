@@ -68,10 +68,11 @@ class ProjectRepo {
                    std::int64_t spent_fen, std::string_view now);
   std::int64_t InsertOutput(std::int64_t project_id, const NewOutput& o,
                             std::optional<std::int64_t> by_user_id, std::string_view now);
-  // The reversal of `original`, or nullopt when it was reversed already (unique reverses_id).
+  // The reversal of `original` — its figures negated, dated as it is, so that totals by period
+  // subtract where they added — or nullopt when it was reversed already (unique reverses_id).
   std::optional<std::int64_t> InsertReversal(const Output& original, const std::string& reason,
                                              std::optional<std::int64_t> by_user_id,
-                                             std::string_view today, std::string_view now);
+                                             std::string_view now);
   std::optional<Output> FindOutput(std::int64_t project_id, std::int64_t output_id);
   std::vector<Output> Outputs(std::int64_t project_id, std::int64_t limit, std::int64_t offset);
   std::int64_t CountOutputs(std::int64_t project_id);

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/money.hpp"
 #include "domain/account/scope.hpp"
 #include "domain/project/project_internal.hpp"
 #include "domain/project/project_repo.hpp"
@@ -30,8 +31,9 @@ core::Error OverLimit(ProjectRepo& repo, const common::Scope& scope, std::int64_
   const Project p = repo.FindInScope(scope, id).value();
   const std::int64_t limit = p.contract_fen.value_or(p.budget_fen);
   return core::Error::Invalid(
-      "amount_fen", fmt::format("the schedule would pass the limit of {} fen: {} fen are left",
-                                limit, limit - p.scheduled_fen));
+      "amount_fen", fmt::format("the schedule would pass the limit of {} yuan: {} yuan are left",
+                                core::FormatYuanGrouped(limit),
+                                core::FormatYuanGrouped(limit - p.scheduled_fen)));
 }
 
 std::int64_t PaidPart(const Payment& p) { return p.paid_on ? p.amount_fen : 0; }

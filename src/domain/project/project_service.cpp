@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/money.hpp"
 #include "domain/account/scope.hpp"
 #include "domain/credit/credit_gate.hpp"
 #include "domain/project/project_internal.hpp"
@@ -86,8 +87,11 @@ core::Result<Project> ProjectService::Update(const Actor& actor, std::int64_t id
 core::Result<Project> ProjectService::Move(const Actor& actor, std::int64_t id,
                                            const Transition& transition) {
   const core::DateTime now = clock_();
-  auto to = CheckTransition(transition, core::LocalDate(now));
-  if (!to) return to.error();
+  const auto to = ParseStatus(transition.to);
+  if (!to) return core::Error::Invalid("to", "not a project_status code");
+  // The step's own fields, checked after its legality (an illegal step is a 409 whatever it
+  // carries); pure and cheap, so inside the transaction.
+  const auto fields = CheckTransition(transition, core::LocalDate(now));
   const std::string at = core::FormatDateTime(now);
   const account::Scope scope = account::ScopeOf(actor);
   return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Project> {
@@ -95,6 +99,7 @@ core::Result<Project> ProjectService::Move(const Actor& actor, std::int64_t id,
     auto before = LoadManaged(repo, actor, scope, id);
     if (!before) return before.error();
     if (!CanTransition(before->status, *to)) return IllegalTransition(before->status, *to);
+    if (!fields) return fields.error();
     const bool contracting = *to == ProjectStatus::kContracted;
     if (contracting) {
       if (before->providers.empty()) {
@@ -105,9 +110,9 @@ core::Result<Project> ProjectService::Move(const Actor& actor, std::int64_t id,
         return credit::CreditListed(*listed, "provider_org_ids");
       }
       if (*transition.contract_fen < before->scheduled_fen) {
-        return core::Error::Invalid(
-            "contract_fen",
-            fmt::format("must cover the payment schedule of {} fen", before->scheduled_fen));
+        return core::Error::Invalid("contract_fen",
+                                    fmt::format("must cover the payment schedule of {} yuan",
+                                                core::FormatYuanGrouped(before->scheduled_fen)));
       }
     }
     if (!repo.SetStatus(id, before->status, *to,

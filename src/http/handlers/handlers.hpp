@@ -51,4 +51,8 @@ void AddCreditRoutes(Router& router, domain::credit::CreditService& credit);
 // and their outputs, milestones, payments and documents.
 void AddProjectRoutes(Router& router, domain::project::ProjectService& projects);
 
+// The excellent-project selection: /api/v1/selection-rounds (rounds, nominations, experts,
+// scores, the booklet), /api/v1/expert/assignments, and the public showcase and booklet.
+void AddSelectionRoutes(Router& router, domain::selection::SelectionService& selection);
+
 }  // namespace lianyin::http::handlers
