@@ -1,8 +1,8 @@
 // Every page of the app at 1440×900 and 375×812, saved as test artefacts (not committed) under
 // ../build/screenshots/<page>-<width>.png for a person to look through. The pages are the router's
 // own table (a new route is photographed without touching this file; a route with a parameter uses
-// an organisation arranged here). Each page must render without an uncaught error and none may
-// overflow horizontally at 375 px (tables scroll inside their own box).
+// an organisation, or on a project's page a project, arranged here). Each page must render without
+// an uncaught error and none may overflow horizontally at 375 px (tables scroll inside their box).
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdir } from 'node:fs/promises'
@@ -18,8 +18,9 @@ const uscc = '51610100MJ00000023'
 
 let app
 let orgId
+let projectId
 
-/** The router's paths without parameters, plus the organisation detail with `orgId`. */
+/** The router's paths without parameters, plus the organisation and project details (`orgId`, `projectId`). */
 async function routePaths(page) {
   const paths = await page.evaluate(() => {
     const router = document.querySelector('#app').__vue_app__.config.globalProperties.$router
@@ -27,7 +28,7 @@ async function routePaths(page) {
   })
   return [...new Set(paths)]
     .filter((p) => !p.includes('pathMatch'))
-    .map((p) => (p.includes(':id') ? p.replace(/:id(\([^)]*\))?/, String(orgId)) : p))
+    .map((p) => (p.includes(':id') ? p.replace(/:id(\([^)]*\))?/, String(p.startsWith('/projects') ? projectId : orgId)) : p))
     .filter((p) => !p.includes(':'))
     .sort()
 }
@@ -69,6 +70,25 @@ describe('screenshots of every page at both widths', { timeout: 180_000 }, () =>
       labour_field: true,
     })
     orgId = org.id
+    const union = await api.expect(201, 'POST', '/api/v1/units', {
+      name: '陕西省总工会',
+      kind: 'union',
+      region_code: '610000',
+      parent_id: api.session.user.unit_id,
+    })
+    const project = await api.expect(201, 'POST', '/api/v1/projects', {
+      title: '职工志愿服务进社区',
+      category: 'volunteer',
+      funding_unit_id: union.id,
+      mode: 'purchase',
+      provider_org_ids: [orgId],
+      budget_fen: 12_500_000,
+      region_code: '610000',
+      start_on: '2024-01-01',
+      end_on: '2024-12-31',
+      target_groups: ['frontline_workers'],
+    })
+    projectId = project.id
     await mkdir(outDir, { recursive: true })
   }, { timeout: 30_000 })
 

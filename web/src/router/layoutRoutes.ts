@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import {
+  Briefcase,
   Checked,
   Connection,
   Document,
@@ -82,6 +83,18 @@ export const layoutChildren: RouteRecordRaw[] = [
         meta: { titleKey: 'menu.creditEntries', icon: Warning, permission: 'credit:entry:list' },
       },
     ],
+  },
+  {
+    path: 'projects',
+    name: 'projects-list',
+    component: () => import('@/views/projects/index.vue'),
+    meta: { titleKey: 'menu.projects', icon: Briefcase, permission: 'project:project:list' },
+  },
+  {
+    path: 'projects/:id(\\d+)',
+    name: 'project-detail',
+    component: () => import('@/views/projects/detail.vue'),
+    meta: { titleKey: 'menu.projectDetail', permission: 'project:project:list', activeMenu: '/projects', parent: 'projects-list' },
   },
   {
     path: 'system',

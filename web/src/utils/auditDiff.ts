@@ -10,6 +10,9 @@ export const kFieldDictionaries: Record<string, string> = {
   org_type: 'org_type',
   kind: 'unit_kind',
   service_categories: 'service_category',
+  category: 'service_category',
+  mode: 'project_mode',
+  target_groups: 'target_group',
   roles: 'role',
   grade: 'grade',
   labour_field: 'yes_no',
@@ -19,7 +22,7 @@ export const kFieldDictionaries: Record<string, string> = {
 }
 
 /** Fields whose values are unit ids, and those whose values are region codes (shown by name). */
-export const kUnitIdFields: readonly string[] = ['unit_id', 'registration_unit_id', 'parent_id']
+export const kUnitIdFields: readonly string[] = ['unit_id', 'registration_unit_id', 'parent_id', 'funding_unit_id']
 export const kRegionCodeFields: readonly string[] = ['region_code']
 
 /** The name a reference value reads as (a unit id's unit, a region code's region), if known. */
