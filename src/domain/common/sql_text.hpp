@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/store.hpp"
 
@@ -24,5 +25,15 @@ inline constexpr std::string_view kLikeEscape = " ESCAPE '!'";
 // "%text%" for `lower(column) LIKE ? ESCAPE '!'`: %, _ and ! in `text` match literally, ASCII
 // letters are lower-cased (so Latin letters match whatever their case, on both engines).
 std::string ContainsPattern(std::string_view text);
+
+// "?, ?, ?" for an IN list of n ≥ 1 values (callers bind IN lists in batches of at most
+// kInBatch).
+std::string Placeholders(std::size_t n);
+inline constexpr std::size_t kInBatch = 500;
+
+// Dictionary codes kept in one TEXT column, comma-separated in order ("a,b"); codes never
+// contain commas. Split skips empty parts.
+std::string JoinCodes(const std::vector<std::string>& codes);
+std::vector<std::string> SplitCodes(std::string_view text);
 
 }  // namespace lianyin::domain::common

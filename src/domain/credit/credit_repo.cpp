@@ -8,19 +8,12 @@
 namespace lianyin::domain::credit {
 namespace {
 
+using common::kInBatch;
 using common::OptValue;
+using common::Placeholders;
 
 // How the registry owns organisations (org::kOrgRows): credit entries are owned alike.
 constexpr common::Ownership kOrgRows{"o.registration_unit_id", "o.id"};
-
-// An IN list is bound in batches of this many values.
-constexpr std::size_t kInBatch = 500;
-
-std::string Placeholders(std::size_t n) {
-  std::string out = "?";
-  for (std::size_t i = 1; i < n; ++i) out += ", ?";
-  return out;
-}
 
 // The columns ReadEntry reads, over kEntryFrom.
 constexpr const char* kEntrySelect =

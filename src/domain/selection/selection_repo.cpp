@@ -11,6 +11,8 @@ namespace {
 
 namespace json = boost::json;
 using common::OptValue;
+using common::Placeholders;
+using common::SplitCodes;
 
 std::string RubricJson(const std::vector<Criterion>& rubric) {
   json::array out;
@@ -27,24 +29,6 @@ std::vector<Criterion> ParseRubric(const std::string& text) {
     out.push_back({std::string(c.at("code").as_string()), std::string(c.at("name").as_string()),
                    static_cast<int>(c.at("max_score").as_int64())});
   }
-  return out;
-}
-
-std::vector<std::string> SplitCodes(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t comma = text.find(',', start);
-    const std::size_t end = comma == std::string::npos ? text.size() : comma;
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
-std::string Placeholders(std::size_t n) {
-  std::string out = "?";
-  for (std::size_t i = 1; i < n; ++i) out += ", ?";
   return out;
 }
 
