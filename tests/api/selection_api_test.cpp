@@ -147,6 +147,15 @@ class SelectionApiTest : public ApiFixture {
 
 TEST_P(SelectionApiTest, ARoundIsNominatedScoredRankedPublishedAndShown) {
   const std::int64_t round = CreateRound();
+  EXPECT_TRUE(Json(Call(organiser_, "GET", R(round))).at("managed").as_bool());
+  EXPECT_FALSE(Json(Call(Login("e.national"), "GET", R(round))).at("managed").as_bool())
+      << "an expert at the organiser's unit reads the round but may not change it";
+  auto every_field = Call(organiser_, "POST", "/api/v1/selection-rounds",
+                          R"({"title":"","year":2022,"rubric":[{"code":"A","name":"x",)"
+                          R"("max_score":0}],"quotas":[]})");
+  ASSERT_EQ(every_field.status, 422);
+  EXPECT_EQ(Json(every_field).at("error").at("details").as_array().size(), 4u)
+      << every_field.body;  // title, rubric[0].code, rubric[0].max_score, quotas
   EXPECT_EQ(Nominate(bj_officer_, round, p1_).status, 409) << "a draft takes no nominations";
   ASSERT_EQ(Move(round, "scoring").status, 409);
   ASSERT_EQ(Move(round, "nominating").status, 200);

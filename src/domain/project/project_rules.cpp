@@ -57,7 +57,7 @@ void CheckFields(Errors& errors, const NewProject& p) {
     if (id <= 0) {
       Fail(errors, field, "must be a positive integer");
     } else if (!seen.insert(id).second) {
-      Fail(errors, field, "appears twice");
+      Fail(errors, field, "is given twice");
     }
   }
   if (p.budget_fen < 0) Fail(errors, "budget_fen", "must not be negative");
@@ -74,7 +74,7 @@ void CheckFields(Errors& errors, const NewProject& p) {
     if (!IsTargetGroup(p.target_groups[i])) {
       Fail(errors, field, "not a target_group code");
     } else if (!groups.insert(p.target_groups[i]).second) {
-      Fail(errors, field, "appears twice");
+      Fail(errors, field, "is given twice");
     }
   }
   if (p.description) CheckText(errors, "description", *p.description, kMaxDescriptionChars, false);

@@ -85,7 +85,7 @@ core::Result<void> CheckRound(const NewRound& r) {
     if (!IsCode(c.code)) {
       Fail(errors, at + ".code", "must be 1-40 of a-z, 0-9 and _");
     } else if (!codes.insert(c.code).second) {
-      Fail(errors, at + ".code", "appears twice");
+      Fail(errors, at + ".code", "is given twice");
     }
     CheckText(errors, at + ".name", c.name, 100);
     if (c.max_score < 1 || c.max_score > 1000) {
@@ -100,7 +100,7 @@ core::Result<void> CheckRound(const NewRound& r) {
     if (!org::IsServiceCategory(q.category)) {
       Fail(errors, at + ".category", "not a service_category code");
     } else if (!categories.insert(q.category).second) {
-      Fail(errors, at + ".category", "appears twice");
+      Fail(errors, at + ".category", "is given twice");
     }
     if (q.quota < 1 || q.quota > 10000) Fail(errors, at + ".quota", "must be between 1 and 10000");
   }

@@ -108,9 +108,11 @@ core::Result<int> SelectionService::AutoAssign(const Actor& actor, std::int64_t 
         AssignExperts(repo.ConflictKeysOf(round_id), existing, repo.Experts(round->unit_id),
                       round->experts_per_project);
     if (plan.short_of) {
+      const auto short_of = repo.FindNomination(PlatformScope(), round_id, *plan.short_of);
       return core::Error::Invalid(
           "nomination_id",
-          fmt::format("too few experts without a conflict for nomination {}", *plan.short_of));
+          fmt::format("too few experts without a conflict for {}",
+                      short_of ? short_of->project_title : std::to_string(*plan.short_of)));
     }
     int made = 0;
     for (const auto& [nomination, experts] : plan.experts) {
@@ -150,7 +152,7 @@ core::Result<std::vector<Assignment>> SelectionService::SetExperts(
           if (it == pool.end()) {
             errors.push_back({field, "not an expert of the organising unit", {}});
           } else if (!seen.insert(expert_ids[i]).second) {
-            errors.push_back({field, "appears twice", {}});
+            errors.push_back({field, "is given twice", {}});
           } else if (Conflicts(it->second, keys)) {
             errors.push_back(
                 {field,

@@ -17,6 +17,16 @@ namespace {
 
 using account::Actor;
 
+// Whether the actor may change rounds at all (`managed` says so only with the permission).
+bool MayManage(const Actor& actor) {
+  return actor.permissions.contains("*") || actor.permissions.contains("project:selection:manage");
+}
+
+Round AsSeenBy(const Actor& actor, Round round) {
+  round.managed = round.managed && MayManage(actor);
+  return round;
+}
+
 core::Error DuplicateBatch(const NewRound& r) {
   core::Error e =
       core::Error::Conflict(fmt::format("your unit already has batch {} of {}", r.batch, r.year));
@@ -63,7 +73,7 @@ core::Result<Round> SelectionService::GetRound(const Actor& actor, std::int64_t 
   store::Session session = writer_.db().Acquire();
   auto round = SelectionRepo(session).FindRound(account::ScopeOf(actor), id);
   if (!round) return core::Error::NotFound();
-  return std::move(*round);
+  return AsSeenBy(actor, std::move(*round));
 }
 
 account::Page<Round> SelectionService::ListRounds(const Actor& actor,
@@ -71,8 +81,11 @@ account::Page<Round> SelectionService::ListRounds(const Actor& actor,
                                                   const account::PageRequest& page) {
   store::Session session = writer_.db().Acquire();
   SelectionRepo repo(session);
-  return {repo.ListRounds(account::ScopeOf(actor), status, false, page.page_size, page.Offset()),
-          repo.CountRounds(status, false)};
+  account::Page<Round> out{
+      repo.ListRounds(account::ScopeOf(actor), status, false, page.page_size, page.Offset()),
+      repo.CountRounds(status, false)};
+  for (Round& r : out.items) r = AsSeenBy(actor, std::move(r));
+  return out;
 }
 
 core::Result<Nomination> SelectionService::Nominate(const Actor& actor, std::int64_t round_id,

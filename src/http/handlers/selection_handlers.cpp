@@ -1,6 +1,7 @@
 // Routes of the excellent-project selection: rounds, nominations, experts, scores, the booklet
 // and the public showcase (docs/api.md "Excellent-project selection").
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
 
@@ -77,7 +78,19 @@ core::Result<selection::NewRound> ReadRound(const Request& request) {
       }
     }
   }
-  if (!errors.empty()) return core::Error::Invalid(std::move(errors));
+  if (!errors.empty()) {
+    // The rules' findings too, on the fields the reading did not already name: one 422 lists
+    // every problem.
+    if (auto checked = selection::CheckRound(r); !checked) {
+      for (core::FieldError& e : checked.error().details) {
+        const bool named =
+            std::any_of(errors.begin(), errors.end(),
+                        [&](const core::FieldError& x) { return x.field == e.field; });
+        if (!named) errors.push_back(std::move(e));
+      }
+    }
+    return core::Error::Invalid(std::move(errors));
+  }
   return r;
 }
 
