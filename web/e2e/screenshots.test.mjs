@@ -1,8 +1,9 @@
 // Every page of the app at 1440×900 and 375×812, saved as test artefacts (not committed) under
 // ../build/screenshots/<page>-<width>.png for a person to look through. The pages are the router's
 // own table (a new route is photographed without touching this file; a route with a parameter uses
-// an organisation, or on a project's page a project, arranged here). Each page must render without
-// an uncaught error and none may overflow horizontally at 375 px (tables scroll inside their box).
+// an organisation, or on a project's page a project, or on a selection round's page a round,
+// arranged here). Each page must render without an uncaught error and none may overflow
+// horizontally at 375 px (tables scroll inside their box).
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdir } from 'node:fs/promises'
@@ -19,8 +20,9 @@ const uscc = '51610100MJ00000023'
 let app
 let orgId
 let projectId
+let roundId
 
-/** The router's paths without parameters, plus the organisation and project details (`orgId`, `projectId`). */
+/** The router's paths without parameters, plus the organisation, project and round details (`orgId`, `projectId`, `roundId`). */
 async function routePaths(page) {
   const paths = await page.evaluate(() => {
     const router = document.querySelector('#app').__vue_app__.config.globalProperties.$router
@@ -28,10 +30,12 @@ async function routePaths(page) {
   })
   return [...new Set(paths)]
     .filter((p) => !p.includes('pathMatch'))
-    .map((p) => (p.includes(':id') ? p.replace(/:id(\([^)]*\))?/, String(p.startsWith('/projects') ? projectId : orgId)) : p))
+    .map((p) => (p.includes(':id') ? p.replace(/:id(\([^)]*\))?/, String(idFor(p))) : p))
     .filter((p) => !p.includes(':'))
     .sort()
 }
+
+const idFor = (p) => (p.startsWith('/projects') ? projectId : p.startsWith('/selection') ? roundId : orgId)
 
 const fileName = (p, width) => `${p === '/' ? 'home' : p.slice(1).replaceAll('/', '_')}-${width}.png`
 
@@ -89,6 +93,16 @@ describe('screenshots of every page at both widths', { timeout: 180_000 }, () =>
       target_groups: ['frontline_workers'],
     })
     projectId = project.id
+    const round = await api.expect(201, 'POST', '/api/v1/selection-rounds', {
+      title: '2024年度职工服务优秀项目评选',
+      year: 2024,
+      rubric: [
+        { code: 'effect', name: '服务成效', max_score: 60 },
+        { code: 'innovation', name: '创新特色', max_score: 40 },
+      ],
+      quotas: [{ category: 'volunteer', quota: 2 }],
+    })
+    roundId = round.id
     await mkdir(outDir, { recursive: true })
   }, { timeout: 30_000 })
 

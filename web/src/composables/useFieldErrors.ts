@@ -9,8 +9,18 @@ export function detailProp(field: string, aliases: Record<string, string> = {}):
 }
 
 /**
+ * The nested form item prop a server detail's `field` names, in Element Plus's dotted form:
+ * `rubric[0].code` → `rubric.0.code`, `scores.effect` stays. A form whose rows or criteria each
+ * have an item of their own (an editable table) gets each detail under its own cell.
+ */
+export function nestedProp(field: string): string {
+  return field.replace(/\[(\d+)\]/g, '.$1')
+}
+
+/**
  * Shows a failed request's field details under their fields of the Element Plus form `form`
- * (the item's validate state and message, as a failed rule would), scrolls to the first, and
+ * (the item's validate state and message, as a failed rule would; a nested item such as
+ * `rubric.0.code` first, else the field's base prop), scrolls to the first, and
  * returns the details it placed; a detail whose field has no form item is left for the caller
  * (the alert above the form). `aliases` maps a server field to a prop that differs from it.
  * `clear` removes what `show` set (a new submission clears it; so does the user editing the
@@ -32,7 +42,8 @@ export function useFieldErrors(form: Ref<FormInstance | undefined>, aliases: Rec
     const messages = new Map<string, string[]>()
     for (const detail of error.details) {
       if (detail.row !== undefined) continue // a file's rows belong to the import report
-      const prop = detailProp(detail.field, aliases)
+      const nested = nestedProp(detail.field)
+      const prop = aliases[detail.field] === undefined && instance.getField(nested) ? nested : detailProp(detail.field, aliases)
       if (!instance.getField(prop)) continue
       placed.push(detail)
       messages.set(prop, [...(messages.get(prop) ?? []), detail.message])

@@ -16,6 +16,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/public/orgs.vue'),
     meta: { public: true, titleKey: 'publicOrgs.title' },
   },
+  {
+    path: '/public/excellent-projects',
+    name: 'public-excellent',
+    component: () => import('@/views/public/excellent.vue'),
+    meta: { public: true, titleKey: 'publicExcellent.title' },
+  },
   { path: '/', component: AppLayout, children: layoutChildren },
   {
     path: '/:pathMatch(.*)*',
