@@ -111,7 +111,8 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
   if (!admin) return admin.error();
   report.admin_username = admin->username;
   if (options.demo) {
-    auto created = BuildDemo(services.units, services.regions, services.orgs, InitActor(*admin));
+    auto created = BuildDemo(services.units, services.regions, services.orgs, services.projects,
+                             InitActor(*admin));
     if (!created) return created.error();
     report.demo = *created;
   }

@@ -309,6 +309,9 @@ constexpr Message kMessages[] = {
     {"must be a PDF, OFD, Word, Excel, JPEG or PNG file matching its extension",
      "必须是 PDF、OFD、Word、Excel、JPEG 或 PNG 文件，且内容与扩展名一致"},
     {"must be a year like 2022", "必须是年份，如 2022"},
+
+    // --- importing past projects (domain/project/project_import.cpp) ---
+    {"must be contracted, in_progress, accepted or closed", "须为已签约、实施中、已验收或已结项"},
 };
 
 constexpr FieldName kFieldNames[] = {

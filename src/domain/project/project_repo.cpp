@@ -202,6 +202,95 @@ bool ProjectRepo::SetStatus(std::int64_t id, ProjectStatus from, ProjectStatus t
          1;
 }
 
+std::vector<std::int64_t> ProjectRepo::AllocateIds(std::size_t count) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(count);
+  if (count == 0) return ids;
+  if (session_.dialect() == store::Dialect::kPostgres) {
+    auto stmt = session_.Prepare(
+        "SELECT nextval(pg_get_serial_sequence('projects', 'id')) FROM generate_series(1, ?)");
+    stmt.Bind(0, static_cast<std::int64_t>(count));
+    while (stmt.Next()) ids.push_back(stmt.row().Int(0));
+    return ids;
+  }
+  auto stmt = session_.Prepare("SELECT COALESCE(MAX(id), 0) FROM projects");
+  stmt.Next();
+  const std::int64_t max = stmt.row().Int(0);
+  for (std::size_t i = 1; i <= count; ++i) ids.push_back(max + static_cast<std::int64_t>(i));
+  return ids;
+}
+
+void ProjectRepo::InsertImported(const std::vector<ImportedRow>& rows,
+                                 std::optional<std::int64_t> by_user_id, std::string_view now) {
+  if (rows.empty()) return;
+  const store::Value by = OptValue(by_user_id);
+  const std::string at(now);
+  // One load at a time: PostgreSQL cannot interleave two COPYs on one connection.
+  {
+    auto projects =
+        session_.Load("projects", {"id",          "title",      "category",     "funding_unit_id",
+                                   "mode",        "budget_fen", "contract_fen", "contracted_on",
+                                   "region_code", "start_on",   "end_on",       "target_groups",
+                                   "description", "status",     "person_times", "events_held",
+                                   "spent_fen",   "created_by", "created_at",   "updated_at"});
+    for (const ImportedRow& row : rows) {
+      const HistoricalProject& h = *row.project;
+      const NewProject& p = h.project;
+      projects->Add({row.id,
+                     p.title,
+                     p.category,
+                     p.funding_unit_id,
+                     p.mode,
+                     p.budget_fen,
+                     h.contract_fen,
+                     h.contracted_on,
+                     p.region_code,
+                     p.start_on,
+                     p.end_on,
+                     JoinCodes(p.target_groups),
+                     OptValue(p.description),
+                     std::string(StatusName(h.status)),
+                     row.person_times,
+                     row.events,
+                     row.spent_fen,
+                     by,
+                     at,
+                     at});
+    }
+    projects->Finish();
+  }
+  {
+    auto providers = session_.Load("project_providers", {"project_id", "org_id", "position"});
+    for (const ImportedRow& row : rows) {
+      const std::vector<std::int64_t>& ids = row.project->project.provider_org_ids;
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        providers->Add({row.id, ids[i], static_cast<std::int64_t>(i)});
+      }
+    }
+    providers->Finish();
+  }
+  {
+    auto outputs =
+        session_.Load("project_outputs", {"project_id", "output_on", "person_times", "events",
+                                          "spent_fen", "note", "by_user_id", "created_at"});
+    for (const ImportedRow& row : rows) {
+      for (const NewOutput& o : row.project->outputs) {
+        outputs->Add(
+            {row.id, o.on, o.person_times, o.events, o.spent_fen, OptValue(o.note), by, at});
+      }
+    }
+    outputs->Finish();
+  }
+  auto events = session_.Load("project_events", {"project_id", "at", "action", "from_status",
+                                                 "to_status", "reason", "by_user_id", "detail"});
+  for (const ImportedRow& row : rows) {
+    const HistoryEvent& e = row.event;
+    events->Add({row.id, e.at, e.action, OptValue(e.from_status), OptValue(e.to_status),
+                 OptValue(e.reason), OptValue(e.by_user_id), e.detail});
+  }
+  events->Finish();
+}
+
 ProjectRepo::Query ProjectRepo::Where(const ProjectFilter& f, const common::Scope& scope) const {
   const common::ScopeFilter visible = common::Visible(scope, kProjectRows);
   Query q{visible.sql, visible.params};
