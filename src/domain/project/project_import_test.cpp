@@ -1,4 +1,9 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
 
 #include "core/uscc.hpp"
 #include "domain/account/platform_service.hpp"
@@ -246,6 +251,105 @@ TEST_P(ProjectImportTest, NeedsThePermissionsToCreateAndMoveProjects) {
   auto none = projects_->ImportHistorical(officer, {});
   ASSERT_TRUE(none);
   EXPECT_EQ(none->projects, 0);
+}
+
+// The list's SQL (a subtree as an IN list, planner hints on SQLite, the page's ids first, the
+// title match without lower() where it cannot matter) against a plain filter of what was
+// imported, in every kind of scope, with single and combined filters and two pages.
+TEST_P(ProjectImportTest, ListsAgreeWithAPlainFilterInEveryScope) {
+  const std::int64_t xian_union = Unit("西安市总工会", UnitKind::kUnion, "610100", union_);
+  const std::int64_t funders[] = {union_, xian_union, beijing_union_};
+  const char* categories[] = {"skills", "health", "new_employment"};
+  const ProjectStatus statuses[] = {ProjectStatus::kContracted, ProjectStatus::kInProgress,
+                                    ProjectStatus::kAccepted, ProjectStatus::kClosed};
+  std::vector<HistoricalProject> all;
+  for (int i = 0; i < 60; ++i) {
+    HistoricalProject h = Past(
+        fmt::format("项目{}{}{}", i, i % 5 == 0 ? "职工EAP心理" : "", i % 7 == 0 ? "援助eap" : ""));
+    h.project.category = categories[i % 3];
+    h.project.funding_unit_id = funders[(i / 3) % 3];
+    h.project.region_code = h.project.funding_unit_id == beijing_union_ ? "110000" : "610100";
+    h.project.provider_org_ids =
+        i % 2 == 0 ? std::vector<std::int64_t>{org_} : std::vector<std::int64_t>{other_org_, org_};
+    if (i % 6 == 1) h.project.provider_org_ids = {other_org_};
+    h.status = statuses[i % 4];
+    const int year = 2019 + i % 4;
+    h.contracted_on = fmt::format("{}-03-01", year);
+    h.project.start_on = fmt::format("{}-03-15", year);
+    h.project.end_on = fmt::format("{}-12-31", year);
+    h.outputs = {{fmt::format("{}-06-30", year), 10 + i, 1, 1000, std::nullopt}};
+    all.push_back(std::move(h));
+  }
+  ASSERT_TRUE(projects_->ImportHistorical(root_, all));
+  std::vector<std::int64_t> ids;  // of all[i]
+  for (const Project& p : projects_->List(root_, {}, {1, 200}).items) ids.push_back(p.id);
+  std::reverse(ids.begin(), ids.end());  // the list is newest first
+  ASSERT_EQ(ids.size(), all.size());
+
+  Actor shaanxi = ActorAt(union_), xian = ActorAt(xian_union), member = ActorAt(xian_union);
+  member.org_id = other_org_;
+  const std::pair<const Actor*, std::function<bool(const HistoricalProject&)>> scopes[] = {
+      {&root_, [](const HistoricalProject&) { return true; }},
+      {&shaanxi,
+       [&](const HistoricalProject& h) {
+         return h.project.funding_unit_id == union_ || h.project.funding_unit_id == xian_union;
+       }},
+      {&xian, [&](const HistoricalProject& h) { return h.project.funding_unit_id == xian_union; }},
+      {&member, [&](const HistoricalProject& h) {
+         const auto& p = h.project.provider_org_ids;
+         return std::find(p.begin(), p.end(), other_org_) != p.end();
+       }}};
+  std::vector<ProjectFilter> filters(12);
+  filters[1].category = "health";
+  filters[2].status = ProjectStatus::kClosed;
+  filters[3].category = "skills";
+  filters[3].status = ProjectStatus::kContracted;
+  filters[3].year = 2019;
+  filters[4].funding_unit_id = union_;
+  filters[5].funding_unit_id = xian_union;
+  filters[5].status = ProjectStatus::kInProgress;
+  filters[6].q = "eap";  // matches EAP and eap
+  filters[7].q = "EAP";
+  filters[7].category = "new_employment";
+  filters[8].q = "心理";
+  filters[8].funding_unit_id = union_;
+  filters[9].year = 2021;
+  filters[10].region_code = "110000";
+  filters[11].provider_org_id = org_;
+  filters[11].category = "health";
+  const auto matches = [&](const ProjectFilter& f, const HistoricalProject& h) {
+    const NewProject& p = h.project;
+    std::string title = p.title;
+    for (char& c : title) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string q = f.q.value_or("");
+    for (char& c : q) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto& providers = p.provider_org_ids;
+    return (!f.category || p.category == *f.category) && (!f.status || h.status == *f.status) &&
+           (!f.funding_unit_id || p.funding_unit_id == *f.funding_unit_id ||
+            (*f.funding_unit_id == union_ && p.funding_unit_id == xian_union)) &&
+           (!f.year || p.start_on.starts_with(std::to_string(*f.year))) &&
+           (!f.region_code || p.region_code == *f.region_code) &&
+           (!f.provider_org_id ||
+            std::find(providers.begin(), providers.end(), *f.provider_org_id) != providers.end()) &&
+           title.find(q) != std::string::npos;
+  };
+  for (const auto& [actor, sees] : scopes) {
+    for (std::size_t k = 0; k < filters.size(); ++k) {
+      std::vector<std::int64_t> expected;
+      for (std::size_t i = all.size(); i-- > 0;) {
+        if (sees(all[i]) && matches(filters[k], all[i])) expected.push_back(ids[i]);
+      }
+      std::vector<std::int64_t> got;
+      std::int64_t total = -1;
+      for (std::int64_t page = 1; page <= 9; ++page) {
+        const auto listed = projects_->List(*actor, filters[k], {page, 7});
+        total = listed.total;
+        for (const Project& p : listed.items) got.push_back(p.id);
+      }
+      EXPECT_EQ(got, expected) << "scope unit " << actor->unit_id << ", filter " << k;
+      EXPECT_EQ(total, static_cast<std::int64_t>(expected.size()));
+    }
+  }
 }
 
 LIANYIN_INSTANTIATE_BACKEND_TESTS(ProjectImportTest);

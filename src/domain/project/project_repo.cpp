@@ -3,6 +3,7 @@
 #include <map>
 
 #include "domain/common/sql_text.hpp"
+#include "domain/project/project_rules.hpp"
 
 namespace lianyin::domain::project {
 namespace {
@@ -298,13 +299,28 @@ ProjectRepo::Query ProjectRepo::Where(const ProjectFilter& f, const common::Scop
     q.where += clause;
     q.params.push_back(std::move(value));
   };
+  const bool sqlite = session_.dialect() == store::Dialect::kSqlite;
+  // A unit subtree as an IN list over the closure table, which the planners read through the
+  // funding unit's indexes. SQLite does not turn the scope's per-row EXISTS probe into a join,
+  // so with the probe alone every count scanned the whole table: there the scope is repeated
+  // in this form (PostgreSQL makes the probe a semi-join itself, and the repetition would
+  // only skew its estimates; docs/BENCHMARKS.md, "Service-project lists").
+  constexpr std::string_view kInSubtree =
+      " AND p.funding_unit_id IN (SELECT descendant FROM unit_closure WHERE ancestor = ?)";
+  const bool unit_scope = !scope.platform && !scope.org_id && !scope.worker_id;
+  if (unit_scope && sqlite) add(kInSubtree, scope.unit_id);
+  if (f.funding_unit_id) add(kInSubtree, *f.funding_unit_id);
+  q.in_subtree = (unit_scope && sqlite) || f.funding_unit_id;
+  // Within a subtree, SQLite (no statistics; the IN list's size unknown to it) would rather
+  // read all of a status's rows through projects_status than the subtree's few from
+  // projects_unit_filters (funding_unit_id, category, status, start_on), which holds them too:
+  // a column that cannot be sought in that index after the ones before it gets a unary +,
+  // which keeps it from choosing an index of its own (a count then reads that index alone).
+  const bool hint = q.in_subtree && sqlite;
+  const std::string status_col = hint && !f.category ? " AND +p." : " AND p.";
+  const std::string start_col = hint && !(f.category && f.status) ? " AND +p." : " AND p.";
   if (f.category) add(" AND p.category = ?", *f.category);
-  if (f.status) add(" AND p.status = ?", std::string(StatusName(*f.status)));
-  if (f.funding_unit_id) {
-    add(" AND EXISTS (SELECT 1 FROM unit_closure uc WHERE uc.ancestor = ? AND "
-        "uc.descendant = p.funding_unit_id)",
-        *f.funding_unit_id);
-  }
+  if (f.status) add(status_col + "status = ?", std::string(StatusName(*f.status)));
   if (f.region_code) {
     add(" AND EXISTS (SELECT 1 FROM region_closure rc WHERE rc.ancestor = ? AND "
         "rc.descendant = p.region_code)",
@@ -316,11 +332,17 @@ ProjectRepo::Query ProjectRepo::Where(const ProjectFilter& f, const common::Scop
         *f.provider_org_id);
   }
   if (f.year) {
-    add(" AND p.start_on >= ?", std::to_string(*f.year) + "-01-01");
-    add(" AND p.start_on <= ?", std::to_string(*f.year) + "-12-31");
+    add(start_col + "start_on >= ?", std::to_string(*f.year) + "-01-01");
+    add(start_col + "start_on <= ?", std::to_string(*f.year) + "-12-31");
   }
   if (f.q && !f.q->empty()) {
-    add(" AND lower(p.title) LIKE ?" + std::string(common::kLikeEscape),
+    // lower() only where it could change a match: SQLite's LIKE folds ASCII letters itself, as
+    // far as its lower() goes; PostgreSQL's LIKE is case-sensitive, but a q without cased
+    // characters (Chinese, say) matches the same either way. Lowering every title tripled the
+    // scan (docs/BENCHMARKS.md, "Service-project lists").
+    const bool lower = !sqlite && HasCase(*f.q);
+    add(std::string(lower ? " AND lower(p.title) LIKE ?" : " AND p.title LIKE ?") +
+            std::string(common::kLikeEscape),
         common::ContainsPattern(*f.q));
   }
   return q;
@@ -331,8 +353,16 @@ std::vector<Project> ProjectRepo::List(const ProjectFilter& filter, const common
   Query q = Where(filter, scope);
   q.params.emplace_back(limit);
   q.params.emplace_back(offset);
-  auto stmt = session_.Prepare(std::string(kProjectSelect) + kProjectFrom + "WHERE " + q.where +
-                               " ORDER BY p.id DESC LIMIT ? OFFSET ?");
+  // The page's ids first, then their rows: the filters and the order need only the ids (often
+  // an index alone), and a sort of thousands of matches then moves ids, not whole rows with
+  // their joins (docs/BENCHMARKS.md, "Service-project lists"). Within a unit subtree SQLite
+  // would rather walk the whole table in id order than sort the subtree's ids; the unary +
+  // keeps the order from choosing the plan.
+  const bool sort_ids = q.in_subtree && session_.dialect() == store::Dialect::kSqlite;
+  auto stmt = session_.Prepare(std::string(kProjectSelect) + kProjectFrom +
+                               "WHERE p.id IN (SELECT p.id FROM projects p WHERE " + q.where +
+                               (sort_ids ? " ORDER BY +p.id DESC" : " ORDER BY p.id DESC") +
+                               " LIMIT ? OFFSET ?) ORDER BY p.id DESC");
   stmt.BindAll(q.params);
   std::vector<Project> out;
   while (stmt.Next()) out.push_back(ReadProject(stmt.row()));

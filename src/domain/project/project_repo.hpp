@@ -121,6 +121,7 @@ class ProjectRepo {
   struct Query {
     std::string where;
     std::vector<store::Value> params;
+    bool in_subtree = false;  // bounded by an IN list of a unit subtree
   };
   Query Where(const ProjectFilter& filter, const common::Scope& scope) const;
   void LoadProviders(std::vector<Project>& projects);
