@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/demo.hpp"
+#include "app/demo_selection.hpp"
 #include "app/keys.hpp"
 #include "app/regions_file.hpp"
 #include "app/services.hpp"
@@ -113,9 +114,18 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
   if (!admin) return admin.error();
   report.admin_username = admin->username;
   if (options.demo) {
-    auto created = BuildDemo(services.units, services.regions, services.orgs, InitActor(*admin));
+    auto created = BuildDemo(services.units, services.regions, services.orgs, services.projects,
+                             InitActor(*admin));
     if (!created) return created.error();
     report.demo = *created;
+    // The two published selections and their booklets; the demo experts share the admin's
+    // password.
+    auto selections =
+        BuildDemoSelection(services.users, services.projects, services.selection, InitActor(*admin),
+                           created->national_union_id, setup.admin_password);
+    if (!selections) return selections.error();
+    report.demo.selection_rounds = selections->rounds;
+    report.demo.excellent_projects = selections->excellent;
   }
   return report;
 }

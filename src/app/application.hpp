@@ -28,7 +28,7 @@ struct InitReport {
   std::string regions_source;
   std::string admin_username;
   std::optional<std::string> generated_password;  // set when init generated it
-  DemoReport demo;  // what --demo created
+  DemoReport demo;                                // what --demo created
 };
 
 class Application {

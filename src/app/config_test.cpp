@@ -1,9 +1,9 @@
 #include "app/config.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 namespace lianyin::app {
 namespace {

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "app/demo_projects.hpp"
 #include "core/error.hpp"
 #include "domain/account/unit_service.hpp"
 #include "domain/org/org_service.hpp"
+#include "domain/project/project_service.hpp"
 #include "domain/region/region_service.hpp"
 
 namespace lianyin::app {
@@ -11,16 +13,31 @@ struct DemoReport {
   int units = 0;
   int orgs = 0;
   int links = 0;
+  // The purchased-service projects (demo_projects.hpp): counts and sums.
+  std::int64_t projects = 0;
+  std::int64_t project_outputs = 0;
+  std::int64_t contract_fen = 0;
+  std::int64_t person_times = 0;
+  std::int64_t national_union_id = 0;  // 中华全国总工会, the organiser of the demo's selections
+  // The excellent-project selections (demo_selection.hpp), built by Application::Init.
+  int selection_rounds = 0;
+  int excellent_projects = 0;
 };
 
 // The demo deployment of SPEC §6, built up as the areas land, through the same use cases users
 // call (so it is audited and indexed like real data). Now: 中华全国总工会 and 民政部 below the
 // platform root, each with one body per province (省总工会 / 民政厅); 福州市总工会 and 福州市民政局
 // with the 180 organisations registered at Fuzhou's shared base, all linked to the union; and four
-// organisations registered in every other province. Runs as `admin` (holding "*").
+// organisations registered in every other province; and the 9 592 purchased-service projects of
+// 2018–2022 (demo_projects.hpp), funded by the provincial unions, 中华全国总工会 and 福州市总工会
+// and provided by the demo organisations of their province (Fuzhou's by those of its shared
+// base), imported through ProjectService::ImportHistorical (`project_totals` scales them: the
+// benchmark loads 100 000). Runs as `admin` (holding "*").
 core::Result<DemoReport> BuildDemo(domain::account::UnitService& units,
                                    domain::region::RegionService& regions,
                                    domain::org::OrgService& orgs,
-                                   const domain::account::Actor& admin);
+                                   domain::project::ProjectService& projects,
+                                   const domain::account::Actor& admin,
+                                   const DemoTotals& project_totals = {});
 
 }  // namespace lianyin::app

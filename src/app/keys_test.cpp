@@ -1,10 +1,9 @@
 #include "app/keys.hpp"
 
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 #include "support/test_db.hpp"
 

@@ -1,10 +1,10 @@
 #include "app/regions_file.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <fmt/format.h>
 
 #include <boost/json.hpp>
-#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
 
 namespace lianyin::app {
 
@@ -30,8 +30,8 @@ core::Result<domain::region::RegionSource> ReadRegionsFile(const std::filesystem
       !regions->is_array()) {
     return bad();
   }
-  domain::region::RegionSource out{std::string(source->as_string()),
-                                   std::string(version->as_string()), {}};
+  domain::region::RegionSource out{
+      std::string(source->as_string()), std::string(version->as_string()), {}};
   for (const auto& entry : regions->as_array()) {
     const auto* r = entry.if_object();
     if (!r) return bad();

@@ -148,8 +148,13 @@ int main(int argc, char** argv) {
     std::printf("initialised %s: schema %d, %lld regions (%s)%s\n", config.db.c_str(),
                 report->schema_version, static_cast<long long>(report->regions),
                 report->regions_source.c_str(),
-                demo ? fmt::format(", demo: {} units, {} organisations, {} links",
-                                   report->demo.units, report->demo.orgs, report->demo.links)
+                demo ? fmt::format(", demo: {} units, {} organisations, {} links, {} projects "
+                                   "({} outputs, contracts {} fen, {} person-times), {} "
+                                   "excellent projects in {} selections",
+                                   report->demo.units, report->demo.orgs, report->demo.links,
+                                   report->demo.projects, report->demo.project_outputs,
+                                   report->demo.contract_fen, report->demo.person_times,
+                                   report->demo.excellent_projects, report->demo.selection_rounds)
                            .c_str()
                      : "");
     std::printf("log in as: %s\n", report->admin_username.c_str());

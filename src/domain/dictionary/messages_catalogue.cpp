@@ -345,6 +345,9 @@ constexpr Message kMessages[] = {
     {"scores are entered while the round is being scored", "只有评审阶段可以打分"},
     {"a booklet is made of a published round", "评选发布后才能生成选编"},
     {"the booklet of this round is being generated", "本次评选的选编正在生成中"},
+
+    // --- importing past projects (domain/project/project_import.cpp) ---
+    {"must be contracted, in_progress, accepted or closed", "须为已签约、实施中、已验收或已结项"},
 };
 
 constexpr FieldName kFieldNames[] = {

@@ -174,6 +174,26 @@ struct ReversalResult {
   std::optional<Output> replacement;
 };
 
+// A project contracted before it was entered here (ProjectService::ImportHistorical): its
+// fields, the status it has reached, its contract and the outputs reported on it.
+struct HistoricalProject {
+  NewProject project;
+  ProjectStatus status = ProjectStatus::kClosed;  // contracted, in_progress, accepted or closed
+  std::int64_t contract_fen = 0;
+  std::string contracted_on;
+  std::vector<NewOutput> outputs;
+};
+
+// What ImportHistorical wrote: counts, and the sums of the contracts and of the outputs.
+struct ImportSummary {
+  std::int64_t projects = 0;
+  std::int64_t outputs = 0;
+  std::int64_t contract_fen = 0;
+  std::int64_t person_times = 0;
+  std::int64_t events = 0;
+  std::int64_t spent_fen = 0;
+};
+
 struct Milestone {
   std::int64_t id = 0;
   std::int64_t project_id = 0;

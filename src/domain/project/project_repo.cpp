@@ -3,37 +3,16 @@
 #include <map>
 
 #include "domain/common/sql_text.hpp"
+#include "domain/project/project_rules.hpp"
 
 namespace lianyin::domain::project {
 namespace {
 
+using common::JoinCodes;
+using common::kInBatch;
 using common::OptValue;
-
-constexpr std::size_t kInBatch = 500;
-
-std::string Placeholders(std::size_t n) {
-  std::string out = "?";
-  for (std::size_t i = 1; i < n; ++i) out += ", ?";
-  return out;
-}
-
-std::string JoinCodes(const std::vector<std::string>& codes) {
-  std::string out;
-  for (const std::string& c : codes) out += (out.empty() ? "" : ",") + c;
-  return out;
-}
-
-std::vector<std::string> SplitCodes(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t comma = text.find(',', start);
-    const std::size_t end = comma == std::string::npos ? text.size() : comma;
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
+using common::Placeholders;
+using common::SplitCodes;
 
 constexpr const char* kProjectSelect =
     "SELECT p.id, p.title, p.category, p.funding_unit_id, u.name, p.mode, p.budget_fen, "
@@ -202,6 +181,95 @@ bool ProjectRepo::SetStatus(std::int64_t id, ProjectStatus from, ProjectStatus t
          1;
 }
 
+std::vector<std::int64_t> ProjectRepo::AllocateIds(std::size_t count) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(count);
+  if (count == 0) return ids;
+  if (session_.dialect() == store::Dialect::kPostgres) {
+    auto stmt = session_.Prepare(
+        "SELECT nextval(pg_get_serial_sequence('projects', 'id')) FROM generate_series(1, ?)");
+    stmt.Bind(0, static_cast<std::int64_t>(count));
+    while (stmt.Next()) ids.push_back(stmt.row().Int(0));
+    return ids;
+  }
+  auto stmt = session_.Prepare("SELECT COALESCE(MAX(id), 0) FROM projects");
+  stmt.Next();
+  const std::int64_t max = stmt.row().Int(0);
+  for (std::size_t i = 1; i <= count; ++i) ids.push_back(max + static_cast<std::int64_t>(i));
+  return ids;
+}
+
+void ProjectRepo::InsertImported(const std::vector<ImportedRow>& rows,
+                                 std::optional<std::int64_t> by_user_id, std::string_view now) {
+  if (rows.empty()) return;
+  const store::Value by = OptValue(by_user_id);
+  const std::string at(now);
+  // One load at a time: PostgreSQL cannot interleave two COPYs on one connection.
+  {
+    auto projects =
+        session_.Load("projects", {"id",          "title",      "category",     "funding_unit_id",
+                                   "mode",        "budget_fen", "contract_fen", "contracted_on",
+                                   "region_code", "start_on",   "end_on",       "target_groups",
+                                   "description", "status",     "person_times", "events_held",
+                                   "spent_fen",   "created_by", "created_at",   "updated_at"});
+    for (const ImportedRow& row : rows) {
+      const HistoricalProject& h = *row.project;
+      const NewProject& p = h.project;
+      projects->Add({row.id,
+                     p.title,
+                     p.category,
+                     p.funding_unit_id,
+                     p.mode,
+                     p.budget_fen,
+                     h.contract_fen,
+                     h.contracted_on,
+                     p.region_code,
+                     p.start_on,
+                     p.end_on,
+                     JoinCodes(p.target_groups),
+                     OptValue(p.description),
+                     std::string(StatusName(h.status)),
+                     row.person_times,
+                     row.events,
+                     row.spent_fen,
+                     by,
+                     at,
+                     at});
+    }
+    projects->Finish();
+  }
+  {
+    auto providers = session_.Load("project_providers", {"project_id", "org_id", "position"});
+    for (const ImportedRow& row : rows) {
+      const std::vector<std::int64_t>& ids = row.project->project.provider_org_ids;
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        providers->Add({row.id, ids[i], static_cast<std::int64_t>(i)});
+      }
+    }
+    providers->Finish();
+  }
+  {
+    auto outputs =
+        session_.Load("project_outputs", {"project_id", "output_on", "person_times", "events",
+                                          "spent_fen", "note", "by_user_id", "created_at"});
+    for (const ImportedRow& row : rows) {
+      for (const NewOutput& o : row.project->outputs) {
+        outputs->Add(
+            {row.id, o.on, o.person_times, o.events, o.spent_fen, OptValue(o.note), by, at});
+      }
+    }
+    outputs->Finish();
+  }
+  auto events = session_.Load("project_events", {"project_id", "at", "action", "from_status",
+                                                 "to_status", "reason", "by_user_id", "detail"});
+  for (const ImportedRow& row : rows) {
+    const HistoryEvent& e = row.event;
+    events->Add({row.id, e.at, e.action, OptValue(e.from_status), OptValue(e.to_status),
+                 OptValue(e.reason), OptValue(e.by_user_id), e.detail});
+  }
+  events->Finish();
+}
+
 ProjectRepo::Query ProjectRepo::Where(const ProjectFilter& f, const common::Scope& scope) const {
   const common::ScopeFilter visible = common::Visible(scope, kProjectRows);
   Query q{visible.sql, visible.params};
@@ -209,13 +277,28 @@ ProjectRepo::Query ProjectRepo::Where(const ProjectFilter& f, const common::Scop
     q.where += clause;
     q.params.push_back(std::move(value));
   };
+  const bool sqlite = session_.dialect() == store::Dialect::kSqlite;
+  // A unit subtree as an IN list over the closure table, which the planners read through the
+  // funding unit's indexes. SQLite does not turn the scope's per-row EXISTS probe into a join,
+  // so with the probe alone every count scanned the whole table: there the scope is repeated
+  // in this form (PostgreSQL makes the probe a semi-join itself, and the repetition would
+  // only skew its estimates; docs/BENCHMARKS.md, "Service-project lists").
+  constexpr std::string_view kInSubtree =
+      " AND p.funding_unit_id IN (SELECT descendant FROM unit_closure WHERE ancestor = ?)";
+  const bool unit_scope = !scope.platform && !scope.org_id && !scope.worker_id;
+  if (unit_scope && sqlite) add(kInSubtree, scope.unit_id);
+  if (f.funding_unit_id) add(kInSubtree, *f.funding_unit_id);
+  q.in_subtree = (unit_scope && sqlite) || f.funding_unit_id;
+  // Within a subtree, SQLite (no statistics; the IN list's size unknown to it) would rather
+  // read all of a status's rows through projects_status than the subtree's few from
+  // projects_unit_filters (funding_unit_id, category, status, start_on), which holds them too:
+  // a column that cannot be sought in that index after the ones before it gets a unary +,
+  // which keeps it from choosing an index of its own (a count then reads that index alone).
+  const bool hint = q.in_subtree && sqlite;
+  const std::string status_col = hint && !f.category ? " AND +p." : " AND p.";
+  const std::string start_col = hint && !(f.category && f.status) ? " AND +p." : " AND p.";
   if (f.category) add(" AND p.category = ?", *f.category);
-  if (f.status) add(" AND p.status = ?", std::string(StatusName(*f.status)));
-  if (f.funding_unit_id) {
-    add(" AND EXISTS (SELECT 1 FROM unit_closure uc WHERE uc.ancestor = ? AND "
-        "uc.descendant = p.funding_unit_id)",
-        *f.funding_unit_id);
-  }
+  if (f.status) add(status_col + "status = ?", std::string(StatusName(*f.status)));
   if (f.region_code) {
     add(" AND EXISTS (SELECT 1 FROM region_closure rc WHERE rc.ancestor = ? AND "
         "rc.descendant = p.region_code)",
@@ -227,11 +310,17 @@ ProjectRepo::Query ProjectRepo::Where(const ProjectFilter& f, const common::Scop
         *f.provider_org_id);
   }
   if (f.year) {
-    add(" AND p.start_on >= ?", std::to_string(*f.year) + "-01-01");
-    add(" AND p.start_on <= ?", std::to_string(*f.year) + "-12-31");
+    add(start_col + "start_on >= ?", std::to_string(*f.year) + "-01-01");
+    add(start_col + "start_on <= ?", std::to_string(*f.year) + "-12-31");
   }
   if (f.q && !f.q->empty()) {
-    add(" AND lower(p.title) LIKE ?" + std::string(common::kLikeEscape),
+    // lower() only where it could change a match: SQLite's LIKE folds ASCII letters itself, as
+    // far as its lower() goes; PostgreSQL's LIKE is case-sensitive, but a q without cased
+    // characters (Chinese, say) matches the same either way. Lowering every title tripled the
+    // scan (docs/BENCHMARKS.md, "Service-project lists").
+    const bool lower = !sqlite && HasCase(*f.q);
+    add(std::string(lower ? " AND lower(p.title) LIKE ?" : " AND p.title LIKE ?") +
+            std::string(common::kLikeEscape),
         common::ContainsPattern(*f.q));
   }
   return q;
@@ -242,8 +331,16 @@ std::vector<Project> ProjectRepo::List(const ProjectFilter& filter, const common
   Query q = Where(filter, scope);
   q.params.emplace_back(limit);
   q.params.emplace_back(offset);
-  auto stmt = session_.Prepare(std::string(kProjectSelect) + kProjectFrom + "WHERE " + q.where +
-                               " ORDER BY p.id DESC LIMIT ? OFFSET ?");
+  // The page's ids first, then their rows: the filters and the order need only the ids (often
+  // an index alone), and a sort of thousands of matches then moves ids, not whole rows with
+  // their joins (docs/BENCHMARKS.md, "Service-project lists"). Within a unit subtree SQLite
+  // would rather walk the whole table in id order than sort the subtree's ids; the unary +
+  // keeps the order from choosing the plan.
+  const bool sort_ids = q.in_subtree && session_.dialect() == store::Dialect::kSqlite;
+  auto stmt = session_.Prepare(std::string(kProjectSelect) + kProjectFrom +
+                               "WHERE p.id IN (SELECT p.id FROM projects p WHERE " + q.where +
+                               (sort_ids ? " ORDER BY +p.id DESC" : " ORDER BY p.id DESC") +
+                               " LIMIT ? OFFSET ?) ORDER BY p.id DESC");
   stmt.BindAll(q.params);
   std::vector<Project> out;
   while (stmt.Next()) out.push_back(ReadProject(stmt.row()));

@@ -58,6 +58,24 @@ class ProjectRepo {
   Summary Summarise(const common::Scope& scope, std::string_view today,
                     std::string_view month_first, std::string_view month_last);
 
+  // Ids for `count` new projects, taken up front so that a bulk load can name them (PostgreSQL:
+  // from the sequence; SQLite: past the largest, which the write transaction keeps).
+  std::vector<std::int64_t> AllocateIds(std::size_t count);
+  // A project imported as it stands (ImportHistorical): the id AllocateIds gave it, the
+  // project, the sums of its outputs and its timeline event.
+  struct ImportedRow {
+    std::int64_t id = 0;
+    const HistoricalProject* project = nullptr;
+    std::int64_t person_times = 0;
+    std::int64_t events = 0;
+    std::int64_t spent_fen = 0;
+    HistoryEvent event;
+  };
+  // Bulk-loads the rows (one load per table: projects, providers, outputs, events), each
+  // project with its status, contract and totals. Inside the caller's write transaction.
+  void InsertImported(const std::vector<ImportedRow>& rows, std::optional<std::int64_t> by_user_id,
+                      std::string_view now);
+
   void AddEvent(std::int64_t project_id, const HistoryEvent& event);
   std::vector<HistoryEvent> History(std::int64_t project_id);
 
@@ -104,6 +122,7 @@ class ProjectRepo {
   struct Query {
     std::string where;
     std::vector<store::Value> params;
+    bool in_subtree = false;  // bounded by an IN list of a unit subtree
   };
   Query Where(const ProjectFilter& filter, const common::Scope& scope) const;
   void LoadProviders(std::vector<Project>& projects);

@@ -231,6 +231,35 @@ bool TakesPayments(ProjectStatus s) {
   return s != ProjectStatus::kClosed && s != ProjectStatus::kCancelled;
 }
 
+bool HasCase(std::string_view q) {
+  const auto uncased = [](char32_t c) {
+    return (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x30FF) ||
+           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF20) ||
+           (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) ||
+           (c >= 0x20000 && c <= 0x2FFFF);
+  };
+  for (std::size_t i = 0; i < q.size();) {
+    const auto lead = static_cast<unsigned char>(q[i]);
+    if (lead < 0x80) {
+      if ((lead >= 'A' && lead <= 'Z') || (lead >= 'a' && lead <= 'z')) return true;
+      ++i;
+      continue;
+    }
+    const std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+    if (n == 0 || i + n > q.size()) return true;
+    char32_t c = lead & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto next = static_cast<unsigned char>(q[i + k]);
+      if ((next & 0xC0) != 0x80) return true;
+      c = (c << 6) | (next & 0x3F);
+    }
+    if (!uncased(c)) return true;
+    i += n;
+  }
+  return false;
+}
+
 std::optional<std::string> DocumentMediaType(std::string_view file_name, std::string_view content) {
   const auto dot = file_name.rfind('.');
   if (dot == std::string_view::npos) return std::nullopt;

@@ -59,6 +59,12 @@ core::Result<void> CheckPayment(const Payment& payment, const core::Date& today)
 bool TakesMilestones(ProjectStatus status);
 bool TakesPayments(ProjectStatus status);
 
+// Whether `q` has a character whose case a lower() could change: an ASCII letter, or anything
+// but ASCII non-letters, CJK ideographs, kana, CJK and general punctuation and full-width
+// digits and punctuation (invalid UTF-8 counts as cased). For a caseless q, `title LIKE '%q%'`
+// matches exactly what `lower(title) LIKE '%q%'` matches, without lowering every title.
+bool HasCase(std::string_view q);
+
 // The media type of an uploaded document when its extension and its first bytes agree (PDF,
 // OFD, DOC/XLS, DOCX/XLSX, JPEG, PNG), else nullopt.
 std::optional<std::string> DocumentMediaType(std::string_view file_name, std::string_view content);

@@ -125,5 +125,18 @@ TEST(ProjectRules, DocumentsAreTypedByExtensionAndContent) {
   EXPECT_EQ(DocumentMediaType("noextension", "%PDF-"), std::nullopt);
 }
 
+TEST(ProjectRules, SearchTextsWithoutCaseNeedNoLowering) {
+  EXPECT_FALSE(HasCase("驿站"));
+  EXPECT_FALSE(HasCase("“技能强企”（二期）2021年-3"));
+  EXPECT_FALSE(HasCase("１２３！"));  // full-width digits and punctuation
+  EXPECT_TRUE(HasCase("EAP"));
+  EXPECT_TRUE(HasCase("职工eap"));
+  EXPECT_TRUE(HasCase("Ｅ"));        // a full-width letter lowers
+  EXPECT_TRUE(HasCase("Ä"));         // so does Latin-1
+  EXPECT_TRUE(HasCase("Σ"));         // and Greek
+  EXPECT_TRUE(HasCase("\xE9\xA9"));  // cut short: not UTF-8
+  EXPECT_FALSE(HasCase(""));
+}
+
 }  // namespace
 }  // namespace lianyin::domain::project

@@ -39,6 +39,25 @@ class ProjectService {
   core::Result<Project> Move(const account::Actor& actor, std::int64_t id,
                              const Transition& transition);
 
+  // Imports projects contracted before the platform was used, each straight into its status
+  // with its contract, providers and outputs: all or nothing. First, without writing, every
+  // project is checked — its fields as for Create, a status from contracted on, the contract as
+  // contracting checks it (contract_fen > 0, contracted_on not in the future), at least one
+  // provider, each output as AddOutput checks it (outputs[i].…) and their spending within the
+  // contract —; then, inside the write transaction, the references as Create checks them
+  // (batched: a few queries in all) and that no provider is on a credit list. Any failure → 422
+  // listing {row, field, message} (row: the 1-based position in `projects`; at most
+  // kMaxImportErrors) and nothing is written. Otherwise one write transaction bulk-loads the
+  // projects (totals = the sums of their outputs), providers, outputs and an "import" timeline
+  // event each, and records one Change per project (entity "project", action "import", owned
+  // by its funding unit). It holds the write lock throughout (SQLite: other writers wait, tens
+  // of microseconds per project), so where others write, import a few thousand per call.
+  // 403 without project:project:create and project:project:transition. Importing the same
+  // projects twice makes two of each (there is no natural key).
+  static constexpr std::size_t kMaxImportErrors = 1000;
+  core::Result<ImportSummary> ImportHistorical(const account::Actor& actor,
+                                               const std::vector<HistoricalProject>& projects);
+
   core::Result<Project> Get(const account::Actor& actor, std::int64_t id);
   // One page, newest first (two queries), and the total (one more).
   account::Page<Project> List(const account::Actor& actor, const ProjectFilter& filter,
