@@ -52,6 +52,24 @@ std::string Story(const project::Project& p) {
       p.person_times);
 }
 
+// Closed and accepted projects of `category` that started in `year`, funded below
+// 中华全国总工会 (whose experts would otherwise have a conflict), newest first.
+std::vector<project::Project> Candidates(project::ProjectService& projects,
+                                         const domain::account::Actor& admin, const char* category,
+                                         int year, std::int64_t organiser_unit_id) {
+  std::vector<project::Project> out;
+  for (const auto status : {project::ProjectStatus::kClosed, project::ProjectStatus::kAccepted}) {
+    project::ProjectFilter filter;
+    filter.category = category;
+    filter.status = status;
+    filter.year = year;
+    for (auto& p : projects.List(admin, filter, {1, 40}).items) {
+      if (p.funding_unit_id != organiser_unit_id) out.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
 domain::account::Actor ExpertActor(const domain::account::UserView& u) {
   domain::account::Actor a;
   a.user_id = u.user.id;
@@ -85,22 +103,6 @@ core::Result<DemoSelectionReport> BuildDemoSelection(domain::account::UserServic
     if (!u) return u.error();
     experts.push_back(ExpertActor(*u));
   }
-  // Candidates: accepted and closed projects per category, newest first (the list's order),
-  // funded below 中华全国总工会, distinct across both rounds.
-  std::map<std::string, std::vector<project::Project>> candidates;
-  for (const char* category : kCategories) {
-    for (const auto status : {project::ProjectStatus::kClosed, project::ProjectStatus::kAccepted}) {
-      project::ProjectFilter filter;
-      filter.category = category;
-      filter.status = status;
-      auto page = projects.List(admin, filter, {1, 40});
-      for (auto& p : page.items) {
-        // The experts sit at 中华全国总工会: its own projects would be conflicts.
-        if (p.funding_unit_id != organiser_unit_id) candidates[category].push_back(std::move(p));
-      }
-    }
-  }
-  std::map<std::string, std::size_t> used;
   // The rounds belong to 中华全国总工会, whose subtree holds every demo project.
   domain::account::Actor organiser = admin;
   organiser.unit_id = organiser_unit_id;
@@ -122,9 +124,10 @@ core::Result<DemoSelectionReport> BuildDemoSelection(domain::account::UserServic
     if (auto ok = sel.MoveRound(organiser, id, "nominating"); !ok) return ok.error();
     for (std::size_t c = 0; c < kCategories.size(); ++c) {
       const int wanted = kQuotas[batch - 1][c] + kExtraNominations;
-      auto& pool = candidates[kCategories[c]];
-      for (int n = 0; n < wanted && used[kCategories[c]] < pool.size(); ++n) {
-        const project::Project& p = pool[used[kCategories[c]]++];
+      const std::vector<project::Project> pool =
+          Candidates(projects, admin, kCategories[c], round.year, organiser_unit_id);
+      for (int n = 0; n < wanted && static_cast<std::size_t>(n) < pool.size(); ++n) {
+        const project::Project& p = pool[static_cast<std::size_t>(n)];
         // Nominated by the platform (not 中华全国总工会, where the experts sit).
         auto nominated = sel.Nominate(admin, id, p.id, Story(p));
         if (!nominated) return nominated.error();
