@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 
+#include "core/money.hpp"
 #include "domain/account/scope.hpp"
 #include "domain/account/unit_repo.hpp"
 #include "domain/common/sql_text.hpp"
@@ -63,10 +64,11 @@ void CheckOutputs(Errors& errors, const HistoricalProject& h, const core::Date& 
       continue;
     }
     if (o.spent_fen > h.contract_fen - spent) {
-      errors.push_back({prefix + "spent_fen",
-                        fmt::format("spending would pass the contract: {} fen are left",
-                                    std::max<std::int64_t>(0, h.contract_fen - spent)),
-                        row});
+      errors.push_back(
+          {prefix + "spent_fen",
+           fmt::format("spending would pass the contract: {} yuan are left",
+                       core::FormatYuanGrouped(std::max<std::int64_t>(0, h.contract_fen - spent))),
+           row});
       return;
     }
     if (o.person_times > kMax - person_times || o.events > kMax - events) {

@@ -170,7 +170,7 @@ TEST_P(ProjectImportTest, ImportsProjectsWithTheirStatusContractOutputsAndTotals
                                    {"2022-08-01", 10, 1, 600'001, std::nullopt});
   ASSERT_FALSE(more);
   EXPECT_EQ(more.error().details.at(0).message,
-            "spending would pass the contract: 600000 fen are left");
+            "spending would pass the contract: 6,000.00 yuan are left");
 }
 
 TEST_P(ProjectImportTest, AnyFailingProjectWritesNothingAndEveryErrorNamesItsRow) {
@@ -194,7 +194,7 @@ TEST_P(ProjectImportTest, AnyFailingProjectWritesNothingAndEveryErrorNamesItsRow
   EXPECT_EQ(got,
             (std::vector<std::string>{
                 "2 status: must be contracted, in_progress, accepted or closed",
-                "3 outputs[1].spent_fen: spending would pass the contract: 600000 fen are left",
+                "3 outputs[1].spent_fen: spending would pass the contract: 6,000.00 yuan are left",
                 "4 outputs[0].on: must not be before the contract date 2021-03-20",
                 "5 contract_fen: must be positive",
                 "5 provider_org_ids: a project needs a provider before it is contracted"}));

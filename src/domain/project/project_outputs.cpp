@@ -95,14 +95,15 @@ core::Result<ReversalResult> ProjectService::Reverse(const Actor& actor, std::in
       auto ok = CheckOutput(*reversal.replacement, today, project->contracted_on, "replacement.");
       if (!ok) return ok.error();
     }
-    // Taking the figures back first keeps every total ≥ 0 and frees the spending for the
-    // replacement.
+    // The unique index decides first which of concurrent reversals wins (the others wait for
+    // it and get 409); then the figures come back off the totals — before the replacement, so
+    // that its spending fits the contract.
+    auto reversal_id = repo.InsertReversal(*original, reversal.reason, actor.user_id, at);
+    if (!reversal_id) return reversed;
     if (!repo.AddToTotals(id, -original->person_times, -original->events, -original->spent_fen,
                           at)) {
       return TotalsRefused(repo, scope, id, "spent_fen");
     }
-    auto reversal_id = repo.InsertReversal(*original, reversal.reason, actor.user_id, at);
-    if (!reversal_id) return reversed;  // a concurrent reversal won (the unique index)
     ReversalResult result{repo.FindOutput(id, *reversal_id).value(), std::nullopt};
     Log(tx, repo, actor, *project, at,
         {.action = "reverse",
