@@ -45,8 +45,9 @@ class SelectionService {
                                   const account::PageRequest& page);
 
   // Nominates an accepted (or closed) project of the actor's scope while the round is
-  // nominating (409 otherwise); the actor's unit must lie in the organiser's subtree (else 403): 422 on project_id (not in scope, not accepted, or its category
-  // without a quota) or story; 409 when nominated already (exact under concurrency).
+  // nominating (409 otherwise); the actor's unit must lie in the organiser's subtree (else 403):
+  // 422 on project_id (not in scope, not accepted, or its category without a quota) or story; 409
+  // when nominated already (exact under concurrency).
   core::Result<Nomination> Nominate(const account::Actor& actor, std::int64_t round_id,
                                     std::int64_t project_id, const std::string& story);
   // Withdraws a nomination while nominating; by its nominating unit's or the organiser's subtree.
