@@ -14,11 +14,6 @@ namespace {
 
 namespace credit = domain::credit;
 
-template <class T, class ToJson>
-Response ResultOr(int status, const core::Result<T>& r, ToJson to_json) {
-  return r ? JsonResponse(status, to_json(*r)) : ErrorResponse(r.error());
-}
-
 core::Result<credit::EntryFilter> ReadFilter(const Request& request) {
   std::vector<core::FieldError> errors;
   credit::EntryFilter f;

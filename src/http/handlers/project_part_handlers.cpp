@@ -24,14 +24,9 @@ using Service = project::ProjectService;
 // path), or answers 404 for a malformed one.
 template <class F>
 RouteHandler WithPart(Service& s, const char* part, F f) {
-  return WithId("id", [&s, part, f](Context& ctx, std::int64_t id) {
-    auto part_id = ctx.IdParam(part);
-    return part_id ? f(s, ctx, id, *part_id) : ErrorResponse(core::Error::NotFound());
+  return WithIds("id", part, [&s, f](Context& ctx, std::int64_t id, std::int64_t part_id) {
+    return f(s, ctx, id, part_id);
   });
-}
-
-Response Done(const core::Result<void>& r) {
-  return r ? JsonResponse(200, json::object{}) : ErrorResponse(r.error());
 }
 
 // The figures of an output in `in` (fields prefixed by the reader's own object).
@@ -245,7 +240,7 @@ void AddProjectPartRoutes(Router& router, Service& projects) {
   router.Add("DELETE", "/api/v1/projects/{id}/milestones/{milestone_id}",
              WithPart(projects, "milestone_id",
                       [](Service& s, Context& ctx, std::int64_t id, std::int64_t part) {
-                        return Done(s.DeleteMilestone(*ctx.actor, id, part));
+                        return EmptyOr(s.DeleteMilestone(*ctx.actor, id, part));
                       }),
              {.summary = "Delete a milestone", .tag = tag, .permission = "project:project:edit"});
   router.Add("GET", "/api/v1/projects/{id}/payments", with_id(ListPayments),
@@ -264,7 +259,7 @@ void AddProjectPartRoutes(Router& router, Service& projects) {
   router.Add("DELETE", "/api/v1/projects/{id}/payments/{payment_id}",
              WithPart(projects, "payment_id",
                       [](Service& s, Context& ctx, std::int64_t id, std::int64_t part) {
-                        return Done(s.DeletePayment(*ctx.actor, id, part));
+                        return EmptyOr(s.DeletePayment(*ctx.actor, id, part));
                       }),
              {.summary = "Delete a payment from the schedule",
               .tag = tag,
@@ -289,7 +284,7 @@ void AddProjectPartRoutes(Router& router, Service& projects) {
   router.Add("DELETE", "/api/v1/projects/{id}/documents/{document_id}",
              WithPart(projects, "document_id",
                       [](Service& s, Context& ctx, std::int64_t id, std::int64_t part) {
-                        return Done(s.DeleteDocument(*ctx.actor, id, part));
+                        return EmptyOr(s.DeleteDocument(*ctx.actor, id, part));
                       }),
              {.summary = "Delete a document", .tag = tag, .permission = "project:project:edit"});
 }

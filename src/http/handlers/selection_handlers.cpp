@@ -9,7 +9,6 @@
 #include "domain/selection/selection_service.hpp"
 #include "http/handlers/download.hpp"
 #include "http/handlers/handlers.hpp"
-#include "http/handlers/project_routes.hpp"
 #include "http/handlers/query.hpp"
 #include "http/handlers/selection_json.hpp"
 #include "http/handlers/with_id.hpp"
@@ -145,10 +144,10 @@ Response Nominate(Service& s, Context& ctx, std::int64_t id) {
 
 template <class F>
 RouteHandler WithNomination(Service& s, F f) {
-  return WithId("id", [&s, f](Context& ctx, std::int64_t id) {
-    auto nomination = ctx.IdParam("nomination_id");
-    return nomination ? f(s, ctx, id, *nomination) : ErrorResponse(core::Error::NotFound());
-  });
+  return WithIds("id", "nomination_id",
+                 [&s, f](Context& ctx, std::int64_t id, std::int64_t nomination) {
+                   return f(s, ctx, id, nomination);
+                 });
 }
 
 Response SetExperts(Service& s, Context& ctx, std::int64_t id, std::int64_t nomination) {
@@ -309,9 +308,7 @@ void AddSelectionRoutes(Router& router, Service& selection) {
   router.Add("DELETE", "/api/v1/selection-rounds/{id}/nominations/{nomination_id}",
              WithNomination(selection,
                             [](Service& s, Context& ctx, std::int64_t id, std::int64_t n) {
-                              auto done = s.Withdraw(*ctx.actor, id, n);
-                              return done ? JsonResponse(200, json::object{})
-                                          : ErrorResponse(done.error());
+                              return EmptyOr(s.Withdraw(*ctx.actor, id, n));
                             }),
              {.summary = "Withdraw a nomination while the round takes them",
               .tag = tag,

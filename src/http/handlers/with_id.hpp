@@ -1,9 +1,12 @@
 #pragma once
-// A route handler taking the positive integer id of a path parameter (internal to the handlers).
+// Small pieces every area's routes share (internal to the handlers): handlers taking positive
+// integer ids from the path, and answers made of a service's result.
 
 #include <cstdint>
 
+#include "core/error.hpp"
 #include "http/error_mapping.hpp"
+#include "http/json.hpp"
 #include "http/router.hpp"
 
 namespace lianyin::http::handlers {
@@ -16,6 +19,28 @@ RouteHandler WithId(const char* name, F f) {
     auto id = ctx.IdParam(name);
     return id ? f(ctx, *id) : ErrorResponse(core::Error::NotFound());
   };
+}
+
+// Calls `f(ctx, id, part_id)` with two id path parameters (a record and one of its parts), or
+// answers 404 when either is malformed.
+template <class F>
+RouteHandler WithIds(const char* name, const char* part, F f) {
+  return [name, part, f](Context& ctx) {
+    auto id = ctx.IdParam(name);
+    auto part_id = ctx.IdParam(part);
+    return id && part_id ? f(ctx, *id, *part_id) : ErrorResponse(core::Error::NotFound());
+  };
+}
+
+// `status` with to_json(value), or the error's envelope.
+template <class T, class ToJson>
+Response ResultOr(int status, const core::Result<T>& r, ToJson to_json) {
+  return r ? JsonResponse(status, to_json(*r)) : ErrorResponse(r.error());
+}
+
+// 200 `{}` (a deletion, a withdrawal), or the error's envelope.
+inline Response EmptyOr(const core::Result<void>& r) {
+  return r ? JsonResponse(200, boost::json::object{}) : ErrorResponse(r.error());
 }
 
 }  // namespace lianyin::http::handlers
