@@ -12,6 +12,16 @@ std::optional<CreditEntry> FirstActiveEntry(store::Session& session,
   return CreditRepo(session).FirstActive(org_ids);
 }
 
+std::map<std::int64_t, CreditEntry> ActiveEntries(store::Session& session,
+                                                  const std::vector<std::int64_t>& org_ids) {
+  std::map<std::int64_t, CreditEntry> out;
+  if (org_ids.empty()) return out;
+  for (CreditEntry& e : CreditRepo(session).ActiveOf(org_ids)) {
+    out.try_emplace(e.org_id, std::move(e));  // the first per organisation is the earliest
+  }
+  return out;
+}
+
 core::Error CreditListed(const CreditEntry& entry, std::string_view field) {
   // The English message id of the catalogue: "{} is on the {} list since {}: {}".
   std::string message = fmt::format("{} is on the {} list since {}: {}", entry.org_name,

@@ -192,6 +192,19 @@ std::optional<CreditEntry> CreditRepo::FirstActive(const std::vector<std::int64_
   return first;
 }
 
+std::vector<CreditEntry> CreditRepo::ActiveOf(const std::vector<std::int64_t>& org_ids) {
+  std::vector<CreditEntry> out;
+  for (std::size_t start = 0; start < org_ids.size(); start += kInBatch) {
+    const std::size_t n = std::min(kInBatch, org_ids.size() - start);
+    auto stmt = session_.Prepare(
+        std::string(kEntrySelect) + kEntryFrom + "WHERE e.org_id IN (" + Placeholders(n) +
+        ") AND e.removed_on IS NULL ORDER BY e.org_id, e.entered_on, e.id");
+    for (std::size_t i = 0; i < n; ++i) stmt.Bind(static_cast<int>(i), org_ids[start + i]);
+    while (stmt.Next()) out.push_back(ReadEntry(stmt.row()));
+  }
+  return out;
+}
+
 std::vector<PublicEntry> CreditRepo::PublicEntries(std::int64_t org_id) {
   auto stmt = session_.Prepare(
       "SELECT e.list, e.reason, e.entered_on, COALESCE(u.name, ''), e.removed_on, "

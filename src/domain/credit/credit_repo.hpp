@@ -57,6 +57,8 @@ class CreditRepo {
   std::int64_t Count(const EntryFilter& filter, const common::Scope& scope);
   // The earliest active entry (entered_on, then id) of any of `org_ids`; one query per 500 ids.
   std::optional<CreditEntry> FirstActive(const std::vector<std::int64_t>& org_ids);
+  // Every active entry of `org_ids`, by (org_id, entered_on, id); one query per 500 ids.
+  std::vector<CreditEntry> ActiveOf(const std::vector<std::int64_t>& org_ids);
   // Every entry of the organisation, newest first, as the public disclosure shows it.
   std::vector<PublicEntry> PublicEntries(std::int64_t org_id);
 

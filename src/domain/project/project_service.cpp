@@ -43,21 +43,27 @@ std::string PatchedFields(const ProjectPatch& p) {
 core::Result<Project> ProjectService::Create(const Actor& actor, const NewProject& input) {
   if (auto ok = CheckNewProject(input); !ok) return ok.error();
   const std::string at = core::FormatDateTime(clock_());
-  const account::Scope scope = account::ScopeOf(actor);
   return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Project> {
-    if (auto ok = CheckReferences(tx.session(), scope, input); !ok) return ok.error();
-    ProjectRepo repo(tx.session());
-    const std::int64_t id = repo.Insert(input, actor.user_id, at);
-    Project created = repo.FindInScope(scope, id).value();
-    Log(tx, repo, actor, created, at,
-        {.action = "create",
-         .entity = "project",
-         .entity_id = id,
-         .before = nullptr,
-         .after = AuditJson(created),
-         .to_status = std::string(StatusName(created.status))});
-    return created;
+    return CreateIn(tx, actor, input, at);
   });
+}
+
+core::Result<Project> ProjectService::CreateIn(common::WriteTx& tx, const Actor& actor,
+                                               const NewProject& input, const std::string& at) {
+  if (auto ok = CheckNewProject(input); !ok) return ok.error();
+  const account::Scope scope = account::ScopeOf(actor);
+  if (auto ok = CheckReferences(tx.session(), scope, input); !ok) return ok.error();
+  ProjectRepo repo(tx.session());
+  const std::int64_t id = repo.Insert(input, actor.user_id, at);
+  Project created = repo.FindInScope(scope, id).value();
+  Log(tx, repo, actor, created, at,
+      {.action = "create",
+       .entity = "project",
+       .entity_id = id,
+       .before = nullptr,
+       .after = AuditJson(created),
+       .to_status = std::string(StatusName(created.status))});
+  return created;
 }
 
 core::Result<Project> ProjectService::Update(const Actor& actor, std::int64_t id,

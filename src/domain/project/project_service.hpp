@@ -29,6 +29,10 @@ class ProjectService {
   // scope), provider_org_ids[i] (not a registered organisation) or region_code (unknown, or not
   // covered by the funding unit's region).
   core::Result<Project> Create(const account::Actor& actor, const NewProject& project);
+  // Create inside a write transaction another area's use case runs (a project made of a served
+  // match), timestamped `at`; the same checks and records.
+  static core::Result<Project> CreateIn(common::WriteTx& tx, const account::Actor& actor,
+                                        const NewProject& project, const std::string& at);
   // Changes fields as the status allows (ApplyPatch); the same 422s; 404 outside scope, 403 for
   // an org member, 409 once accepted.
   core::Result<Project> Update(const account::Actor& actor, std::int64_t id,

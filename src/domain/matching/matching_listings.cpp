@@ -1,0 +1,243 @@
+// MatchingService: demands and resources — creating, editing, moving and reading them.
+
+#include <boost/json.hpp>
+#include <set>
+
+#include "domain/account/scope.hpp"
+#include "domain/account/unit_repo.hpp"
+#include "domain/matching/matching_internal.hpp"
+#include "domain/matching/matching_repo.hpp"
+#include "domain/matching/matching_rules.hpp"
+#include "domain/matching/matching_service.hpp"
+#include "domain/region/region_repo.hpp"
+
+namespace lianyin::domain::matching {
+namespace {
+
+using account::Actor;
+
+// 422 unless the unit is a union unit in scope and the region is known and covered by it.
+core::Result<void> CheckDemandReferences(store::Session& session, const common::Scope& scope,
+                                         const NewDemand& d) {
+  auto unit = account::UnitRepo(session).FindInScope(scope, d.unit_id);
+  if (!unit) return core::Error::Invalid("unit_id", "no such unit");
+  if (unit->kind != account::UnitKind::kUnion) {
+    return core::Error::Invalid("unit_id", "must be a trade-union unit");
+  }
+  region::RegionRepo regions(session);
+  if (!regions.Find(d.region_code)) return core::Error::Invalid("region_code", "unknown region");
+  if (!regions.Covers(unit->region_code, d.region_code)) {
+    return core::Error::Invalid("region_code", "must be covered by the unit's region");
+  }
+  return {};
+}
+
+// 422 unless the caller may offer for the organisation, it is registered, and every region
+// code is known.
+core::Result<void> CheckResourceReferences(store::Session& session, const common::Scope& scope,
+                                           const NewResource& r) {
+  auto org = MatchingRepo(session).FindOfferingOrg(scope, r.org_id);
+  if (!org) return core::Error::Invalid("org_id", "no such organisation");
+  if (org->status != "registered") {
+    return core::Error::Invalid("org_id", "must be a registered organisation");
+  }
+  std::set<std::string> known;
+  for (const region::Region& region : region::RegionRepo(session).FindMany(r.region_codes)) {
+    known.insert(region.code);
+  }
+  std::vector<core::FieldError> errors;
+  for (std::size_t i = 0; i < r.region_codes.size(); ++i) {
+    if (!known.contains(r.region_codes[i])) {
+      errors.push_back({"region_codes[" + std::to_string(i) + "]", "unknown region", {}});
+    }
+  }
+  if (!errors.empty()) return core::Error::Invalid(std::move(errors));
+  return {};
+}
+
+NewDemand FieldsOf(const Demand& d) {
+  return {d.title,      d.category,     d.region_code, d.headcount, d.window_start,
+          d.window_end, d.target_group, d.description, d.unit_id};
+}
+
+NewResource FieldsOf(const Resource& r) {
+  return {r.org_id,     r.title,        r.category,   r.region_codes,
+          r.capacity,   r.window_start, r.window_end, r.cost_per_person_fen,
+          r.description};
+}
+
+// The resource when the actor may change it: 404 when missing, 403 outside scope.
+core::Result<Resource> LoadChangeable(MatchingRepo& repo, const common::Scope& scope,
+                                      std::int64_t id) {
+  auto resource = repo.FindPublicResource(id);
+  if (!resource) return common::OutOfScope();
+  if (!repo.ResourceInScope(scope, id)) return common::ForbiddenOutsideScope();
+  return std::move(*resource);
+}
+
+core::Result<Demand> LoadDemand(MatchingRepo& repo, const common::Scope& scope, std::int64_t id) {
+  auto demand = repo.FindDemand(scope, id);
+  if (!demand) return common::OutOfScope();
+  return std::move(*demand);
+}
+
+}  // namespace
+
+core::Result<Demand> MatchingService::CreateDemand(const Actor& actor, const NewDemand& input) {
+  if (auto ok = CheckNewDemand(input); !ok) return ok.error();
+  const std::string at = core::FormatDateTime(clock_());
+  const account::Scope scope = account::ScopeOf(actor);
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Demand> {
+    if (auto ok = CheckDemandReferences(tx.session(), scope, input); !ok) return ok.error();
+    MatchingRepo repo(tx.session());
+    const std::int64_t id = repo.InsertDemand(input, actor.user_id, at);
+    Demand created = repo.FindDemand(scope, id).value();
+    tx.Record({"create", "demand", std::to_string(id), nullptr, AuditJson(created), true,
+               created.unit_id});
+    return created;
+  });
+}
+
+core::Result<Demand> MatchingService::UpdateDemand(const Actor& actor, std::int64_t id,
+                                                   const DemandPatch& patch) {
+  const std::string at = core::FormatDateTime(clock_());
+  const account::Scope scope = account::ScopeOf(actor);
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Demand> {
+    MatchingRepo repo(tx.session());
+    auto before = LoadDemand(repo, scope, id);
+    if (!before) return before.error();
+    auto next = ApplyPatch(FieldsOf(*before), *before, patch);
+    if (!next) return next.error();
+    if (auto ok = CheckDemandReferences(tx.session(), scope, *next); !ok) return ok.error();
+    if (!repo.UpdateDemand(id, *next, *before, at)) {
+      return core::Error::Conflict("the demand changed meanwhile: try again");
+    }
+    Demand after = repo.FindDemand(scope, id).value();
+    tx.Record({"update", "demand", std::to_string(id), AuditJson(*before), AuditJson(after), true,
+               after.unit_id});
+    return after;
+  });
+}
+
+core::Result<Demand> MatchingService::MoveDemand(const Actor& actor, std::int64_t id,
+                                                 const ListingTransition& transition) {
+  const std::string at = core::FormatDateTime(clock_());
+  const account::Scope scope = account::ScopeOf(actor);
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Demand> {
+    MatchingRepo repo(tx.session());
+    auto before = LoadDemand(repo, scope, id);
+    if (!before) return before.error();
+    auto to = CheckListingMove(before->status, transition);
+    if (!to) return to.error();
+    if (!repo.MoveDemand(id, before->status, *to, at)) {
+      return core::Error::Conflict("the demand changed meanwhile: try again");
+    }
+    if (*to == ListingStatus::kWithdrawn) {
+      EndMatchesOf(tx, repo, "demand_id", id, actor.user_id, at);
+    }
+    Demand after = repo.FindDemand(scope, id).value();
+    boost::json::value audit = AuditJson(after);
+    if (transition.reason) audit.as_object()["reason"] = *transition.reason;
+    tx.Record({"transition", "demand", std::to_string(id), AuditJson(*before), std::move(audit),
+               true, after.unit_id});
+    return after;
+  });
+}
+
+core::Result<Demand> MatchingService::GetDemand(const Actor& actor, std::int64_t id) {
+  store::Session session = writer_.db().Acquire();
+  MatchingRepo repo(session);
+  return LoadDemand(repo, account::ScopeOf(actor), id);
+}
+
+account::Page<Demand> MatchingService::ListDemands(const Actor& actor, const DemandFilter& filter,
+                                                   const account::PageRequest& page) {
+  store::Session session = writer_.db().Acquire();
+  MatchingRepo repo(session);
+  const account::Scope scope = account::ScopeOf(actor);
+  return {repo.ListDemands(filter, scope, page.page_size, page.Offset()),
+          repo.CountDemands(filter, scope)};
+}
+
+core::Result<Resource> MatchingService::CreateResource(const Actor& actor,
+                                                       const NewResource& input) {
+  if (auto ok = CheckNewResource(input); !ok) return ok.error();
+  const std::string at = core::FormatDateTime(clock_());
+  const account::Scope scope = account::ScopeOf(actor);
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Resource> {
+    if (auto ok = CheckResourceReferences(tx.session(), scope, input); !ok) return ok.error();
+    MatchingRepo repo(tx.session());
+    const std::int64_t id = repo.InsertResource(input, actor.user_id, at);
+    Resource created = repo.FindPublicResource(id).value();
+    tx.Record({"create", "resource", std::to_string(id), nullptr, AuditJson(created), true,
+               created.org_unit_id});
+    return created;
+  });
+}
+
+core::Result<Resource> MatchingService::UpdateResource(const Actor& actor, std::int64_t id,
+                                                       const ResourcePatch& patch) {
+  const std::string at = core::FormatDateTime(clock_());
+  const account::Scope scope = account::ScopeOf(actor);
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Resource> {
+    MatchingRepo repo(tx.session());
+    auto before = LoadChangeable(repo, scope, id);
+    if (!before) return before.error();
+    auto next = ApplyPatch(FieldsOf(*before), *before, patch);
+    if (!next) return next.error();
+    if (auto ok = CheckResourceReferences(tx.session(), scope, *next); !ok) return ok.error();
+    if (!repo.UpdateResource(id, *next, *before, at)) {
+      return core::Error::Conflict("the resource changed meanwhile: try again");
+    }
+    Resource after = repo.FindPublicResource(id).value();
+    tx.Record({"update", "resource", std::to_string(id), AuditJson(*before), AuditJson(after), true,
+               after.org_unit_id});
+    return after;
+  });
+}
+
+core::Result<Resource> MatchingService::MoveResource(const Actor& actor, std::int64_t id,
+                                                     const ListingTransition& transition) {
+  const std::string at = core::FormatDateTime(clock_());
+  const account::Scope scope = account::ScopeOf(actor);
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Resource> {
+    MatchingRepo repo(tx.session());
+    auto before = LoadChangeable(repo, scope, id);
+    if (!before) return before.error();
+    auto to = CheckListingMove(before->status, transition);
+    if (!to) return to.error();
+    if (!repo.MoveResource(id, before->status, *to, at)) {
+      return core::Error::Conflict("the resource changed meanwhile: try again");
+    }
+    if (*to == ListingStatus::kWithdrawn) {
+      EndMatchesOf(tx, repo, "resource_id", id, actor.user_id, at);
+    }
+    Resource after = repo.FindPublicResource(id).value();
+    boost::json::value audit = AuditJson(after);
+    if (transition.reason) audit.as_object()["reason"] = *transition.reason;
+    tx.Record({"transition", "resource", std::to_string(id), AuditJson(*before), std::move(audit),
+               true, after.org_unit_id});
+    return after;
+  });
+}
+
+core::Result<Resource> MatchingService::GetResource(const Actor&, std::int64_t id) {
+  store::Session session = writer_.db().Acquire();
+  auto resource = MatchingRepo(session).FindPublicResource(id);
+  if (!resource) return common::OutOfScope();
+  return std::move(*resource);
+}
+
+account::Page<Resource> MatchingService::ListResources(const Actor&, const ResourceFilter& filter,
+                                                       const account::PageRequest& page) {
+  store::Session session = writer_.db().Acquire();
+  MatchingRepo repo(session);
+  return {repo.ListResources(filter, page.page_size, page.Offset()), repo.CountResources(filter)};
+}
+
+Summary MatchingService::Summarise(const Actor& actor) {
+  store::Session session = writer_.db().Acquire();
+  return MatchingRepo(session).Summarise(account::ScopeOf(actor));
+}
+
+}  // namespace lianyin::domain::matching

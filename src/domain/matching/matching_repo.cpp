@@ -1,0 +1,420 @@
+// MatchingRepo: demands and resources (runs and matches: matching_run_repo.cpp).
+
+#include "domain/matching/matching_repo.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "domain/common/sql_text.hpp"
+
+namespace lianyin::domain::matching {
+namespace {
+
+using common::ContainsPattern;
+using common::JoinCodes;
+using common::kInBatch;
+using common::kLikeEscape;
+using common::OptValue;
+using common::Placeholders;
+using common::SplitCodes;
+
+constexpr const char* kDemandSelect =
+    "SELECT d.id, d.title, d.category, d.region_code, COALESCE(r.name, ''), d.headcount, "
+    "d.window_start, d.window_end, d.target_group, d.description, d.unit_id, u.name, d.status, "
+    "d.matched, d.created_at, d.updated_at FROM demands d JOIN units u ON u.id = d.unit_id "
+    "LEFT JOIN regions r ON r.code = d.region_code ";
+
+Demand ReadDemand(const store::Row& r) {
+  Demand d;
+  d.id = r.Int(0);
+  d.title = r.Text(1);
+  d.category = r.Text(2);
+  d.region_code = r.Text(3);
+  d.region_name = r.Text(4);
+  d.headcount = r.Int(5);
+  d.window_start = r.Text(6);
+  d.window_end = r.Text(7);
+  d.target_group = r.OptText(8);
+  d.description = r.OptText(9);
+  d.unit_id = r.Int(10);
+  d.unit_name = r.Text(11);
+  d.status = ParseListingStatus(r.Text(12)).value_or(ListingStatus::kOpen);
+  d.matched = r.Int(13);
+  d.created_at = r.Text(14);
+  d.updated_at = r.Text(15);
+  return d;
+}
+
+constexpr const char* kResourceSelect =
+    "SELECT s.id, s.org_id, o.name, o.grade, o.registration_unit_id, s.title, s.category, "
+    "s.region_codes, s.capacity, s.reserved, s.window_start, s.window_end, "
+    "s.cost_per_person_fen, s.description, s.status, s.created_at, s.updated_at "
+    "FROM resources s JOIN orgs o ON o.id = s.org_id ";
+
+Resource ReadResource(const store::Row& r) {
+  Resource s;
+  s.id = r.Int(0);
+  s.org_id = r.Int(1);
+  s.org_name = r.Text(2);
+  s.org_grade = r.OptText(3);
+  s.org_unit_id = r.Int(4);
+  s.title = r.Text(5);
+  s.category = r.Text(6);
+  s.region_codes = SplitCodes(r.Text(7));
+  s.capacity = r.Int(8);
+  s.reserved = r.Int(9);
+  s.window_start = r.Text(10);
+  s.window_end = r.Text(11);
+  s.cost_per_person_fen = r.Int(12);
+  s.description = r.OptText(13);
+  s.status = ParseListingStatus(r.Text(14)).value_or(ListingStatus::kOpen);
+  s.created_at = r.Text(15);
+  s.updated_at = r.Text(16);
+  return s;
+}
+
+// A WHERE condition and its parameters, built clause by clause.
+struct Where {
+  std::string sql;
+  std::vector<store::Value> params;
+  void Add(std::string_view clause, store::Value value) {
+    sql += clause;
+    params.push_back(std::move(value));
+  }
+};
+
+constexpr std::string_view kOpenStatuses = " AND {}.status IN ('open', 'partly_matched')";
+
+// The status a listing takes after its matched (reserved) count changes: closed and withdrawn
+// stay; otherwise the one that follows the count. `count` and `total` are column names.
+std::string FollowingStatus(std::string_view count, std::string_view total) {
+  return fmt::format(
+      "CASE WHEN status IN ('closed', 'withdrawn') THEN status WHEN {0} + ? <= 0 THEN 'open' "
+      "WHEN {0} + ? >= {1} THEN 'matched' ELSE 'partly_matched' END",
+      count, total);
+}
+
+template <class T, class Read>
+std::vector<T> Collect(store::Statement& stmt, Read read) {
+  std::vector<T> out;
+  while (stmt.Next()) out.push_back(read(stmt.row()));
+  return out;
+}
+
+void InsertRegions(store::Session& session, std::int64_t id,
+                   const std::vector<std::string>& codes) {
+  session.Execute("DELETE FROM resource_regions WHERE resource_id = ?", {id});
+  for (const std::string& code : codes) {
+    session.Execute("INSERT INTO resource_regions (resource_id, region_code) VALUES (?, ?)",
+                    {id, code});
+  }
+}
+
+}  // namespace
+
+std::int64_t MatchingRepo::InsertDemand(const NewDemand& d, std::optional<std::int64_t> by_user_id,
+                                        std::string_view now) {
+  auto stmt = session_.Prepare(
+      "INSERT INTO demands (title, category, region_code, headcount, window_start, window_end, "
+      "target_group, description, unit_id, status, created_by, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id");
+  stmt.BindAll({d.title, d.category, d.region_code, d.headcount, d.window_start, d.window_end,
+                OptValue(d.target_group), OptValue(d.description), d.unit_id, OptValue(by_user_id),
+                std::string(now), std::string(now)});
+  stmt.Next();
+  return stmt.row().Int(0);
+}
+
+bool MatchingRepo::UpdateDemand(std::int64_t id, const NewDemand& d, const Demand& before,
+                                std::string_view now) {
+  return session_.Execute(
+             "UPDATE demands SET title = ?, category = ?, region_code = ?, headcount = ?, "
+             "window_start = ?, window_end = ?, target_group = ?, description = ?, unit_id = ?, "
+             "status = CASE WHEN status IN ('closed', 'withdrawn') THEN status WHEN matched = 0 "
+             "THEN "
+             "'open' WHEN matched >= ? THEN 'matched' ELSE 'partly_matched' END, updated_at = ? "
+             "WHERE id = ? AND matched = ? AND status = ?",
+             {d.title, d.category, d.region_code, d.headcount, d.window_start, d.window_end,
+              OptValue(d.target_group), OptValue(d.description), d.unit_id, d.headcount,
+              std::string(now), id, before.matched, std::string(StatusName(before.status))}) == 1;
+}
+
+std::optional<Demand> MatchingRepo::FindDemand(const common::Scope& scope, std::int64_t id) {
+  const common::ScopeFilter visible = common::Visible(scope, kDemandRows);
+  auto stmt = session_.Prepare(std::string(kDemandSelect) + "WHERE d.id = ? AND " + visible.sql);
+  stmt.BindAll(visible.After({id}));
+  if (!stmt.Next()) return std::nullopt;
+  return ReadDemand(stmt.row());
+}
+
+namespace {
+
+Where DemandWhere(const DemandFilter& f, const common::Scope& scope) {
+  const common::ScopeFilter visible = common::Visible(scope, kDemandRows);
+  Where w{visible.sql, visible.params};
+  if (f.category) w.Add(" AND d.category = ?", *f.category);
+  if (f.status) w.Add(" AND d.status = ?", std::string(StatusName(*f.status)));
+  if (f.open_only) w.sql += fmt::format(kOpenStatuses, "d");
+  if (f.unit_id) {
+    w.Add(" AND d.unit_id IN (SELECT descendant FROM unit_closure WHERE ancestor = ?)", *f.unit_id);
+  }
+  if (f.region_code) {
+    w.Add(" AND d.region_code IN (SELECT descendant FROM region_closure WHERE ancestor = ?)",
+          *f.region_code);
+  }
+  if (f.q && !f.q->empty()) {
+    w.Add(std::string(" AND lower(d.title) LIKE ?") + std::string(kLikeEscape),
+          ContainsPattern(*f.q));
+  }
+  return w;
+}
+
+Where ResourceWhere(const ResourceFilter& f) {
+  Where w{"1 = 1", {}};
+  if (f.category) w.Add(" AND s.category = ?", *f.category);
+  if (f.status) w.Add(" AND s.status = ?", std::string(StatusName(*f.status)));
+  if (f.open_only) w.sql += fmt::format(kOpenStatuses, "s");
+  if (f.org_id) w.Add(" AND s.org_id = ?", *f.org_id);
+  if (f.region_code) {
+    w.Add(
+        " AND EXISTS (SELECT 1 FROM resource_regions rr JOIN region_closure rc ON rc.ancestor = "
+        "rr.region_code WHERE rr.resource_id = s.id AND rc.descendant = ?)",
+        *f.region_code);
+  }
+  if (f.q && !f.q->empty()) {
+    w.Add(std::string(" AND lower(s.title) LIKE ?") + std::string(kLikeEscape),
+          ContainsPattern(*f.q));
+  }
+  return w;
+}
+
+}  // namespace
+
+std::vector<Demand> MatchingRepo::ListDemands(const DemandFilter& f, const common::Scope& scope,
+                                              std::int64_t limit, std::int64_t offset) {
+  Where w = DemandWhere(f, scope);
+  auto stmt = session_.Prepare(std::string(kDemandSelect) + "WHERE " + w.sql +
+                               " ORDER BY d.id DESC LIMIT ? OFFSET ?");
+  w.params.push_back(limit);
+  w.params.push_back(offset);
+  stmt.BindAll(w.params);
+  return Collect<Demand>(stmt, ReadDemand);
+}
+
+std::int64_t MatchingRepo::CountDemands(const DemandFilter& f, const common::Scope& scope) {
+  const Where w = DemandWhere(f, scope);
+  auto stmt = session_.Prepare("SELECT COUNT(*) FROM demands d WHERE " + w.sql);
+  stmt.BindAll(w.params);
+  stmt.Next();
+  return stmt.row().Int(0);
+}
+
+bool MatchingRepo::MoveDemand(std::int64_t id, ListingStatus from, ListingStatus to,
+                              std::string_view now) {
+  if (to == ListingStatus::kOpen) {
+    return session_.Execute(
+               "UPDATE demands SET status = CASE WHEN matched = 0 THEN 'open' WHEN matched >= "
+               "headcount THEN 'matched' ELSE 'partly_matched' END, updated_at = ? "
+               "WHERE id = ? AND status = ?",
+               {std::string(now), id, std::string(StatusName(from))}) == 1;
+  }
+  return session_.Execute(
+             "UPDATE demands SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+             {std::string(StatusName(to)), std::string(now), id, std::string(StatusName(from))}) ==
+         1;
+}
+
+bool MatchingRepo::AddMatched(std::int64_t id, std::int64_t delta, std::string_view now) {
+  const std::string open = delta > 0 ? " AND status IN ('open', 'partly_matched')" : "";
+  return session_.Execute("UPDATE demands SET status = " + FollowingStatus("matched", "headcount") +
+                              ", matched = matched + ?, updated_at = ? WHERE id = ? AND "
+                              "matched + ? >= 0 AND matched + ? <= headcount" +
+                              open,
+                          {delta, delta, delta, std::string(now), id, delta, delta}) == 1;
+}
+
+std::int64_t MatchingRepo::InsertResource(const NewResource& r,
+                                          std::optional<std::int64_t> by_user_id,
+                                          std::string_view now) {
+  auto stmt = session_.Prepare(
+      "INSERT INTO resources (org_id, title, category, region_codes, capacity, window_start, "
+      "window_end, cost_per_person_fen, description, status, created_by, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id");
+  stmt.BindAll({r.org_id, r.title, r.category, JoinCodes(r.region_codes), r.capacity,
+                r.window_start, r.window_end, r.cost_per_person_fen, OptValue(r.description),
+                OptValue(by_user_id), std::string(now), std::string(now)});
+  stmt.Next();
+  const std::int64_t id = stmt.row().Int(0);
+  InsertRegions(session_, id, r.region_codes);
+  return id;
+}
+
+bool MatchingRepo::UpdateResource(std::int64_t id, const NewResource& r, const Resource& before,
+                                  std::string_view now) {
+  const bool updated =
+      session_.Execute(
+          "UPDATE resources SET title = ?, category = ?, region_codes = ?, capacity = ?, "
+          "window_start = ?, window_end = ?, cost_per_person_fen = ?, description = ?, "
+          "status = CASE WHEN status IN ('closed', 'withdrawn') THEN status WHEN reserved = 0 THEN "
+          "'open' WHEN reserved >= ? THEN 'matched' ELSE 'partly_matched' END, updated_at = ? "
+          "WHERE id = ? AND reserved = ? AND status = ?",
+          {r.title, r.category, JoinCodes(r.region_codes), r.capacity, r.window_start, r.window_end,
+           r.cost_per_person_fen, OptValue(r.description), r.capacity, std::string(now), id,
+           before.reserved, std::string(StatusName(before.status))}) == 1;
+  if (updated) InsertRegions(session_, id, r.region_codes);
+  return updated;
+}
+
+std::optional<Resource> MatchingRepo::FindPublicResource(std::int64_t id) {
+  auto stmt = session_.Prepare(std::string(kResourceSelect) + "WHERE s.id = ?");
+  stmt.Bind(0, id);
+  if (!stmt.Next()) return std::nullopt;
+  return ReadResource(stmt.row());
+}
+
+bool MatchingRepo::ResourceInScope(const common::Scope& scope, std::int64_t id) {
+  const common::ScopeFilter visible = common::Visible(scope, kResourceRows);
+  auto stmt = session_.Prepare(
+      "SELECT 1 FROM resources s JOIN orgs o ON o.id = s.org_id WHERE s.id = ? AND " + visible.sql);
+  stmt.BindAll(visible.After({id}));
+  return stmt.Next();
+}
+
+std::optional<OrgRef> MatchingRepo::FindOfferingOrg(const common::Scope& scope,
+                                                    std::int64_t org_id) {
+  const common::ScopeFilter visible =
+      common::Visible(scope, common::Ownership{"o.registration_unit_id", "o.id"});
+  auto stmt = session_.Prepare(
+      "SELECT o.id, o.name, o.status, o.registration_unit_id FROM orgs o WHERE o.id = ? AND "
+      "o.import_id IS NULL AND " +
+      visible.sql);
+  stmt.BindAll(visible.After({org_id}));
+  if (!stmt.Next()) return std::nullopt;
+  const store::Row r = stmt.row();
+  return OrgRef{r.Int(0), r.Text(1), r.Text(2), r.Int(3)};
+}
+
+std::vector<Resource> MatchingRepo::ListResources(const ResourceFilter& f, std::int64_t limit,
+                                                  std::int64_t offset) {
+  Where w = ResourceWhere(f);
+  auto stmt = session_.Prepare(std::string(kResourceSelect) + "WHERE " + w.sql +
+                               " ORDER BY s.id DESC LIMIT ? OFFSET ?");
+  w.params.push_back(limit);
+  w.params.push_back(offset);
+  stmt.BindAll(w.params);
+  return Collect<Resource>(stmt, ReadResource);
+}
+
+std::int64_t MatchingRepo::CountResources(const ResourceFilter& f) {
+  const Where w = ResourceWhere(f);
+  auto stmt = session_.Prepare("SELECT COUNT(*) FROM resources s WHERE " + w.sql);
+  stmt.BindAll(w.params);
+  stmt.Next();
+  return stmt.row().Int(0);
+}
+
+bool MatchingRepo::MoveResource(std::int64_t id, ListingStatus from, ListingStatus to,
+                                std::string_view now) {
+  if (to == ListingStatus::kOpen) {
+    return session_.Execute(
+               "UPDATE resources SET status = CASE WHEN reserved = 0 THEN 'open' WHEN reserved "
+               ">= capacity THEN 'matched' ELSE 'partly_matched' END, updated_at = ? "
+               "WHERE id = ? AND status = ?",
+               {std::string(now), id, std::string(StatusName(from))}) == 1;
+  }
+  return session_.Execute(
+             "UPDATE resources SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+             {std::string(StatusName(to)), std::string(now), id, std::string(StatusName(from))}) ==
+         1;
+}
+
+bool MatchingRepo::AddReserved(std::int64_t id, std::int64_t delta, std::string_view now) {
+  const std::string open = delta > 0 ? " AND status IN ('open', 'partly_matched')" : "";
+  return session_.Execute(
+             "UPDATE resources SET status = " + FollowingStatus("reserved", "capacity") +
+                 ", reserved = reserved + ?, updated_at = ? WHERE id = ? AND reserved + ? >= 0 "
+                 "AND reserved + ? <= capacity" +
+                 open,
+             {delta, delta, delta, std::string(now), id, delta, delta}) == 1;
+}
+
+std::vector<Demand> MatchingRepo::MatchableDemands(const common::Scope& scope,
+                                                   const RunRequest& request) {
+  DemandFilter f;
+  f.category = request.category;
+  f.region_code = request.region_code;
+  f.open_only = true;
+  Where w = DemandWhere(f, scope);
+  auto stmt = session_.Prepare(std::string(kDemandSelect) + "WHERE " + w.sql +
+                               " AND d.matched < d.headcount ORDER BY d.id");
+  stmt.BindAll(w.params);
+  std::vector<Demand> all = Collect<Demand>(stmt, ReadDemand);
+  if (request.demand_ids.empty()) return all;
+  const std::set<std::int64_t> wanted(request.demand_ids.begin(), request.demand_ids.end());
+  std::erase_if(all, [&](const Demand& d) { return !wanted.contains(d.id); });
+  return all;
+}
+
+std::vector<Resource> MatchingRepo::MatchableResources(const RunRequest& request) {
+  ResourceFilter f;
+  f.category = request.category;
+  f.open_only = true;
+  Where w = ResourceWhere(f);
+  auto stmt = session_.Prepare(std::string(kResourceSelect) + "WHERE " + w.sql +
+                               " AND s.reserved < s.capacity ORDER BY s.id");
+  stmt.BindAll(w.params);
+  std::vector<Resource> all = Collect<Resource>(stmt, ReadResource);
+  if (request.resource_ids.empty()) return all;
+  const std::set<std::int64_t> wanted(request.resource_ids.begin(), request.resource_ids.end());
+  std::erase_if(all, [&](const Resource& r) { return !wanted.contains(r.id); });
+  return all;
+}
+
+std::vector<Resource> MatchingRepo::CandidatesFor(const Demand& demand) {
+  auto stmt = session_.Prepare(
+      std::string(kResourceSelect) +
+      "WHERE s.category = ? AND s.status IN ('open', 'partly_matched') AND s.reserved < "
+      "s.capacity AND s.window_start <= ? AND s.window_end >= ? AND EXISTS (SELECT 1 FROM "
+      "resource_regions rr JOIN region_closure rc ON rc.ancestor = rr.region_code WHERE "
+      "rr.resource_id = s.id AND rc.descendant = ?) ORDER BY s.id");
+  stmt.BindAll({demand.category, demand.window_end, demand.window_start, demand.region_code});
+  return Collect<Resource>(stmt, ReadResource);
+}
+
+std::map<std::string, std::vector<std::string>> MatchingRepo::CoveringCodes(
+    const std::vector<std::string>& codes) {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const std::string& code : codes) out[code] = {code};
+  for (std::size_t start = 0; start < codes.size(); start += kInBatch) {
+    const std::size_t n = std::min(kInBatch, codes.size() - start);
+    auto stmt = session_.Prepare(
+        "SELECT descendant, ancestor FROM region_closure WHERE depth > 0 AND descendant IN (" +
+        Placeholders(n) + ")");
+    for (std::size_t i = 0; i < n; ++i) stmt.Bind(static_cast<int>(i), codes[start + i]);
+    while (stmt.Next()) out[stmt.row().Text(0)].push_back(stmt.row().Text(1));
+  }
+  return out;
+}
+
+std::map<std::int64_t, std::pair<double, std::int64_t>> MatchingRepo::Ratings(
+    const std::vector<std::int64_t>& org_ids) {
+  std::map<std::int64_t, std::pair<double, std::int64_t>> out;
+  for (std::size_t start = 0; start < org_ids.size(); start += kInBatch) {
+    const std::size_t n = std::min(kInBatch, org_ids.size() - start);
+    auto stmt = session_.Prepare(
+        "SELECT org_id, SUM(rating), COUNT(*) FROM matches WHERE rating IS NOT NULL AND org_id "
+        "IN (" +
+        Placeholders(n) + ") GROUP BY org_id");
+    for (std::size_t i = 0; i < n; ++i) stmt.Bind(static_cast<int>(i), org_ids[start + i]);
+    while (stmt.Next()) {
+      const store::Row r = stmt.row();
+      const std::int64_t count = r.Int(2);
+      out[r.Int(0)] = {static_cast<double>(r.Int(1)) / static_cast<double>(count), count};
+    }
+  }
+  return out;
+}
+
+}  // namespace lianyin::domain::matching
