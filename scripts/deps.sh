@@ -2,7 +2,7 @@
 # Installs what Lianyin needs to build, test and run on Debian 12, and only what is missing.
 # Idempotent: a second run on a ready machine does nothing but check.
 #   scripts/deps.sh          build + test + run dependencies (C++ and web)
-#   scripts/deps.sh bench    also the benchmark tools (wrk, nginx)
+#   scripts/deps.sh bench    also the benchmark tools (wrk, nginx, networkx for bench/match.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +17,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium fonts-noto-cjk
 )
-if [[ "${1:-}" == bench ]]; then packages+=(wrk nginx-light curl); fi
+if [[ "${1:-}" == bench ]]; then packages+=(wrk nginx-light curl python3-networkx); fi
 
 missing=()
 for p in "${packages[@]}"; do
