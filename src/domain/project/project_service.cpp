@@ -38,19 +38,9 @@ std::string PatchedFields(const ProjectPatch& p) {
   return out;
 }
 
-}  // namespace
-
-core::Result<Project> ProjectService::Create(const Actor& actor, const NewProject& input) {
-  if (auto ok = CheckNewProject(input); !ok) return ok.error();
-  const std::string at = core::FormatDateTime(clock_());
-  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Project> {
-    return CreateIn(tx, actor, input, at);
-  });
-}
-
-core::Result<Project> ProjectService::CreateIn(common::WriteTx& tx, const Actor& actor,
-                                               const NewProject& input, const std::string& at) {
-  if (auto ok = CheckNewProject(input); !ok) return ok.error();
+// Create's write, once the fields are checked: the references, the row and its records.
+core::Result<Project> InsertChecked(common::WriteTx& tx, const Actor& actor,
+                                    const NewProject& input, const std::string& at) {
   const account::Scope scope = account::ScopeOf(actor);
   if (auto ok = CheckReferences(tx.session(), scope, input); !ok) return ok.error();
   ProjectRepo repo(tx.session());
@@ -64,6 +54,22 @@ core::Result<Project> ProjectService::CreateIn(common::WriteTx& tx, const Actor&
        .after = AuditJson(created),
        .to_status = std::string(StatusName(created.status))});
   return created;
+}
+
+}  // namespace
+
+core::Result<Project> ProjectService::Create(const Actor& actor, const NewProject& input) {
+  if (auto ok = CheckNewProject(input); !ok) return ok.error();
+  const std::string at = core::FormatDateTime(clock_());
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Project> {
+    return InsertChecked(tx, actor, input, at);
+  });
+}
+
+core::Result<Project> ProjectService::CreateIn(common::WriteTx& tx, const Actor& actor,
+                                               const NewProject& input, const std::string& at) {
+  if (auto ok = CheckNewProject(input); !ok) return ok.error();
+  return InsertChecked(tx, actor, input, at);
 }
 
 core::Result<Project> ProjectService::Update(const Actor& actor, std::int64_t id,
