@@ -21,8 +21,11 @@ inline constexpr common::Ownership kDemandRows{"d.unit_id", {}, "d.worker_id"};
 // Resources (s, with the organisation o) are read by everyone; they are changed by the
 // organisation's members or in the scope of its registration unit.
 inline constexpr common::Ownership kResourceRows{"o.registration_unit_id", "s.org_id"};
-// Runs (mr) belong to the creator's unit.
-inline constexpr common::Ownership kRunRows{"mr.unit_id"};
+// Runs (mr) belong to the creator's unit; an organisation sees those that proposed a match of
+// its resources (docs/api.md "Scope").
+inline constexpr common::Ownership kRunRows{
+    .unit_column = "mr.unit_id",
+    .org_condition = "EXISTS (SELECT 1 FROM matches om WHERE om.run_id = mr.id AND om.org_id = ?)"};
 // Matches (m) belong to the demand's unit; the resource's organisation sees them too.
 inline constexpr common::Ownership kMatchRows{"m.unit_id", "m.org_id"};
 

@@ -326,6 +326,12 @@ core::Result<Run> MatchingService::GetRun(const Actor& actor, std::int64_t id) {
   auto run = repo.FindRun(account::ScopeOf(actor), id);
   if (!run) return common::OutOfScope();
   repo.LoadRunParts(*run);
+  if (actor.org_id) {
+    // An organisation sees its own proposals of the run, not the other organisations' nor the
+    // demands left unmatched (runs are the demand side's records).
+    std::erase_if(run->assignments, [&](const Match& m) { return m.org_id != *actor.org_id; });
+    run->unmatched.clear();
+  }
   return std::move(*run);
 }
 
