@@ -51,6 +51,23 @@ constexpr const char* kRoundReaders =
     "platform=200/200 admin=200/200 union_officer=200/200 expert=200/200";
 constexpr const char* kRoundOrganisers = "platform=200/200 admin=200/403 union_officer=200/403";
 
+// Demands, runs and matches (issue #10) belong to 北京市总工会 (own) or 陕西省总工会; resources,
+// read by every holder of match:resource:list, to own_org or foreign_org (registered at
+// 东城区民政局 and 陕西省民政厅: outside the admin's subtree at 北京市总工会, so it may not change
+// them, 403). Org members see the matches of their organisation's resources and serve them, but
+// do not decide (403).
+constexpr const char* kDemandListers = "platform=200 admin=200 union_officer=200";
+constexpr const char* kDemandReaders = "platform=200/200 admin=200/404 union_officer=200/404";
+constexpr const char* kResourceReaders =
+    "platform=200 admin=200 union_officer=200 civil_affairs_officer=200 inspector=200 expert=200 "
+    "org_member=200 worker=200";
+constexpr const char* kResourceEditors = "platform=200/200 admin=403/403 org_member=200/403";
+constexpr const char* kRunListers = "platform=200 admin=200 union_officer=200 org_member=200";
+constexpr const char* kMatchServers =
+    "platform=200/200 admin=200/404 union_officer=200/404 org_member=200/404";
+constexpr const char* kMatchDeciders =
+    "platform=200/200 admin=200/404 union_officer=200/404 org_member=403/404";
+
 std::string All(const std::string& status) {
   std::string out;
   for (const std::string& role : kMatrixRoles) out += role + "=" + status + " ";
@@ -76,6 +93,20 @@ const std::string kRoundBody =
     R"({"title":"优秀项目评选","year":{round_year},"batch":{round_batch},"experts_per_project":1,)"
     R"("rubric":[{"code":"effect","name":"服务成效","max_score":100}],)"
     R"("quotas":[{"category":"health","quota":5}]})";
+const std::string kDemandBody =
+    R"({"title":"职工健康体检{n}","category":"health","region_code":"110000","headcount":5,)"
+    R"("window_start":"2024-06-01","window_end":"2024-06-30","unit_id":{union_unit}})";
+const std::string kForeignDemandBody =
+    R"({"title":"职工健康体检{n}","category":"health","region_code":"610000","headcount":5,)"
+    R"("window_start":"2024-06-01","window_end":"2024-06-30","unit_id":{foreign_unit}})";
+const std::string kResourceBody =
+    R"({"org_id":{own_org},"title":"职工健康体检服务{n}","category":"health",)"
+    R"("region_codes":["110000"],"capacity":10,"window_start":"2024-06-01",)"
+    R"("window_end":"2024-06-30","cost_per_person_fen":100})";
+const std::string kForeignResourceBody =
+    R"({"org_id":{foreign_org},"title":"职工健康体检服务{n}","category":"health",)"
+    R"("region_codes":["610000"],"capacity":10,"window_start":"2024-06-01",)"
+    R"("window_end":"2024-06-30","cost_per_person_fen":100})";
 const std::string kOrgBody =
     R"({"name":"新建服务中心{n}","uscc":"{uscc}","org_type":"social_service",)"
     R"("region_code":"110101","registration_unit_id":{own_civil},"legal_rep":"王伟",)"
@@ -165,8 +196,8 @@ const std::vector<MatrixRow>& MatrixRows() {
        "platform=200 admin=200 security_admin=200"},
       {"PUT /api/v1/roles/{code}/permissions", "/api/v1/roles/expert/permissions", "",
        // expert's defaults, which the selection rows below rely on
-       R"({"permissions":["org:org:list","project:selection:list","project:selection:score",)"
-       R"("system:region:list"]})",
+       R"({"permissions":["match:resource:list","org:org:list","project:selection:list",)"
+       R"("project:selection:score","system:region:list"]})",
        "", "platform=200"},
       {"GET /api/v1/sessions", "/api/v1/sessions", "", "", "",
        "platform=200 admin=200 security_admin=200"},
@@ -309,6 +340,62 @@ const std::vector<MatrixRow>& MatrixRows() {
        "/api/v1/projects/{own_project}/documents/{fresh_document}",
        "/api/v1/projects/{foreign_project}/documents/{foreign_fresh_document}", "", "",
        kProjectEditors},
+      // Demands, resources and matching (issue #10).
+      {"GET /api/v1/demands", "/api/v1/demands", "", "", "", kDemandListers},
+      {"POST /api/v1/demands", "/api/v1/demands", "/api/v1/demands", kDemandBody,
+       kForeignDemandBody, "platform=201/201 admin=201/422 union_officer=201/422"},
+      {"GET /api/v1/demands/{id}", "/api/v1/demands/{own_demand}",
+       "/api/v1/demands/{foreign_demand}", "", "", kDemandReaders},
+      {"PATCH /api/v1/demands/{id}", "/api/v1/demands/{own_demand}",
+       "/api/v1/demands/{foreign_demand}", R"({"description":"每年一次"})", "", kDemandReaders},
+      {"POST /api/v1/demands/{id}/transitions", "/api/v1/demands/{fresh_demand}/transitions",
+       "/api/v1/demands/{foreign_fresh_demand}/transitions", R"({"to":"closed"})", "",
+       kDemandReaders},
+      {"GET /api/v1/demands/{id}/recommendations", "/api/v1/demands/{own_demand}/recommendations",
+       "/api/v1/demands/{foreign_demand}/recommendations", "", "", kDemandReaders},
+      {"GET /api/v1/resources", "/api/v1/resources", "", "", "", kResourceReaders},
+      {"POST /api/v1/resources", "/api/v1/resources", "/api/v1/resources", kResourceBody,
+       kForeignResourceBody, "platform=201/201 admin=422/422 org_member=201/422"},
+      {"GET /api/v1/resources/{id}", "/api/v1/resources/{own_resource}",
+       "/api/v1/resources/{foreign_resource}", "", "", kResourceReaders},
+      {"PATCH /api/v1/resources/{id}", "/api/v1/resources/{own_resource}",
+       "/api/v1/resources/{foreign_resource}", R"({"description":"每期一周"})", "",
+       kResourceEditors},
+      {"POST /api/v1/resources/{id}/transitions", "/api/v1/resources/{fresh_resource}/transitions",
+       "/api/v1/resources/{foreign_fresh_resource}/transitions", R"({"to":"closed"})", "",
+       kResourceEditors},
+      // A run over a demand of one's scope; one of another's → 422 on demand_ids[0].
+      {"POST /api/v1/matching/runs", "/api/v1/matching/runs", "/api/v1/matching/runs",
+       R"({"demand_ids":[{own_demand}]})", R"({"demand_ids":[{foreign_demand}]})",
+       "platform=201/201 admin=201/422 union_officer=201/422"},
+      {"GET /api/v1/matching/runs", "/api/v1/matching/runs", "", "", "", kRunListers},
+      // Runs belong to the creator's unit; an org member sees those proposing its resources.
+      {"GET /api/v1/matching/runs/{id}", "/api/v1/matching/runs/{own_run}",
+       "/api/v1/matching/runs/{foreign_run}", "", "", kMatchServers},
+      {"POST /api/v1/matching/runs/{id}/accept", "/api/v1/matching/runs/{fresh_run}/accept",
+       "/api/v1/matching/runs/{foreign_fresh_run}/accept", "{}", "", kDemandReaders},
+      {"POST /api/v1/matching/runs/{id}/reject", "/api/v1/matching/runs/{fresh_run}/reject",
+       "/api/v1/matching/runs/{foreign_fresh_run}/reject", "{}", "", kDemandReaders},
+      {"GET /api/v1/matching/summary", "/api/v1/matching/summary", "", "", "", kRunListers},
+      {"GET /api/v1/matches", "/api/v1/matches", "", "", "", kRunListers},
+      {"GET /api/v1/matches/{id}", "/api/v1/matches/{own_match}", "/api/v1/matches/{foreign_match}",
+       "", "", kMatchServers},
+      {"POST /api/v1/matches/{id}/accept", "/api/v1/matches/{fresh_proposed_match}/accept",
+       "/api/v1/matches/{foreign_fresh_proposed_match}/accept", "", "", kMatchDeciders},
+      {"POST /api/v1/matches/{id}/reject", "/api/v1/matches/{fresh_proposed_match}/reject",
+       "/api/v1/matches/{foreign_fresh_proposed_match}/reject", "", "", kMatchDeciders},
+      {"POST /api/v1/matches/{id}/start", "/api/v1/matches/{fresh_accepted_match}/start",
+       "/api/v1/matches/{foreign_fresh_accepted_match}/start", "", "", kMatchServers},
+      {"POST /api/v1/matches/{id}/complete", "/api/v1/matches/{fresh_in_service_match}/complete",
+       "/api/v1/matches/{foreign_fresh_in_service_match}/complete", "", "", kMatchServers},
+      {"POST /api/v1/matches/{id}/withdraw", "/api/v1/matches/{fresh_accepted_match}/withdraw",
+       "/api/v1/matches/{foreign_fresh_accepted_match}/withdraw", "", "", kMatchDeciders},
+      {"POST /api/v1/matches/{id}/rate", "/api/v1/matches/{fresh_done_match}/rate",
+       "/api/v1/matches/{foreign_fresh_done_match}/rate", R"({"rating":5,"comment":"满意"})", "",
+       kDemandReaders},
+      {"POST /api/v1/matches/{id}/project", "/api/v1/matches/{fresh_done_match}/project",
+       "/api/v1/matches/{foreign_fresh_done_match}/project", "", "",
+       "platform=201/201 admin=201/404 union_officer=201/404"},
       // Excellent-project selection: rounds are read by every holder of the selection
       // permissions and changed by the organiser's subtree (403 outside); units nominate to
       // rounds organised above them; experts score only what is assigned to them (404).

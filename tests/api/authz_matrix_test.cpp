@@ -52,6 +52,7 @@ class AuthzMatrixTest : public ApiFixture {
       ids_[std::string(side) + "_payment"] = MakePart(project, "payment");
       ids_[std::string(side) + "_document"] = MakePart(project, "document");
     }
+    SetUpMatching();
     ids_["own_entry"] = MakeEntry(ids_["own_org"]);
     ids_["foreign_entry"] = MakeEntry(ids_["foreign_org"]);
     ids_["own_user"] = MakeUser("dc.officer", ids_["own_unit"], "union_officer");
@@ -236,6 +237,105 @@ class AuthzMatrixTest : public ApiFixture {
     }
   }
 
+  // Demands, resources, runs and matches (issue #10) of 北京市总工会 (own) and 陕西省总工会, on
+  // resources of own_org and foreign_org. Made before those are entered on a credit list (runs
+  // leave listed organisations out): pools of proposals and of runs that the fresh_… placeholders
+  // take from, one per use.
+  static constexpr int kMatchPool = 100;  // proposals per side: 7 rows × 12 roles, and some
+  static constexpr int kRunPool = 30;     // runs with one proposal per side: 2 rows × 12 roles
+
+  void SetUpMatching() {
+    for (const bool own : {true, false}) {
+      const std::string side = own ? "own" : "foreign";
+      const std::int64_t unit = ids_[own ? "union_unit" : "foreign_unit"];
+      MakeUser(own ? "bj.matcher" : "sx.matcher", unit, "union_officer");
+      matchers_[side] = Login(own ? "bj.matcher" : "sx.matcher", kPassword);
+      ids_[side + "_demand"] = MakeDemand(own);
+      ids_[side + "_resource"] = MakeResource(own);
+      const std::string resource = std::to_string(ids_[side + "_resource"]);
+      std::string demands;
+      for (int i = 0; i < kMatchPool + 1; ++i) {
+        demands += (i ? "," : "") + std::to_string(MakeDemand(own));
+      }
+      const boost::json::object run = MakeRun(side, demands, resource);
+      ids_[side + "_run"] = run.at("id").as_int64();
+      for (const auto& a : run.at("assignments").as_array()) {
+        proposals_[side].push_back(a.at("id").as_int64());
+      }
+      EXPECT_EQ(proposals_[side].size(), static_cast<std::size_t>(kMatchPool + 1));
+      ids_[side + "_match"] = FreshMatch(side, "accepted");
+      for (int i = 0; i < kRunPool; ++i) {
+        runs_[side].push_back(
+            MakeRun(side, std::to_string(MakeDemand(own)), resource).at("id").as_int64());
+      }
+    }
+  }
+
+  // An open demand of 北京市总工会 (own) or 陕西省总工会 for one person, made by the platform.
+  std::int64_t MakeDemand(bool own) {
+    auto r =
+        Call(platform_, "POST", "/api/v1/demands",
+             fmt::format(R"({{"title":"职工健康体检","category":"health","region_code":"{}",)"
+                         R"("headcount":1,"window_start":"2024-06-01",)"
+                         R"("window_end":"2024-06-30","unit_id":{}}})",
+                         own ? "110000" : "610000", ids_[own ? "union_unit" : "foreign_unit"]));
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
+  // An open resource of own_org or foreign_org, with room for everyone the pools need.
+  std::int64_t MakeResource(bool own) {
+    auto r = Call(platform_, "POST", "/api/v1/resources",
+                  fmt::format(R"({{"org_id":{},"title":"职工健康体检服务","category":"health",)"
+                              R"("region_codes":["{}"],"capacity":1000000,)"
+                              R"("window_start":"2024-01-01","window_end":"2024-12-31",)"
+                              R"("cost_per_person_fen":100}})",
+                              ids_[own ? "own_org" : "foreign_org"], own ? "110000" : "610000"));
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
+  // A run of the side's union officer over `demands` (ids, comma-separated) and `resource`.
+  boost::json::object MakeRun(const std::string& side, const std::string& demands,
+                              const std::string& resource) {
+    auto r = Call(matchers_.at(side), "POST", "/api/v1/matching/runs",
+                  "{\"demand_ids\":[" + demands + "],\"resource_ids\":[" + resource + "]}");
+    Expect(r, 201);
+    return r.status == 201 ? Json(r) : boost::json::object{{"id", 0}, {"assignments", {}}};
+  }
+
+  // A proposal of the side's pool, moved by the platform to `status` (proposed, accepted,
+  // in_service or done).
+  std::int64_t FreshMatch(const std::string& side, const std::string& status) {
+    auto& pool = proposals_[side];
+    if (pool.empty()) {
+      ADD_FAILURE() << "the " << side << " pool of proposals is used up: raise kMatchPool";
+      return 0;
+    }
+    const std::int64_t id = pool.back();
+    pool.pop_back();
+    const std::string base = "/api/v1/matches/" + std::to_string(id);
+    for (const auto& [step, reached] :
+         {std::pair{"accept", "accepted"}, std::pair{"start", "in_service"},
+          std::pair{"complete", "done"}}) {
+      if (status == "proposed") break;
+      Expect(Call(platform_, "POST", base + "/" + step), 200);
+      if (status == reached) break;
+    }
+    return id;
+  }
+
+  std::int64_t FreshRun(const std::string& side) {
+    auto& pool = runs_[side];
+    if (pool.empty()) {
+      ADD_FAILURE() << "the " << side << " pool of runs is used up: raise kRunPool";
+      return 0;
+    }
+    const std::int64_t id = pool.back();
+    pool.pop_back();
+    return id;
+  }
+
   // Rounds of one unit differ in year and batch: the n-th round made here gets these.
   static int RoundYear(int n) { return 2000 + n / 90; }
   static int RoundBatch(int n) { return n % 90 + 1; }
@@ -392,6 +492,17 @@ class AuthzMatrixTest : public ApiFixture {
     if (name == "foreign_fresh_nomination") {
       return std::to_string(MakeNomination(ids_["foreign_nominating_round"], false));
     }
+    if (name == "fresh_demand") return std::to_string(MakeDemand(true));
+    if (name == "foreign_fresh_demand") return std::to_string(MakeDemand(false));
+    if (name == "fresh_resource") return std::to_string(MakeResource(true));
+    if (name == "foreign_fresh_resource") return std::to_string(MakeResource(false));
+    if (name == "fresh_run") return std::to_string(FreshRun("own"));
+    if (name == "foreign_fresh_run") return std::to_string(FreshRun("foreign"));
+    for (const char* status : {"proposed", "accepted", "in_service", "done"}) {
+      const std::string match = std::string("fresh_") + status + "_match";
+      if (name == match) return std::to_string(FreshMatch("own", status));
+      if (name == "foreign_" + match) return std::to_string(FreshMatch("foreign", status));
+    }
     for (const char* part : {"milestone", "payment", "document", "output"}) {
       if (name == std::string("fresh_") + part)
         return std::to_string(MakePart("own_project", part));
@@ -452,6 +563,9 @@ class AuthzMatrixTest : public ApiFixture {
   std::map<std::int64_t, std::string> usernames_;
   std::map<std::int64_t, std::string> usccs_;
   std::map<std::string, Session> sessions_;
+  std::map<std::string, Session> matchers_;  // union officers making the runs, by side
+  std::map<std::string, std::vector<std::int64_t>> proposals_;  // pools, by side
+  std::map<std::string, std::vector<std::int64_t>> runs_;
   std::int64_t worker_ = 0;
   int serial_ = 100;
 };
