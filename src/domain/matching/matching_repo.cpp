@@ -359,10 +359,12 @@ std::vector<Demand> MatchingRepo::MatchableDemands(const common::Scope& scope,
 std::vector<Resource> MatchingRepo::MatchableResources(const RunRequest& request) {
   ResourceFilter f;
   f.category = request.category;
-  f.open_only = true;
   Where w = ResourceWhere(f);
+  // Full ones too (matched): a demand whose compatible resources are all used up is left for
+  // capacity, not for want of a resource.
   auto stmt = session_.Prepare(std::string(kResourceSelect) + "WHERE " + w.sql +
-                               " AND s.reserved < s.capacity ORDER BY s.id");
+                               " AND s.status IN ('open', 'partly_matched', 'matched') "
+                               "ORDER BY s.id");
   stmt.BindAll(w.params);
   std::vector<Resource> all = Collect<Resource>(stmt, ReadResource);
   if (request.resource_ids.empty()) return all;
