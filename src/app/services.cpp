@@ -17,11 +17,13 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       orgs(writer, clock),
       credit(writer, clock),
       projects(writer, clock),
-      selection(writer, clock) {}
+      selection(writer, clock),
+      matching(writer, clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
-  return http::ApiServices{auth,  security, regions, units,    users,     roles,
-                           audit, orgs,     credit,  projects, selection, std::move(gauges)};
+  return http::ApiServices{
+      auth,      security, regions,          units, users, roles, audit, orgs, credit, projects,
+      selection, matching, std::move(gauges)};
 }
 
 }  // namespace lianyin::app

@@ -20,6 +20,7 @@
 #include "domain/common/data_versions.hpp"
 #include "domain/common/writer.hpp"
 #include "domain/credit/credit_service.hpp"
+#include "domain/matching/matching_service.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/project/project_service.hpp"
 #include "domain/region/region_service.hpp"
@@ -59,6 +60,7 @@ class Services {
   domain::credit::CreditService credit;
   domain::project::ProjectService projects;
   domain::selection::SelectionService selection;
+  domain::matching::MatchingService matching;
 };
 
 }  // namespace lianyin::app

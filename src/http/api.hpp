@@ -34,6 +34,9 @@ class CreditService;
 namespace lianyin::domain::project {
 class ProjectService;
 }
+namespace lianyin::domain::matching {
+class MatchingService;
+}
 namespace lianyin::domain::selection {
 class SelectionService;
 }
@@ -60,6 +63,7 @@ struct ApiServices {
   domain::credit::CreditService& credit;
   domain::project::ProjectService& projects;
   domain::selection::SelectionService& selection;
+  domain::matching::MatchingService& matching;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

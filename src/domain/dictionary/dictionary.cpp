@@ -188,6 +188,26 @@ constexpr Entry kSelectionStatuses[] = {
     {"published", "已发布", "Published"},
 };
 
+constexpr Entry kListingStatuses[] = {
+    {"open", "待对接", "Open"},           {"partly_matched", "部分对接", "Partly matched"},
+    {"matched", "已对接", "Matched"},     {"closed", "已关闭", "Closed"},
+    {"withdrawn", "已撤回", "Withdrawn"},
+};
+
+constexpr Entry kMatchStatuses[] = {
+    {"proposed", "待确认", "Proposed"},   {"accepted", "已确认", "Accepted"},
+    {"rejected", "已拒绝", "Rejected"},   {"in_service", "服务中", "In service"},
+    {"done", "已完成", "Done"},           {"rated", "已评价", "Rated"},
+    {"withdrawn", "已撤回", "Withdrawn"},
+};
+
+constexpr Entry kUnmatchedReasons[] = {
+    {"no_compatible_resource", "无同类且覆盖该地区的资源",
+     "No resource of the category covers the region"},
+    {"window", "时间窗口不重叠", "No window overlaps"},
+    {"capacity_exhausted", "可用名额已用尽", "Capacity exhausted"},
+};
+
 constexpr std::array kDictionaries = {
     Dictionary{"org_type", "组织类型", "Organisation type", kOrgTypes},
     Dictionary{"org_status", "登记状态", "Registration status", kOrgStatuses},
@@ -207,6 +227,9 @@ constexpr std::array kDictionaries = {
     Dictionary{"target_group", "服务对象", "Target group", kTargetGroups},
     Dictionary{"project_document_kind", "附件类型", "Document kind", kProjectDocumentKinds},
     Dictionary{"selection_status", "评选状态", "Selection status", kSelectionStatuses},
+    Dictionary{"listing_status", "对接状态", "Listing status", kListingStatuses},
+    Dictionary{"match_status", "对接进度", "Match status", kMatchStatuses},
+    Dictionary{"unmatched_reason", "未对接原因", "Why unmatched", kUnmatchedReasons},
 };
 
 std::string_view Trim(std::string_view text) {

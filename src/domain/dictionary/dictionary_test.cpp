@@ -9,6 +9,7 @@
 #include "domain/account/roles.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/credit/credit.hpp"
+#include "domain/matching/matching.hpp"
 #include "domain/org/org.hpp"
 #include "domain/project/project.hpp"
 
@@ -78,7 +79,10 @@ TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
       {"project_status", &project::StatusNames()},
       {"project_mode", &project::ModeNames()},
       {"target_group", &project::TargetGroupNames()},
-      {"project_document_kind", &project::DocumentKindNames()}};
+      {"project_document_kind", &project::DocumentKindNames()},
+      {"listing_status", &matching::ListingStatusNames()},
+      {"match_status", &matching::MatchStatusNames()},
+      {"unmatched_reason", &matching::UnmatchedReasonNames()}};
   for (const auto& [dictionary, codes] : project_codes) {
     for (const std::string& code : *codes) ExpectLabelled(dictionary, code);
     EXPECT_EQ(Get(dictionary).entries.size(), codes->size()) << dictionary;

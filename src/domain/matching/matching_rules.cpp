@@ -272,7 +272,7 @@ Recommendation Score(const Resource& resource, const std::string& category, cons
   rec.reasons.push_back({fmt::format("same category: {}", category), std::nullopt});
   const double coverage = 20.0 * (1 + std::clamp(f.coverage_level, 0, 3)) / 4.0;
   rec.reasons.push_back(
-      {fmt::format("covers the demand's region through {}", f.covering_code), coverage});
+      {fmt::format("covers the demand's region through {}", f.covering_region), coverage});
   const double window = 20.0 * static_cast<double>(std::min(f.overlap_days, f.demand_days)) /
                         static_cast<double>(std::max<std::int64_t>(1, f.demand_days));
   rec.reasons.push_back(
@@ -296,9 +296,9 @@ Recommendation Score(const Resource& resource, const std::string& category, cons
   double rated = 5.0;
   if (f.mean_rating && f.ratings > 0) {
     rated = 10.0 * (std::clamp(*f.mean_rating, 1.0, 5.0) - 1.0) / 4.0;
-    rec.reasons.push_back(
-        {fmt::format("rated {:.1f} on average over {} services", *f.mean_rating, f.ratings),
-         rated});
+    rec.reasons.push_back({fmt::format("rated {} on average over {} services",
+                                       fmt::format("{:.1f}", *f.mean_rating), f.ratings),
+                           rated});
   } else {
     rec.reasons.push_back({"not rated yet", rated});
   }
@@ -310,10 +310,10 @@ Recommendation Score(const Resource& resource, const std::string& category, cons
 }
 
 std::vector<Reason> AssignmentReasons(const Demand& demand, const Resource& resource,
-                                      const std::string& covering_code, std::int64_t overlap_days,
+                                      const std::string& covering_region, std::int64_t overlap_days,
                                       std::int64_t headcount) {
   return {{fmt::format("same category: {}", demand.category), std::nullopt},
-          {fmt::format("covers the demand's region through {}", covering_code), std::nullopt},
+          {fmt::format("covers the demand's region through {}", covering_region), std::nullopt},
           {fmt::format("windows overlap {} of the demand's {} days", overlap_days,
                        WindowDays(demand.window_start, demand.window_end)),
            std::nullopt},

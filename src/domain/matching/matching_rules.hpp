@@ -57,7 +57,7 @@ std::int64_t WindowDays(const std::string& start, const std::string& end);
 struct Features {
   int coverage_level = 0;         // of the most specific code covering the demand: 0 nation,
                                   // 1 province, 2 city, 3 county
-  std::string covering_code;      // that code
+  std::string covering_region;    // that code's name (the code when the table lacks it)
   std::int64_t overlap_days = 0;  // window overlap
   std::int64_t demand_days = 1;   // the demand's window length
   std::int64_t remaining = 0;     // capacity left on the resource
@@ -82,9 +82,10 @@ Recommendation Score(const Resource& resource, const std::string& category,
                      const Features& features);
 
 // The reasons an assignment of a run carries: category, the covering code, the window overlap,
-// the headcount against the resource's room, and the cost.
+// the headcount against the resource's room, and the cost. `covering_region` names the most
+// specific of the resource's codes covering the demand.
 std::vector<Reason> AssignmentReasons(const Demand& demand, const Resource& resource,
-                                      const std::string& covering_code, std::int64_t overlap_days,
+                                      const std::string& covering_region, std::int64_t overlap_days,
                                       std::int64_t headcount);
 
 }  // namespace lianyin::domain::matching

@@ -116,7 +116,7 @@ TEST(MatchingRules, ScoreFollowsTheStatedFormula) {
   r.id = 1;
   Features f;
   f.coverage_level = 3;  // county: 20
-  f.covering_code = "320571";
+  f.covering_region = "苏州工业园区";
   f.overlap_days = 30;  // of 60: 10
   f.demand_days = 60;
   f.remaining = 25;  // of 50: 12.5

@@ -43,6 +43,21 @@ std::string CoveringCode(const Resource& r, const std::vector<std::string>& cove
   return best;
 }
 
+// The names of every code in `covering` (a code the region table lacks names itself). One
+// query per batch of codes.
+std::map<std::string, std::string> RegionNames(
+    store::Session& session, const std::map<std::string, std::vector<std::string>>& covering) {
+  std::set<std::string> codes;
+  for (const auto& [code, ancestors] : covering) codes.insert(ancestors.begin(), ancestors.end());
+  std::map<std::string, std::string> names;
+  for (const std::string& code : codes) names[code] = code;
+  for (const region::Region& r :
+       region::RegionRepo(session).FindMany({codes.begin(), codes.end()})) {
+    names[r.code] = r.name;
+  }
+  return names;
+}
+
 std::int32_t Day(const std::string& date) {
   auto d = core::ParseDate(date);
   return d ? static_cast<std::int32_t>(core::DaysFromCivil(*d)) : 0;
@@ -145,6 +160,7 @@ core::Result<Run> Solve(store::Session& session, const common::Scope& scope,
   std::sort(codes.begin(), codes.end());
   codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
   const auto covering = repo.CoveringCodes(codes);
+  const auto names = RegionNames(session, covering);
 
   std::vector<match::DemandSpec> dspecs(demands.size());
   for (std::size_t i = 0; i < demands.size(); ++i) {
@@ -196,7 +212,7 @@ core::Result<Run> Solve(store::Session& session, const common::Scope& scope,
     m.headcount = a.headcount;
     m.cost_fen = a.cost_fen;
     m.reasons = AssignmentReasons(
-        d, r, CoveringCode(r, covering.at(d.region_code)),
+        d, r, names.at(CoveringCode(r, covering.at(d.region_code))),
         OverlapDays(d.window_start, d.window_end, r.window_start, r.window_end), a.headcount);
     run.assignments.push_back(std::move(m));
   }
@@ -224,8 +240,9 @@ core::Result<Recommendations> MatchingService::Recommend(const Actor& actor, std
   ExcludeListed(session, candidates, out.excluded);
   out.candidates = static_cast<std::int64_t>(candidates.size());
   if (candidates.empty()) return out;
-  const std::vector<std::string> covering =
-      repo.CoveringCodes({demand->region_code}).at(demand->region_code);
+  const auto covering_of = repo.CoveringCodes({demand->region_code});
+  const std::vector<std::string>& covering = covering_of.at(demand->region_code);
+  const auto names = RegionNames(session, covering_of);
   std::vector<std::int64_t> org_ids;
   std::int64_t min_cost = candidates.front().cost_per_person_fen, max_cost = min_cost;
   for (const Resource& r : candidates) {
@@ -236,8 +253,9 @@ core::Result<Recommendations> MatchingService::Recommend(const Actor& actor, std
   const auto ratings = repo.Ratings(org_ids);
   for (const Resource& r : candidates) {
     Features f;
-    f.covering_code = CoveringCode(r, covering);
-    f.coverage_level = CodeLevel(f.covering_code);
+    const std::string code = CoveringCode(r, covering);
+    f.covering_region = names.at(code);
+    f.coverage_level = CodeLevel(code);
     f.overlap_days =
         OverlapDays(demand->window_start, demand->window_end, r.window_start, r.window_end);
     f.demand_days = WindowDays(demand->window_start, demand->window_end);

@@ -55,4 +55,10 @@ void AddProjectRoutes(Router& router, domain::project::ProjectService& projects)
 // scores, the booklet), /api/v1/expert/assignments, and the public showcase and booklet.
 void AddSelectionRoutes(Router& router, domain::selection::SelectionService& selection);
 
+// The demand list ↔ resource list: /api/v1/demands, /api/v1/resources (list, create, get, edit,
+// transitions; recommendations of a demand), /api/v1/matching/runs (run, list, get, accept,
+// reject), /api/v1/matches (list, get, lifecycle steps, rate, project) and
+// /api/v1/matching/summary.
+void AddMatchingRoutes(Router& router, domain::matching::MatchingService& matching);
+
 }  // namespace lianyin::http::handlers
