@@ -1,12 +1,14 @@
 // Demands ↔ resources matching (资源清单与需求清单精准对接, issue #10). A resource of a registered
 // organisation and a second demand no resource can serve are arranged through the API; admin
-// creates a demand through the 需求清单 dialog (UnitPicker, region cascader, dates), sees its status
+// creates a demand through the 需求清单 dialog (UnitPicker, region cascader, dates; a region the
+// union does not cover reads the server's 422 under 需求地区), sees its status
 // 待对接 and its 推荐资源 (the resource ranked with its score, bar and reasons). On 对接工作台 it runs
 // the matching: the proposal table (one assignment, its cost in 元, the explanation row), the
 // Sankey canvas, the unmatched demand with its reason's Chinese label; 全部确认 accepts it. On 对接记录
 // the match moves to 服务中 and 已完成, is rated 4 stars and made a project (linking to its detail).
 // The workbench cards open 需求清单 filtered to the matchable demands.
-// Screenshots: ../build/e2e-matching-workbench.png, ../build/e2e-matching-matches.png.
+// Screenshots: ../build/e2e-matching-workbench.png, ../build/e2e-matching-sankey.png,
+// ../build/e2e-matching-matches.png.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import path from 'node:path'
@@ -122,9 +124,10 @@ describe('demands and resources matching', { timeout: 100_000 }, () => {
     await dialog.getByLabel('需求单位').click()
     await dialog.getByLabel('需求单位').fill('总工会')
     await visible(page, '.el-select-dropdown__item').filter({ hasText: unionName }).click()
+    // First a region the union's (陕西省) does not cover: the server's 422 reads under 需求地区.
     await dialog.locator('.el-cascader').click()
     await visible(page, '.el-cascader-node').filter({ hasText: '全国' }).click()
-    await visible(page, '.el-cascader-node').filter({ hasText: '陕西省' }).locator('.el-radio').click()
+    await visible(page, '.el-cascader-node').filter({ hasText: '北京市' }).locator('.el-radio').click()
     await dialog.locator('.el-dialog__header').click()
     await dialog.getByLabel('需求人数').fill('30')
     for (const [label, date] of [['开始日期', `${year}-02-01`], ['结束日期', `${year}-11-30`]]) {
@@ -133,6 +136,18 @@ describe('demands and resources matching', { timeout: 100_000 }, () => {
     }
     await dialog.getByLabel('服务对象').click({ force: true })
     await visible(page, '.el-select-dropdown__item').filter({ hasText: '新就业形态劳动者' }).click()
+    await dialog.locator('.el-dialog__header').click()
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => isPost(r, '/api/v1/demands')),
+      dialog.getByRole('button', { name: '确定', exact: true }).click(),
+    ])
+    const refusal = await refused.json()
+    assert.equal(refused.status(), 422, JSON.stringify(refusal))
+    assert.equal(refusal.error.details[0].field, 'region_code')
+    await dialog.locator('.el-form-item.is-error').filter({ hasText: '需求地区' }).getByText(refusal.error.details[0].message).waitFor()
+    await dialog.locator('.el-cascader').click()
+    await visible(page, '.el-cascader-node').filter({ hasText: '陕西省' }).locator('.el-radio').click()
+    await dialog.locator('.el-dialog__header').click()
     const [created] = await Promise.all([
       page.waitForResponse((r) => isPost(r, '/api/v1/demands')),
       dialog.getByRole('button', { name: '确定', exact: true }).click(),
@@ -212,6 +227,8 @@ describe('demands and resources matching', { timeout: 100_000 }, () => {
     // The Sankey chart draws on a canvas of its own.
     await proposal.locator('.match-sankey canvas').first().waitFor()
     assert.ok((await proposal.locator('.match-sankey').boundingBox()).height >= 200)
+    await page.waitForTimeout(1200) // the links' entry animation
+    await proposal.locator('.match-sankey').screenshot({ path: path.join(buildDir, 'e2e-matching-sankey.png') })
     // The demand no resource serves, with its binding constraint's label.
     const unmatched = proposal.locator('.unmatched-table .el-table__row').filter({ hasText: lonelyTitle })
     await unmatched.getByText('无同类且覆盖该地区的资源').waitFor()
@@ -263,8 +280,11 @@ describe('demands and resources matching', { timeout: 100_000 }, () => {
     assert.equal(made.response.status(), 201, JSON.stringify(made.body))
     const projectId = made.body.project_id
     assert.ok(projectId > 0)
+    const link = row.getByRole('link', { name: '查看项目' })
+    await link.waitFor()
+    await page.locator('.el-message-box').waitFor({ state: 'hidden' })
     await page.screenshot({ path: path.join(buildDir, 'e2e-matching-matches.png'), fullPage: true })
-    await row.getByRole('link', { name: '查看项目' }).click()
+    await link.click()
     await page.waitForURL(`${baseUrl}/projects/${projectId}`)
     await page.locator('.project-head .project-status').getByText('草稿').waitFor()
   })
