@@ -183,6 +183,14 @@ export interface RunRequest {
   resource_ids?: number[]
 }
 
+/** The scope a run was asked for, as the server echoes it. */
+export interface RunScope {
+  region_code: string | null
+  category: ServiceCategory | null
+  demand_ids: number[]
+  resource_ids: number[]
+}
+
 /** A proposal of a run, later a match (`GET /matches/{id}` carries more). */
 export interface Assignment {
   id: number
@@ -209,10 +217,13 @@ export interface Unmatched {
 /** A matching run as lists show it. */
 export interface RunSummary {
   id: number
-  run_id?: number
+  /** The same as `id`. */
+  run_id: number
+  /** The creator's unit: the owner. */
   unit_id: number
-  unit_name?: string
-  created_by_name?: string
+  unit_name: string
+  created_by: number | null
+  created_by_name: string | null
   matched_headcount: number
   unmatched_headcount: number
   total_cost_fen: number
@@ -223,12 +234,11 @@ export interface RunSummary {
   /** Assignments still awaiting a decision. */
   proposed: number
   created_at: string
-  request?: RunRequest
+  request: RunScope
 }
 
 /** A run with its parts (`POST /matching/runs`, `GET /matching/runs/{id}`). */
 export interface Run extends RunSummary {
-  request: RunRequest
   assignments: Assignment[]
   unmatched: Unmatched[]
   excluded: MatchExcluded[]
