@@ -7,8 +7,8 @@
 // Sankey canvas, the unmatched demand with its reason's Chinese label; 全部确认 accepts it. On 对接记录
 // the match moves to 服务中 and 已完成, is rated 4 stars and made a project (linking to its detail).
 // The workbench cards open 需求清单 filtered to the matchable demands.
-// Screenshots: ../build/e2e-matching-workbench.png, ../build/e2e-matching-sankey.png,
-// ../build/e2e-matching-matches.png.
+// Screenshots: ../build/e2e-matching-recommendations.png, ../build/e2e-matching-workbench.png,
+// ../build/e2e-matching-sankey.png, ../build/e2e-matching-matches.png.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import path from 'node:path'
@@ -183,6 +183,7 @@ describe('demands and resources matching', { timeout: 100_000 }, () => {
     assert.equal(await reasons.count(), recommendations.items[0].reasons.length)
     await item.locator('.reason-points').filter({ hasText: '必要条件' }).first().waitFor()
     await item.locator('.reason-points').filter({ hasText: /^\+[\d.]+ 分$/ }).first().waitFor()
+    await drawer.screenshot({ path: path.join(buildDir, 'e2e-matching-recommendations.png') })
     await page.keyboard.press('Escape')
     await drawer.waitFor({ state: 'hidden' })
   })
