@@ -6,7 +6,9 @@
 // the matching: the proposal table (one assignment, its cost in 元, the explanation row), the
 // Sankey canvas, the unmatched demand with its reason's Chinese label; 全部确认 accepts it. On 对接记录
 // the match moves to 服务中 and 已完成, is rated 4 stars and made a project (linking to its detail).
-// The workbench cards open 需求清单 filtered to the matchable demands.
+// The workbench cards open 需求清单 filtered to the matchable demands. The organisation's member
+// sees 资源清单 and 对接记录 but neither 需求清单 nor 对接工作台; its new resource offers its own
+// organisation.
 // Screenshots: ../build/e2e-matching-recommendations.png, ../build/e2e-matching-workbench.png,
 // ../build/e2e-matching-sankey.png, ../build/e2e-matching-matches.png.
 import { after, before, describe, test } from 'node:test'
@@ -20,6 +22,7 @@ const orgName = `长安职工技能服务中心${suffix}`
 const resourceTitle = `快递骑手技能培训${suffix}`
 const demandTitle = `新就业形态劳动者技能提升需求${suffix}`
 const lonelyTitle = `环卫职工健康体检需求${suffix}`
+const memberPassword = 'Match-E2e-Passw0rd'
 /** Today in Asia/Shanghai, the server's calendar. */
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
 const year = today.slice(0, 4)
@@ -307,6 +310,47 @@ describe('demands and resources matching', { timeout: 100_000 }, () => {
     // The matched demand reads 已对接 without the filter.
     await page.getByRole('button', { name: '重置' }).click()
     await page.locator('.demands-table .el-table__row').filter({ hasText: demandTitle }).locator('.listing-status').getByText('已对接').waitFor()
+  })
+
+  test('the organisation’s member sees its resources and matches, not demands or the workbench', async () => {
+    const { page, baseUrl, context } = app
+    await api.expect(201, 'POST', '/api/v1/users', {
+      username: 'match.member',
+      password: memberPassword,
+      display_name: '赵会员',
+      unit_id: unionId,
+      roles: ['org_member'],
+      org_id: orgId,
+    })
+    await context.clearCookies()
+    await page.goto(`${baseUrl}/login`)
+    assert.equal((await submitLogin(page, 'match.member', memberPassword)).status(), 200)
+    await page.waitForURL(`${baseUrl}/`)
+    // Its cards: no demand figures (no match:demand:list), the match-based ones.
+    await page.locator('.match-card-in-service').waitFor()
+    assert.equal(await page.locator('.match-card-open-demands').count(), 0)
+    const menu = page.locator('.side-menu')
+    await menu.getByText('资源对接', { exact: true }).click()
+    await menu.getByText('资源清单', { exact: true }).waitFor()
+    await menu.getByText('对接记录', { exact: true }).waitFor()
+    for (const hidden of ['需求清单', '对接工作台']) assert.equal(await menu.getByText(hidden, { exact: true }).count(), 0, `${hidden} must be hidden`)
+    await page.goto(`${baseUrl}/matching/workbench`)
+    await page.getByText('页面不存在').first().waitFor()
+
+    // A new resource offers its own organisation.
+    await page.goto(`${baseUrl}/matching/resources`)
+    await page.locator('.resources-table .el-table__row').filter({ hasText: resourceTitle }).waitFor()
+    await page.getByRole('button', { name: '新增资源' }).click()
+    const dialog = page.getByRole('dialog', { name: '新增服务资源' })
+    await dialog.waitFor()
+    await dialog.locator('.el-select__selected-item').filter({ hasText: orgName }).first().waitFor()
+    await dialog.getByRole('button', { name: '取消' }).click()
+
+    await page.goto(`${baseUrl}/matching/matches`)
+    const row = page.locator('.matches-table .el-table__row').filter({ hasText: demandTitle })
+    await row.locator('.match-status').getByText('已评价').waitFor()
+    for (const name of ['评价', '撤回', '生成项目']) assert.equal(await row.getByRole('button', { name }).count(), 0, `no ${name}`)
+    await row.getByRole('link', { name: '查看项目' }).waitFor()
   })
 
   test('no CSP violations or page errors', () => {
