@@ -6,7 +6,9 @@
 // the matching: the proposal table (one assignment, its cost in 元, the explanation row), the
 // Sankey canvas, the unmatched demand with its reason's Chinese label; 全部确认 accepts it. On 对接记录
 // the match moves to 服务中 and 已完成, is rated 4 stars and made a project (linking to its detail).
-// The workbench cards open 需求清单 filtered to the matchable demands. The organisation's member
+// The workbench cards open 需求清单 filtered to the matchable demands. The resource is closed and
+// reopened in its drawer, the unmatched demand edited (only the headcount PATCHed) and withdrawn (a
+// reason required). The organisation's member
 // sees 资源清单 and 对接记录 but neither 需求清单 nor 对接工作台; its new resource offers its own
 // organisation.
 // Screenshots: ../build/e2e-matching-recommendations.png, ../build/e2e-matching-workbench.png,
@@ -310,6 +312,68 @@ describe('demands and resources matching', { timeout: 100_000 }, () => {
     // The matched demand reads 已对接 without the filter.
     await page.getByRole('button', { name: '重置' }).click()
     await page.locator('.demands-table .el-table__row').filter({ hasText: demandTitle }).locator('.listing-status').getByText('已对接').waitFor()
+  })
+
+  test('a resource closed and reopened, a demand edited and withdrawn through their drawers', async () => {
+    const { page, baseUrl } = app
+    await page.goto(`${baseUrl}/matching/resources`)
+    const row = page.locator('.resources-table .el-table__row').filter({ hasText: resourceTitle })
+    await row.locator('.listing-status').getByText('部分对接').waitFor()
+    await row.click()
+    const drawer = page.locator('.resource-drawer')
+    await drawer.getByText(resourceTitle).first().waitFor()
+    await drawer.getByText('已占用 30').waitFor()
+    for (const [button, title, to, label] of [['关闭', '关闭清单', 'closed', '已关闭'], ['重新开放', '重新开放清单', 'open', '部分对接']]) {
+      await drawer.getByRole('button', { name: button, exact: true }).click()
+      const dialog = page.getByRole('dialog', { name: title })
+      await dialog.waitFor()
+      const [moved] = await Promise.all([
+        page.waitForResponse((r) => isPost(r, `/api/v1/resources/${resourceId}/transitions`)),
+        dialog.getByRole('button', { name: '确定', exact: true }).click(),
+      ])
+      assert.equal(moved.status(), 200, await moved.text())
+      assert.deepEqual(moved.request().postDataJSON(), { to })
+      await dialog.waitFor({ state: 'hidden' })
+      await drawer.locator('.listing-status').getByText(label, { exact: true }).waitFor()
+    }
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'hidden' })
+
+    await page.goto(`${baseUrl}/matching/demands`)
+    await page.locator('.demands-table .el-table__row').filter({ hasText: lonelyTitle }).click()
+    const demand = page.locator('.demand-drawer')
+    await demand.getByText(lonelyTitle).first().waitFor()
+    await demand.getByRole('button', { name: '修改' }).click()
+    const edit = page.getByRole('dialog', { name: '修改服务需求' })
+    await edit.waitFor()
+    await edit.getByLabel('需求人数').fill('15')
+    const [patched] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname.startsWith('/api/v1/demands/')),
+      edit.getByRole('button', { name: '确定', exact: true }).click(),
+    ])
+    assert.equal(patched.status(), 200, await patched.text())
+    assert.deepEqual(patched.request().postDataJSON(), { headcount: 15 })
+    await edit.waitFor({ state: 'hidden' })
+    await demand.locator('.demand-overview').getByText('15', { exact: true }).waitFor()
+
+    // 撤回 is final and asks a reason first.
+    await demand.getByRole('button', { name: '撤回', exact: true }).click()
+    const withdraw = page.getByRole('dialog', { name: '撤回清单' })
+    await withdraw.waitFor()
+    await withdraw.getByText('撤回后不可恢复').waitFor()
+    await withdraw.getByRole('button', { name: '确定', exact: true }).click()
+    await withdraw.getByText('请填写撤回原因').waitFor()
+    await withdraw.getByLabel('原因').fill('体检已由其他渠道安排')
+    const [withdrawn] = await Promise.all([
+      page.waitForResponse((r) => isPost(r, '/transitions')),
+      withdraw.getByRole('button', { name: '确定', exact: true }).click(),
+    ])
+    assert.equal(withdrawn.status(), 200, await withdrawn.text())
+    assert.deepEqual(withdrawn.request().postDataJSON(), { to: 'withdrawn', reason: '体检已由其他渠道安排' })
+    await demand.locator('.listing-status').getByText('已撤回', { exact: true }).waitFor()
+    assert.equal(await demand.getByRole('button', { name: '修改' }).count(), 0, 'a withdrawn demand is not edited')
+    await page.keyboard.press('Escape')
+    await page.locator('.demands-table .el-table__row').filter({ hasText: lonelyTitle }).locator('.listing-status').getByText('已撤回').waitFor()
   })
 
   test('the organisation’s member sees its resources and matches, not demands or the workbench', async () => {
