@@ -2,7 +2,8 @@
 // organisation and a second demand no resource can serve are arranged through the API; admin
 // creates a demand through the 需求清单 dialog (UnitPicker, region cascader, dates; a region the
 // union does not cover reads the server's 422 under 需求地区), sees its status
-// 待对接 and its 推荐资源 (the resource ranked with its score, bar and reasons). On 对接工作台 it runs
+// 待对接 and its 推荐资源 (the resource ranked with its score, bar and reasons; a cheaper one of an
+// organisation on 活动异常名录 named as left out). On 对接工作台 it runs
 // the matching: the proposal table (one assignment, its cost in 元, the explanation row), the
 // Sankey canvas, the unmatched demand with its reason's Chinese label; 全部确认 accepts it. On 对接记录
 // the match moves to 服务中 and 已完成, is rated 4 stars and made a project (linking to its detail).
@@ -25,6 +26,8 @@ const resourceTitle = `快递骑手技能培训${suffix}`
 const demandTitle = `新就业形态劳动者技能提升需求${suffix}`
 const lonelyTitle = `环卫职工健康体检需求${suffix}`
 const memberPassword = 'Match-E2e-Passw0rd'
+const listedName = `渭北职工互助中心${suffix}`
+const listedReason = '未按规定报送2023年度工作报告'
 /** Today in Asia/Shanghai, the server's calendar. */
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
 const year = today.slice(0, 4)
@@ -92,6 +95,31 @@ describe('demands and resources matching', { timeout: 100_000 }, () => {
         cost_per_person_fen: 20_000,
       })
     ).id
+    // A second offer whose organisation is on 活动异常名录: left out of recommendations and runs.
+    const listed = await api.expect(201, 'POST', '/api/v1/orgs', {
+      name: listedName,
+      uscc: '52610100MJ00000020',
+      org_type: 'social_service',
+      region_code: '610000',
+      registration_unit_id: authorityId,
+      legal_rep: '李小红',
+      phone: '13912345679',
+      founded_on: '2017-05-01',
+      business_scope: '职工技能培训',
+      service_categories: ['skills'],
+      labour_field: true,
+    })
+    await api.expect(201, 'POST', '/api/v1/resources', {
+      org_id: listed.id,
+      title: `渭北技能培训${suffix}`,
+      category: 'skills',
+      region_codes: ['610000'],
+      capacity: 100,
+      window_start: `${year}-01-01`,
+      window_end: `${year}-12-31`,
+      cost_per_person_fen: 10_000,
+    })
+    await api.expect(201, 'POST', `/api/v1/orgs/${listed.id}/credit-entries`, { list: 'abnormal', reason: listedReason, entered_on: '2024-01-15' })
     await api.expect(201, 'POST', '/api/v1/demands', {
       title: lonelyTitle,
       category: 'health',
@@ -189,6 +217,11 @@ describe('demands and resources matching', { timeout: 100_000 }, () => {
     await item.locator('.reason-points').filter({ hasText: '必要条件' }).first().waitFor()
     await item.locator('.reason-points').filter({ hasText: /^\+[\d.]+ 分$/ }).first().waitFor()
     await drawer.screenshot({ path: path.join(buildDir, 'e2e-matching-recommendations.png') })
+    // The listed organisation's cheaper offer is named as left out, with its entry.
+    assert.deepEqual(recommendations.excluded.map((e) => e.org_name), [listedName])
+    await drawer.locator('.excluded').getByText('以下组织已列入信用名单，未予推荐').waitFor()
+    await drawer.locator('.excluded').getByText(listedName).waitFor()
+    await drawer.locator('.excluded').getByText(recommendations.excluded[0].reason, { exact: false }).waitFor()
     await page.keyboard.press('Escape')
     await drawer.waitFor({ state: 'hidden' })
   })
@@ -238,6 +271,8 @@ describe('demands and resources matching', { timeout: 100_000 }, () => {
     // The demand no resource serves, with its binding constraint's label.
     const unmatched = proposal.locator('.unmatched-table .el-table__row').filter({ hasText: lonelyTitle })
     await unmatched.getByText('无同类且覆盖该地区的资源').waitFor()
+    assert.deepEqual(run.excluded.map((e) => e.org_name), [listedName])
+    await proposal.locator('.excluded').getByText(listedName).waitFor()
     await page.locator('.runs-table .el-table__row').filter({ hasText: `第 ${runId} 次对接` }).waitFor()
     await page.screenshot({ path: path.join(buildDir, 'e2e-matching-workbench.png'), fullPage: true })
 
