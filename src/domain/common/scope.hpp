@@ -64,6 +64,11 @@ struct ScopeFilter {
     before.insert(before.end(), params.begin(), params.end());
     return before;
   }
+  // Appends `clause` (" AND x = ?") with its one parameter, for list filters built on it.
+  void Add(std::string_view clause, store::Value value) {
+    sql += clause;
+    params.push_back(std::move(value));
+  }
 };
 
 // The rows of a table owned as `owned` that `scope` may see:

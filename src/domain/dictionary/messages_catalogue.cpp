@@ -509,6 +509,19 @@ constexpr FieldName kFieldNames[] = {
     {"expert_ids", "评审专家", "experts"},
     {"scores", "评分", "scores"},
     {"nomination_id", "推荐项目", "nomination"},
+    // --- demands, resources and matching ---
+    {"headcount", "需求人数", "headcount"},
+    {"capacity", "可服务人数", "capacity"},
+    {"window_start", "开始日期", "window start"},
+    {"window_end", "结束日期", "window end"},
+    {"target_group", "服务对象", "target group"},
+    {"region_codes", "服务地区", "regions covered"},
+    {"cost_per_person_fen", "人均费用", "cost per person"},
+    {"demand_ids", "需求", "demands"},
+    {"resource_ids", "资源", "resources"},
+    {"match_ids", "对接方案", "proposals"},
+    {"rating", "评分", "rating"},
+    {"limit", "条数", "limit"},
 };
 
 }  // namespace

@@ -81,6 +81,105 @@ core::Result<Demand> LoadDemand(MatchingRepo& repo, const common::Scope& scope, 
   return std::move(*demand);
 }
 
+// What editing and moving a listing needs of its kind.
+struct DemandKind {
+  using Item = Demand;
+  static constexpr const char* kEntity = "demand";
+  static constexpr const char* kMatchColumn = "demand_id";
+  static constexpr const char* kChanged = "the demand changed meanwhile: try again";
+  static core::Result<Demand> Load(MatchingRepo& repo, const common::Scope& scope,
+                                   std::int64_t id) {
+    return LoadDemand(repo, scope, id);
+  }
+  static Demand Reload(MatchingRepo& repo, const common::Scope& scope, std::int64_t id) {
+    return repo.FindDemand(scope, id).value();
+  }
+  static core::Result<void> CheckReferences(store::Session& session, const common::Scope& scope,
+                                            const NewDemand& d) {
+    return CheckDemandReferences(session, scope, d);
+  }
+  static bool Update(MatchingRepo& repo, std::int64_t id, const NewDemand& d, const Demand& before,
+                     const std::string& at) {
+    return repo.UpdateDemand(id, d, before, at);
+  }
+  static bool Move(MatchingRepo& repo, std::int64_t id, ListingStatus from, ListingStatus to,
+                   const std::string& at) {
+    return repo.MoveDemand(id, from, to, at);
+  }
+  static std::int64_t Owner(const Demand& d) { return d.unit_id; }
+};
+
+struct ResourceKind {
+  using Item = Resource;
+  static constexpr const char* kEntity = "resource";
+  static constexpr const char* kMatchColumn = "resource_id";
+  static constexpr const char* kChanged = "the resource changed meanwhile: try again";
+  static core::Result<Resource> Load(MatchingRepo& repo, const common::Scope& scope,
+                                     std::int64_t id) {
+    return LoadChangeable(repo, scope, id);
+  }
+  static Resource Reload(MatchingRepo& repo, const common::Scope&, std::int64_t id) {
+    return repo.FindPublicResource(id).value();
+  }
+  static core::Result<void> CheckReferences(store::Session& session, const common::Scope& scope,
+                                            const NewResource& r) {
+    return CheckResourceReferences(session, scope, r);
+  }
+  static bool Update(MatchingRepo& repo, std::int64_t id, const NewResource& r,
+                     const Resource& before, const std::string& at) {
+    return repo.UpdateResource(id, r, before, at);
+  }
+  static bool Move(MatchingRepo& repo, std::int64_t id, ListingStatus from, ListingStatus to,
+                   const std::string& at) {
+    return repo.MoveResource(id, from, to, at);
+  }
+  static std::int64_t Owner(const Resource& r) { return r.org_unit_id; }
+};
+
+// Applies `patch` to the listing `id` (ApplyPatch's rules, its references checked) unless a
+// concurrent change won (409), recording the change.
+template <class Kind, class Patch>
+core::Result<typename Kind::Item> Edit(common::WriteTx& tx, const common::Scope& scope,
+                                       std::int64_t id, const Patch& patch, const std::string& at) {
+  MatchingRepo repo(tx.session());
+  auto before = Kind::Load(repo, scope, id);
+  if (!before) return before.error();
+  auto next = ApplyPatch(FieldsOf(*before), *before, patch);
+  if (!next) return next.error();
+  if (auto ok = Kind::CheckReferences(tx.session(), scope, *next); !ok) return ok.error();
+  if (!Kind::Update(repo, id, *next, *before, at)) return core::Error::Conflict(Kind::kChanged);
+  auto after = Kind::Reload(repo, scope, id);
+  tx.Record({"update", Kind::kEntity, std::to_string(id), AuditJson(*before), AuditJson(after),
+             true, Kind::Owner(after)});
+  return after;
+}
+
+// Closes, reopens or withdraws the listing `id` (CheckListingMove) unless a concurrent change
+// won (409); withdrawing ends its matches (EndMatchesOf).
+template <class Kind>
+core::Result<typename Kind::Item> Transit(common::WriteTx& tx, const common::Scope& scope,
+                                          std::int64_t id, const ListingTransition& transition,
+                                          std::optional<std::int64_t> by_user_id,
+                                          const std::string& at) {
+  MatchingRepo repo(tx.session());
+  auto before = Kind::Load(repo, scope, id);
+  if (!before) return before.error();
+  auto to = CheckListingMove(before->status, transition);
+  if (!to) return to.error();
+  if (!Kind::Move(repo, id, before->status, *to, at)) {
+    return core::Error::Conflict(Kind::kChanged);
+  }
+  if (*to == ListingStatus::kWithdrawn) {
+    EndMatchesOf(tx, repo, Kind::kMatchColumn, id, by_user_id, at);
+  }
+  auto after = Kind::Reload(repo, scope, id);
+  boost::json::value audit = AuditJson(after);
+  if (transition.reason) audit.as_object()["reason"] = *transition.reason;
+  tx.Record({"transition", Kind::kEntity, std::to_string(id), AuditJson(*before), std::move(audit),
+             true, Kind::Owner(after)});
+  return after;
+}
+
 }  // namespace
 
 core::Result<Demand> MatchingService::CreateDemand(const Actor& actor, const NewDemand& input) {
@@ -102,20 +201,8 @@ core::Result<Demand> MatchingService::UpdateDemand(const Actor& actor, std::int6
                                                    const DemandPatch& patch) {
   const std::string at = core::FormatDateTime(clock_());
   const account::Scope scope = account::ScopeOf(actor);
-  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Demand> {
-    MatchingRepo repo(tx.session());
-    auto before = LoadDemand(repo, scope, id);
-    if (!before) return before.error();
-    auto next = ApplyPatch(FieldsOf(*before), *before, patch);
-    if (!next) return next.error();
-    if (auto ok = CheckDemandReferences(tx.session(), scope, *next); !ok) return ok.error();
-    if (!repo.UpdateDemand(id, *next, *before, at)) {
-      return core::Error::Conflict("the demand changed meanwhile: try again");
-    }
-    Demand after = repo.FindDemand(scope, id).value();
-    tx.Record({"update", "demand", std::to_string(id), AuditJson(*before), AuditJson(after), true,
-               after.unit_id});
-    return after;
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) {
+    return Edit<DemandKind>(tx, scope, id, patch, at);
   });
 }
 
@@ -123,24 +210,8 @@ core::Result<Demand> MatchingService::MoveDemand(const Actor& actor, std::int64_
                                                  const ListingTransition& transition) {
   const std::string at = core::FormatDateTime(clock_());
   const account::Scope scope = account::ScopeOf(actor);
-  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Demand> {
-    MatchingRepo repo(tx.session());
-    auto before = LoadDemand(repo, scope, id);
-    if (!before) return before.error();
-    auto to = CheckListingMove(before->status, transition);
-    if (!to) return to.error();
-    if (!repo.MoveDemand(id, before->status, *to, at)) {
-      return core::Error::Conflict("the demand changed meanwhile: try again");
-    }
-    if (*to == ListingStatus::kWithdrawn) {
-      EndMatchesOf(tx, repo, "demand_id", id, actor.user_id, at);
-    }
-    Demand after = repo.FindDemand(scope, id).value();
-    boost::json::value audit = AuditJson(after);
-    if (transition.reason) audit.as_object()["reason"] = *transition.reason;
-    tx.Record({"transition", "demand", std::to_string(id), AuditJson(*before), std::move(audit),
-               true, after.unit_id});
-    return after;
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) {
+    return Transit<DemandKind>(tx, scope, id, transition, actor.user_id, at);
   });
 }
 
@@ -179,20 +250,8 @@ core::Result<Resource> MatchingService::UpdateResource(const Actor& actor, std::
                                                        const ResourcePatch& patch) {
   const std::string at = core::FormatDateTime(clock_());
   const account::Scope scope = account::ScopeOf(actor);
-  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Resource> {
-    MatchingRepo repo(tx.session());
-    auto before = LoadChangeable(repo, scope, id);
-    if (!before) return before.error();
-    auto next = ApplyPatch(FieldsOf(*before), *before, patch);
-    if (!next) return next.error();
-    if (auto ok = CheckResourceReferences(tx.session(), scope, *next); !ok) return ok.error();
-    if (!repo.UpdateResource(id, *next, *before, at)) {
-      return core::Error::Conflict("the resource changed meanwhile: try again");
-    }
-    Resource after = repo.FindPublicResource(id).value();
-    tx.Record({"update", "resource", std::to_string(id), AuditJson(*before), AuditJson(after), true,
-               after.org_unit_id});
-    return after;
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) {
+    return Edit<ResourceKind>(tx, scope, id, patch, at);
   });
 }
 
@@ -200,24 +259,8 @@ core::Result<Resource> MatchingService::MoveResource(const Actor& actor, std::in
                                                      const ListingTransition& transition) {
   const std::string at = core::FormatDateTime(clock_());
   const account::Scope scope = account::ScopeOf(actor);
-  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Resource> {
-    MatchingRepo repo(tx.session());
-    auto before = LoadChangeable(repo, scope, id);
-    if (!before) return before.error();
-    auto to = CheckListingMove(before->status, transition);
-    if (!to) return to.error();
-    if (!repo.MoveResource(id, before->status, *to, at)) {
-      return core::Error::Conflict("the resource changed meanwhile: try again");
-    }
-    if (*to == ListingStatus::kWithdrawn) {
-      EndMatchesOf(tx, repo, "resource_id", id, actor.user_id, at);
-    }
-    Resource after = repo.FindPublicResource(id).value();
-    boost::json::value audit = AuditJson(after);
-    if (transition.reason) audit.as_object()["reason"] = *transition.reason;
-    tx.Record({"transition", "resource", std::to_string(id), AuditJson(*before), std::move(audit),
-               true, after.org_unit_id});
-    return after;
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) {
+    return Transit<ResourceKind>(tx, scope, id, transition, actor.user_id, at);
   });
 }
 

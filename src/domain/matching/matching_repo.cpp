@@ -76,24 +76,56 @@ Resource ReadResource(const store::Row& r) {
 }
 
 // A WHERE condition and its parameters, built clause by clause.
-struct Where {
-  std::string sql;
-  std::vector<store::Value> params;
-  void Add(std::string_view clause, store::Value value) {
-    sql += clause;
-    params.push_back(std::move(value));
-  }
-};
+// List filters: the scope's condition with the filter's conditions appended.
+using Where = common::ScopeFilter;
 
 constexpr std::string_view kOpenStatuses = " AND {}.status IN ('open', 'partly_matched')";
 
-// The status a listing takes after its matched (reserved) count changes: closed and withdrawn
-// stay; otherwise the one that follows the count. `count` and `total` are column names.
-std::string FollowingStatus(std::string_view count, std::string_view total) {
+// A listing's table: demands count `matched` against `headcount`, resources `reserved`
+// against `capacity`.
+struct Listing {
+  std::string_view table, count, total;
+};
+constexpr Listing kDemands{"demands", "matched", "headcount"};
+constexpr Listing kResources{"resources", "reserved", "capacity"};
+
+// The SQL of the status that follows a count (expression `count` of `total`): open at 0,
+// matched at the total, partly matched between; closed and withdrawn stay unless `reopen`.
+std::string FollowingStatus(std::string_view count, std::string_view total, bool reopen = false) {
   return fmt::format(
-      "CASE WHEN status IN ('closed', 'withdrawn') THEN status WHEN {0} + ? <= 0 THEN 'open' "
-      "WHEN {0} + ? >= {1} THEN 'matched' ELSE 'partly_matched' END",
-      count, total);
+      "CASE {2}WHEN {0} <= 0 THEN 'open' WHEN {0} >= {1} THEN 'matched' "
+      "ELSE 'partly_matched' END",
+      count, total, reopen ? "" : "WHEN status IN ('closed', 'withdrawn') THEN status ");
+}
+
+// Sets `to` unless a concurrent change moved the listing from `from`; "open" takes the status
+// its count gives.
+bool Move(store::Session& session, const Listing& l, std::int64_t id, ListingStatus from,
+          ListingStatus to, std::string_view now) {
+  const std::string from_name(StatusName(from));
+  if (to == ListingStatus::kOpen) {
+    return session.Execute(fmt::format("UPDATE {} SET status = {}, updated_at = ? WHERE id = ? "
+                                       "AND status = ?",
+                                       l.table, FollowingStatus(l.count, l.total, true)),
+                           {std::string(now), id, from_name}) == 1;
+  }
+  return session.Execute(
+             fmt::format("UPDATE {} SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                         l.table),
+             {std::string(StatusName(to)), std::string(now), id, from_name}) == 1;
+}
+
+// Adds `delta` to the listing's count within [0, total] — a positive one only while open or
+// partly matched — and sets the status that follows. One conditional UPDATE.
+bool AddCount(store::Session& session, const Listing& l, std::int64_t id, std::int64_t delta,
+              std::string_view now) {
+  const std::string count = fmt::format("{} + ?", l.count);
+  const std::string open = delta > 0 ? " AND status IN ('open', 'partly_matched')" : "";
+  return session.Execute(
+             fmt::format("UPDATE {0} SET status = {1}, {2} = {3}, updated_at = ? "
+                         "WHERE id = ? AND {3} >= 0 AND {3} <= {4}{5}",
+                         l.table, FollowingStatus(count, l.total), l.count, count, l.total, open),
+             {delta, delta, delta, std::string(now), id, delta, delta}) == 1;
 }
 
 template <class T, class Read>
@@ -132,10 +164,9 @@ bool MatchingRepo::UpdateDemand(std::int64_t id, const NewDemand& d, const Deman
   return session_.Execute(
              "UPDATE demands SET title = ?, category = ?, region_code = ?, headcount = ?, "
              "window_start = ?, window_end = ?, target_group = ?, description = ?, unit_id = ?, "
-             "status = CASE WHEN status IN ('closed', 'withdrawn') THEN status WHEN matched = 0 "
-             "THEN "
-             "'open' WHEN matched >= ? THEN 'matched' ELSE 'partly_matched' END, updated_at = ? "
-             "WHERE id = ? AND matched = ? AND status = ?",
+             "status = " +
+                 FollowingStatus("matched", "?") +
+                 ", updated_at = ? WHERE id = ? AND matched = ? AND status = ?",
              {d.title, d.category, d.region_code, d.headcount, d.window_start, d.window_end,
               OptValue(d.target_group), OptValue(d.description), d.unit_id, d.headcount,
               std::string(now), id, before.matched, std::string(StatusName(before.status))}) == 1;
@@ -152,8 +183,7 @@ std::optional<Demand> MatchingRepo::FindDemand(const common::Scope& scope, std::
 namespace {
 
 Where DemandWhere(const DemandFilter& f, const common::Scope& scope) {
-  const common::ScopeFilter visible = common::Visible(scope, kDemandRows);
-  Where w{visible.sql, visible.params};
+  Where w = common::Visible(scope, kDemandRows);
   if (f.category) w.Add(" AND d.category = ?", *f.category);
   if (f.status) w.Add(" AND d.status = ?", std::string(StatusName(*f.status)));
   if (f.open_only) w.sql += fmt::format(kOpenStatuses, "d");
@@ -213,26 +243,11 @@ std::int64_t MatchingRepo::CountDemands(const DemandFilter& f, const common::Sco
 
 bool MatchingRepo::MoveDemand(std::int64_t id, ListingStatus from, ListingStatus to,
                               std::string_view now) {
-  if (to == ListingStatus::kOpen) {
-    return session_.Execute(
-               "UPDATE demands SET status = CASE WHEN matched = 0 THEN 'open' WHEN matched >= "
-               "headcount THEN 'matched' ELSE 'partly_matched' END, updated_at = ? "
-               "WHERE id = ? AND status = ?",
-               {std::string(now), id, std::string(StatusName(from))}) == 1;
-  }
-  return session_.Execute(
-             "UPDATE demands SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-             {std::string(StatusName(to)), std::string(now), id, std::string(StatusName(from))}) ==
-         1;
+  return Move(session_, kDemands, id, from, to, now);
 }
 
 bool MatchingRepo::AddMatched(std::int64_t id, std::int64_t delta, std::string_view now) {
-  const std::string open = delta > 0 ? " AND status IN ('open', 'partly_matched')" : "";
-  return session_.Execute("UPDATE demands SET status = " + FollowingStatus("matched", "headcount") +
-                              ", matched = matched + ?, updated_at = ? WHERE id = ? AND "
-                              "matched + ? >= 0 AND matched + ? <= headcount" +
-                              open,
-                          {delta, delta, delta, std::string(now), id, delta, delta}) == 1;
+  return AddCount(session_, kDemands, id, delta, now);
 }
 
 std::int64_t MatchingRepo::InsertResource(const NewResource& r,
@@ -257,9 +272,9 @@ bool MatchingRepo::UpdateResource(std::int64_t id, const NewResource& r, const R
       session_.Execute(
           "UPDATE resources SET title = ?, category = ?, region_codes = ?, capacity = ?, "
           "window_start = ?, window_end = ?, cost_per_person_fen = ?, description = ?, "
-          "status = CASE WHEN status IN ('closed', 'withdrawn') THEN status WHEN reserved = 0 THEN "
-          "'open' WHEN reserved >= ? THEN 'matched' ELSE 'partly_matched' END, updated_at = ? "
-          "WHERE id = ? AND reserved = ? AND status = ?",
+          "status = " +
+              FollowingStatus("reserved", "?") +
+              ", updated_at = ? WHERE id = ? AND reserved = ? AND status = ?",
           {r.title, r.category, JoinCodes(r.region_codes), r.capacity, r.window_start, r.window_end,
            r.cost_per_person_fen, OptValue(r.description), r.capacity, std::string(now), id,
            before.reserved, std::string(StatusName(before.status))}) == 1;
@@ -317,27 +332,11 @@ std::int64_t MatchingRepo::CountResources(const ResourceFilter& f) {
 
 bool MatchingRepo::MoveResource(std::int64_t id, ListingStatus from, ListingStatus to,
                                 std::string_view now) {
-  if (to == ListingStatus::kOpen) {
-    return session_.Execute(
-               "UPDATE resources SET status = CASE WHEN reserved = 0 THEN 'open' WHEN reserved "
-               ">= capacity THEN 'matched' ELSE 'partly_matched' END, updated_at = ? "
-               "WHERE id = ? AND status = ?",
-               {std::string(now), id, std::string(StatusName(from))}) == 1;
-  }
-  return session_.Execute(
-             "UPDATE resources SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-             {std::string(StatusName(to)), std::string(now), id, std::string(StatusName(from))}) ==
-         1;
+  return Move(session_, kResources, id, from, to, now);
 }
 
 bool MatchingRepo::AddReserved(std::int64_t id, std::int64_t delta, std::string_view now) {
-  const std::string open = delta > 0 ? " AND status IN ('open', 'partly_matched')" : "";
-  return session_.Execute(
-             "UPDATE resources SET status = " + FollowingStatus("reserved", "capacity") +
-                 ", reserved = reserved + ?, updated_at = ? WHERE id = ? AND reserved + ? >= 0 "
-                 "AND reserved + ? <= capacity" +
-                 open,
-             {delta, delta, delta, std::string(now), id, delta, delta}) == 1;
+  return AddCount(session_, kResources, id, delta, now);
 }
 
 std::vector<Demand> MatchingRepo::MatchableDemands(const common::Scope& scope,
@@ -360,10 +359,12 @@ std::vector<Demand> MatchingRepo::MatchableDemands(const common::Scope& scope,
 std::vector<Resource> MatchingRepo::MatchableResources(const RunRequest& request) {
   ResourceFilter f;
   f.category = request.category;
-  f.open_only = true;
   Where w = ResourceWhere(f);
+  // Full ones too (matched): a demand whose compatible resources are all used up is left for
+  // capacity, not for want of a resource.
   auto stmt = session_.Prepare(std::string(kResourceSelect) + "WHERE " + w.sql +
-                               " AND s.reserved < s.capacity ORDER BY s.id");
+                               " AND s.status IN ('open', 'partly_matched', 'matched') "
+                               "ORDER BY s.id");
   stmt.BindAll(w.params);
   std::vector<Resource> all = Collect<Resource>(stmt, ReadResource);
   if (request.resource_ids.empty()) return all;

@@ -77,8 +77,9 @@ class MatchingRepo {
   bool AddReserved(std::int64_t id, std::int64_t delta, std::string_view now);
 
   // What a run considers: the open or partly matched demands in scope with headcount left
-  // (restricted by the request's category, region coverage and ids), and the open or partly
-  // matched resources with room (category, ids). One query each.
+  // (restricted by the request's category, region coverage and ids), and the offered resources
+  // — open, partly matched or matched (full: they explain a demand left for capacity) —
+  // restricted by category and ids. One query each.
   std::vector<Demand> MatchableDemands(const common::Scope& scope, const RunRequest& request);
   std::vector<Resource> MatchableResources(const RunRequest& request);
   // The compatible resources with room for one demand: same category, a code covering its

@@ -11,6 +11,7 @@
 #include "core/money.hpp"
 #include "domain/org/org.hpp"
 #include "domain/project/project.hpp"
+#include "domain/region/region_rules.hpp"
 
 namespace lianyin::domain::matching {
 namespace {
@@ -27,11 +28,6 @@ void CheckText(Errors& errors, const std::string& field, const std::string& valu
   const std::size_t n = core::CodepointCount(value).value_or(0);
   if (n == 0 && required) return Fail(errors, field, "is required");
   if (n > max) Fail(errors, field, fmt::format("must be at most {} characters", max));
-}
-
-bool IsRegionCode(const std::string& code) {
-  return code.size() == 6 &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 void CheckCategory(Errors& errors, const std::string& category) {
@@ -58,7 +54,8 @@ void CheckCount(Errors& errors, const char* field, std::int64_t value) {
 void CheckFields(Errors& errors, const NewDemand& d) {
   CheckText(errors, "title", d.title, kMaxTitleChars);
   CheckCategory(errors, d.category);
-  if (!IsRegionCode(d.region_code)) Fail(errors, "region_code", "must be a six-digit region code");
+  if (!region::IsRegionCode(d.region_code))
+    Fail(errors, "region_code", "must be a six-digit region code");
   CheckCount(errors, "headcount", d.headcount);
   CheckWindow(errors, d.window_start, d.window_end);
   if (d.target_group && !project::IsTargetGroup(*d.target_group)) {
@@ -79,7 +76,7 @@ void CheckFields(Errors& errors, const NewResource& r) {
   std::set<std::string> seen;
   for (std::size_t i = 0; i < r.region_codes.size() && i < kMaxRegionCodes; ++i) {
     const std::string field = fmt::format("region_codes[{}]", i);
-    if (!IsRegionCode(r.region_codes[i])) {
+    if (!region::IsRegionCode(r.region_codes[i])) {
       Fail(errors, field, "must be a six-digit region code");
     } else if (!seen.insert(r.region_codes[i]).second) {
       Fail(errors, field, "is given twice");
@@ -134,6 +131,24 @@ core::Result<void> CheckNewResource(const NewResource& resource) {
   Errors errors;
   CheckFields(errors, resource);
   return Done(std::move(errors));
+}
+
+core::Result<void> CheckRunRequest(const RunRequest& request) {
+  std::vector<core::FieldError> errors;
+  if (request.region_code && !region::IsRegionCode(*request.region_code)) {
+    errors.push_back({"region_code", "must be a six-digit region code", {}});
+  }
+  if (request.category && !org::IsServiceCategory(*request.category)) {
+    errors.push_back({"category", "not a service_category code", {}});
+  }
+  for (const auto& [name, ids] : {std::pair{"demand_ids", &request.demand_ids},
+                                  std::pair{"resource_ids", &request.resource_ids}}) {
+    if (ids->size() > kMaxRunIds) {
+      errors.push_back({name, fmt::format("must be at most {} ids", kMaxRunIds), {}});
+    }
+  }
+  if (!errors.empty()) return core::Error::Invalid(std::move(errors));
+  return {};
 }
 
 core::Result<NewDemand> ApplyPatch(const NewDemand& current, const Demand& demand,

@@ -25,6 +25,9 @@ inline constexpr std::int64_t kMaxRecommendations = 50;
 
 core::Result<void> CheckNewDemand(const NewDemand& demand);
 core::Result<void> CheckNewResource(const NewResource& resource);
+// A run's request: region_code a six-digit code, category a service_category, at most
+// kMaxRunIds ids per list (422 on each).
+core::Result<void> CheckRunRequest(const RunRequest& request);
 
 // Applies a patch while the listing is open, partly matched or matched (closed or withdrawn →
 // 409). Once anything is matched, category, region and window stay (422 on the field) and the

@@ -51,6 +51,17 @@ TEST(MatchingRules, NamesEveryBadField) {
   EXPECT_TRUE(HasField(CheckNewResource(s), "region_codes"));
 }
 
+TEST(MatchingRules, RunRequestsNameEveryBadField) {
+  EXPECT_TRUE(CheckRunRequest({}));
+  EXPECT_TRUE(CheckRunRequest({"320500", "health", {1, 2}, {3}}));
+  RunRequest bad{"3205", "cooking", std::vector<std::int64_t>(kMaxRunIds + 1, 1), {}};
+  const auto checked = CheckRunRequest(bad);
+  EXPECT_TRUE(HasField(checked, "region_code"));
+  EXPECT_TRUE(HasField(checked, "category"));
+  EXPECT_TRUE(HasField(checked, "demand_ids"));
+  EXPECT_FALSE(HasField(checked, "resource_ids"));
+}
+
 TEST(MatchingRules, MatchedDemandKeepsItsShape) {
   Demand current;
   current.headcount = 50;

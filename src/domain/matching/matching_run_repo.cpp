@@ -118,22 +118,12 @@ Match ReadMatch(const store::Row& r) {
   return m;
 }
 
-struct Where {
-  std::string sql;
-  std::vector<store::Value> params;
-};
-
-Where MatchWhere(const MatchFilter& f, const common::Scope& scope) {
-  const common::ScopeFilter visible = common::Visible(scope, kMatchRows);
-  Where w{visible.sql, visible.params};
-  const auto add = [&](std::string_view clause, store::Value v) {
-    w.sql += clause;
-    w.params.push_back(std::move(v));
-  };
-  if (f.run_id) add(" AND m.run_id = ?", *f.run_id);
-  if (f.demand_id) add(" AND m.demand_id = ?", *f.demand_id);
-  if (f.resource_id) add(" AND m.resource_id = ?", *f.resource_id);
-  if (f.status) add(" AND m.status = ?", std::string(StatusName(*f.status)));
+common::ScopeFilter MatchWhere(const MatchFilter& f, const common::Scope& scope) {
+  common::ScopeFilter w = common::Visible(scope, kMatchRows);
+  if (f.run_id) w.Add(" AND m.run_id = ?", *f.run_id);
+  if (f.demand_id) w.Add(" AND m.demand_id = ?", *f.demand_id);
+  if (f.resource_id) w.Add(" AND m.resource_id = ?", *f.resource_id);
+  if (f.status) w.Add(" AND m.status = ?", std::string(StatusName(*f.status)));
   return w;
 }
 
@@ -239,7 +229,7 @@ std::optional<Match> MatchingRepo::FindMatch(const common::Scope& scope, std::in
 
 std::vector<Match> MatchingRepo::ListMatches(const MatchFilter& f, const common::Scope& scope,
                                              std::int64_t limit, std::int64_t offset) {
-  Where w = MatchWhere(f, scope);
+  common::ScopeFilter w = MatchWhere(f, scope);
   auto stmt = session_.Prepare(std::string(kMatchSelect) + "WHERE " + w.sql +
                                " ORDER BY m.id DESC LIMIT ? OFFSET ?");
   w.params.push_back(limit);
@@ -249,7 +239,7 @@ std::vector<Match> MatchingRepo::ListMatches(const MatchFilter& f, const common:
 }
 
 std::int64_t MatchingRepo::CountMatches(const MatchFilter& f, const common::Scope& scope) {
-  const Where w = MatchWhere(f, scope);
+  const common::ScopeFilter w = MatchWhere(f, scope);
   auto stmt = session_.Prepare("SELECT COUNT(*) FROM matches m WHERE " + w.sql);
   stmt.BindAll(w.params);
   stmt.Next();

@@ -108,27 +108,6 @@ void ExcludeListed(store::Session& session, std::vector<Resource>& resources,
   });
 }
 
-core::Result<void> CheckRunRequest(const RunRequest& request) {
-  std::vector<core::FieldError> errors;
-  if (request.region_code && (request.region_code->size() != 6 ||
-                              !std::all_of(request.region_code->begin(), request.region_code->end(),
-                                           [](char c) { return c >= '0' && c <= '9'; }))) {
-    errors.push_back({"region_code", "must be a six-digit region code", {}});
-  }
-  if (request.category && !org::IsServiceCategory(*request.category)) {
-    errors.push_back({"category", "not a service_category code", {}});
-  }
-  const auto check_ids = [&](const char* name, const std::vector<std::int64_t>& ids) {
-    if (ids.size() > kMaxRunIds) {
-      errors.push_back({name, fmt::format("must be at most {} ids", kMaxRunIds), {}});
-    }
-  };
-  check_ids("demand_ids", request.demand_ids);
-  check_ids("resource_ids", request.resource_ids);
-  if (!errors.empty()) return core::Error::Invalid(std::move(errors));
-  return {};
-}
-
 // 422 for each id of `ids` (the field `name`) not among `found`.
 template <class T>
 void MissingIds(const char* name, const std::vector<std::int64_t>& ids, const std::vector<T>& found,

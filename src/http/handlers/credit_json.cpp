@@ -1,47 +1,25 @@
 #include "http/handlers/credit_json.hpp"
 
 #include "domain/credit/credit_rules.hpp"
+#include "http/handlers/json_schema.hpp"
 
 namespace lianyin::http::handlers {
 namespace {
 
 namespace credit = domain::credit;
 namespace json = boost::json;
+using schema::Enum;
+using schema::Keys;
+using schema::Object;
+using schema::Opt;
+using schema::Prop;
 
-json::value Opt(const std::optional<std::string>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-json::value Opt(const std::optional<std::int64_t>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
 // A user's name beside an optional user id: null with the id.
 json::value NameOf(const std::optional<std::int64_t>& id, const std::string& name) {
   return id ? json::value(name) : json::value(nullptr);
 }
 
 // --- schemas ---
-
-json::object Prop(const char* type, const char* description, bool nullable = false) {
-  json::object p{{"type", type}, {"description", description}};
-  if (nullable) p["nullable"] = true;
-  return p;
-}
-
-json::object Enum(const std::vector<std::string>& codes, const char* description) {
-  return {{"type", "string"},
-          {"enum", json::array(codes.begin(), codes.end())},
-          {"description", description}};
-}
-
-json::object Object(json::object properties, json::array required) {
-  return {{"type", "object"}, {"properties", std::move(properties)}, {"required", required}};
-}
-
-json::array Keys(const json::object& properties) {
-  json::array keys;
-  for (const auto& p : properties) keys.emplace_back(p.key());
-  return keys;
-}
 
 json::object ObjectionProps() {
   return {{"id", Prop("integer", "objection id")},

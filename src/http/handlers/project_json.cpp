@@ -1,6 +1,7 @@
 #include "http/handlers/project_json.hpp"
 
 #include "domain/project/project_rules.hpp"
+#include "http/handlers/json_schema.hpp"
 
 namespace lianyin::http::handlers {
 namespace {
@@ -8,24 +9,11 @@ namespace {
 namespace json = boost::json;
 namespace project = domain::project;
 
-json::value Opt(const std::optional<std::string>& v) { return v ? json::value(*v) : nullptr; }
-json::value Opt(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : nullptr; }
-
-json::object Prop(const char* type, const char* description, bool nullable = false) {
-  json::object p{{"type", type}, {"description", description}};
-  if (nullable) p["nullable"] = true;
-  return p;
-}
-
-json::object Enum(const std::vector<std::string>& codes, const char* description) {
-  return {{"type", "string"},
-          {"enum", json::array(codes.begin(), codes.end())},
-          {"description", description}};
-}
-
-json::object Array(json::object items, const char* description) {
-  return {{"type", "array"}, {"items", std::move(items)}, {"description", description}};
-}
+using schema::Array;
+using schema::Enum;
+using schema::Keys;
+using schema::Opt;
+using schema::Prop;
 
 json::object ProjectProps() {
   return {{"id", Prop("integer", "project id")},
@@ -54,12 +42,6 @@ json::object ProjectProps() {
           {"paid_fen", Prop("integer", "sum of its paid rows")},
           {"created_at", Prop("string", "date-time")},
           {"updated_at", Prop("string", "date-time")}};
-}
-
-json::array Keys(const json::object& properties) {
-  json::array keys;
-  for (const auto& p : properties) keys.emplace_back(p.key());
-  return keys;
 }
 
 }  // namespace
@@ -172,14 +154,7 @@ std::string ProjectSchema() {
 }
 
 std::string ProjectPageSchema() {
-  return json::serialize(json::object{
-      {"type", "object"},
-      {"properties", json::object{{"items", json::object{{"type", "array"},
-                                                         {"items", json::parse(ProjectSchema())}}},
-                                  {"total", Prop("integer", "matching projects in scope")},
-                                  {"page", Prop("integer", "page number")},
-                                  {"page_size", Prop("integer", "page size")}}},
-      {"required", json::array{"items", "total", "page", "page_size"}}});
+  return json::serialize(schema::Page(json::parse(ProjectSchema()), "matching projects in scope"));
 }
 
 std::string NewProjectSchema() {

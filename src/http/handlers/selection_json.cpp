@@ -1,15 +1,12 @@
 #include "http/handlers/selection_json.hpp"
 
+#include "http/handlers/json_schema.hpp"
+
 namespace lianyin::http::handlers {
-namespace {
 
 namespace json = boost::json;
 namespace selection = domain::selection;
-
-json::value Opt(const std::optional<std::string>& v) { return v ? json::value(*v) : nullptr; }
-json::value Opt(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : nullptr; }
-
-}  // namespace
+using schema::Opt;
 
 json::object RoundJson(const selection::Round& r) {
   json::array rubric;
