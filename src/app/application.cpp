@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/demo.hpp"
+#include "app/demo_matching.hpp"
 #include "app/demo_selection.hpp"
 #include "app/keys.hpp"
 #include "app/regions_file.hpp"
@@ -126,6 +127,14 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
     if (!selections) return selections.error();
     report.demo.selection_rounds = selections->rounds;
     report.demo.excellent_projects = selections->excellent;
+    // The demand list ↔ resource list matching of 苏州工业园区, acted by its union's officer
+    // (the admin's password too).
+    auto matching = BuildDemoMatching(services, InitActor(*admin), setup.admin_password);
+    if (!matching) return matching.error();
+    report.demo.matching = *matching;
+    report.demo.units += matching->units;
+    report.demo.orgs += matching->orgs;
+    report.demo.links += matching->links;
   }
   return report;
 }

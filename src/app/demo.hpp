@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/demo_matching.hpp"
 #include "app/demo_projects.hpp"
 #include "core/error.hpp"
 #include "domain/account/unit_service.hpp"
@@ -22,6 +23,9 @@ struct DemoReport {
   // The excellent-project selections (demo_selection.hpp), built by Application::Init.
   int selection_rounds = 0;
   int excellent_projects = 0;
+  // The Suzhou Industrial Park matching (demo_matching.hpp), built by Application::Init; its
+  // units, organisations and links are also counted above.
+  DemoMatchingReport matching;
 };
 
 // The demo deployment of SPEC §6, built up as the areas land, through the same use cases users

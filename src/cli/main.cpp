@@ -157,6 +157,14 @@ int main(int argc, char** argv) {
                                    report->demo.excellent_projects, report->demo.selection_rounds)
                            .c_str()
                      : "");
+    if (const auto& m = report->demo.matching; demo && m.runs > 0) {
+      std::printf(
+          "demo matching: %d resources, %d demands, %d run (%lld people matched, %lld unmatched, "
+          "%lld fen), %d of its %d proposals accepted, %d to review; log in as %s too\n",
+          m.resources, m.demands, m.runs, static_cast<long long>(m.matched_headcount),
+          static_cast<long long>(m.unmatched_headcount), static_cast<long long>(m.total_cost_fen),
+          m.accepted, m.proposals, m.to_review, lianyin::app::kDemoParkOfficer);
+    }
     std::printf("log in as: %s\n", report->admin_username.c_str());
     if (report->generated_password) {
       std::printf("generated admin password (shown once): %s\n",
