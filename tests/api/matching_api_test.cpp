@@ -36,6 +36,13 @@ TEST_P(MatchingApiTest, ADemandIsCreatedOpenAndItsFieldsAreChecked) {
   auto no_title = Call(union_, "POST", "/api/v1/demands", json::serialize(untitled));
   ASSERT_EQ(no_title.status, 422);
   EXPECT_EQ(Field(no_title), "title");
+  // A field the reader refuses and the rules' errors on the others come together.
+  untitled["headcount"] = 0;
+  untitled["window_end"] = "2020-01-01";
+  const std::vector<std::string> together =
+      Fields(Call(union_, "POST", "/api/v1/demands", json::serialize(untitled)));
+  EXPECT_EQ(std::set<std::string>(together.begin(), together.end()),
+            (std::set<std::string>{"title", "headcount", "window_end"}));
   // The rules' errors at once.
   json::object bad = DemandBody({});
   bad["headcount"] = 0;

@@ -300,7 +300,7 @@ constexpr Message kMessages[] = {
     // --- demands, resources and matching (domain/matching) ---
     {"a listing cannot change from {} to {}",
      "不能从“{0:listing_status}”变更为“{1:listing_status}”"},
-    {"a listing that is {} can no longer be edited", "已{0:listing_status}，不能再修改"},
+    {"a listing that is {} can no longer be edited", "当前为“{0:listing_status}”，不能再修改"},
     {"a match that is {} cannot become {}",
      "对接记录当前为“{0:match_status}”，不能变为“{1:match_status}”"},
     {"a project was made of this match meanwhile", "该对接记录刚刚已生成项目"},

@@ -102,8 +102,9 @@ class MatchingRepo {
   void InsertProposals(std::int64_t run_id, const std::vector<Match>& matches,
                        const std::vector<Unmatched>& unmatched, std::string_view now);
   std::optional<Run> FindRun(const common::Scope& scope, std::int64_t id);
-  // The run's matches (by id) and unmatched demands, and its proposed count.
-  void LoadRunParts(Run& run);
+  // The run's matches (by id) and unmatched demands that `scope` sees: an organisation its own
+  // proposals and no demands.
+  void LoadRunParts(Run& run, const common::Scope& scope);
   std::vector<Run> ListRuns(const common::Scope& scope, std::int64_t limit, std::int64_t offset);
   std::int64_t CountRuns(const common::Scope& scope);
 

@@ -182,14 +182,18 @@ std::optional<Run> MatchingRepo::FindRun(const common::Scope& scope, std::int64_
   return ReadRun(stmt.row());
 }
 
-void MatchingRepo::LoadRunParts(Run& run) {
-  auto matches = session_.Prepare(std::string(kMatchSelect) + "WHERE m.run_id = ? ORDER BY m.id");
-  matches.Bind(0, run.id);
+void MatchingRepo::LoadRunParts(Run& run, const common::Scope& scope) {
+  const common::ScopeFilter own_matches = common::Visible(scope, kMatchRows);
+  auto matches = session_.Prepare(std::string(kMatchSelect) + "WHERE m.run_id = ? AND " +
+                                  own_matches.sql + " ORDER BY m.id");
+  matches.BindAll(own_matches.After({run.id}));
   run.assignments = CollectMatches(matches);
+  const common::ScopeFilter own_demands = common::Visible(scope, kDemandRows);
   auto unmatched = session_.Prepare(
       "SELECT x.demand_id, d.title, x.headcount, x.reason FROM matching_unmatched x "
-      "JOIN demands d ON d.id = x.demand_id WHERE x.run_id = ? ORDER BY x.demand_id");
-  unmatched.Bind(0, run.id);
+      "JOIN demands d ON d.id = x.demand_id WHERE x.run_id = ? AND " +
+      own_demands.sql + " ORDER BY x.demand_id");
+  unmatched.BindAll(own_demands.After({run.id}));
   run.unmatched.clear();
   while (unmatched.Next()) {
     const store::Row r = unmatched.row();

@@ -291,7 +291,7 @@ core::Result<Run> MatchingService::CreateRun(const Actor& actor, const RunReques
     const std::int64_t id = repo.InsertRun(run, actor.user_id, at);
     repo.InsertProposals(id, run.assignments, run.unmatched, at);
     Run stored = repo.FindRun(scope, id).value();
-    repo.LoadRunParts(stored);
+    repo.LoadRunParts(stored, scope);
     stored.excluded = run.excluded;
     tx.Record({"create", "matching_run", std::to_string(id), nullptr, AuditJson(stored), true,
                stored.unit_id});
@@ -304,13 +304,7 @@ core::Result<Run> MatchingService::GetRun(const Actor& actor, std::int64_t id) {
   MatchingRepo repo(session);
   auto run = repo.FindRun(account::ScopeOf(actor), id);
   if (!run) return common::OutOfScope();
-  repo.LoadRunParts(*run);
-  if (actor.org_id) {
-    // An organisation sees its own proposals of the run, not the other organisations' nor the
-    // demands left unmatched (runs are the demand side's records).
-    std::erase_if(run->assignments, [&](const Match& m) { return m.org_id != *actor.org_id; });
-    run->unmatched.clear();
-  }
+  repo.LoadRunParts(*run, account::ScopeOf(actor));
   return std::move(*run);
 }
 
@@ -349,7 +343,7 @@ core::Result<Run> MatchingService::Decide(const Actor& actor, std::int64_t run_i
       }
     }
     Run after = repo.FindRun(scope, run_id).value();
-    repo.LoadRunParts(after);
+    repo.LoadRunParts(after, scope);
     return after;
   });
 }
