@@ -75,7 +75,9 @@ constexpr Entry kAuditActions[] = {
     {"assign", "分配专家", "Assign experts"},
     {"score", "评分", "Score"},
     {"accept", "确认对接", "Accept"},
-    {"reject", "拒绝对接", "Reject"},
+    {"reject", "拒绝", "Reject"},
+    {"approve", "批准", "Approve"},
+    {"cancel", "取消", "Cancel"},
     {"start", "开始服务", "Start service"},
     {"complete", "完成服务", "Complete service"},
     {"withdraw", "撤回对接", "Withdraw"},
@@ -118,6 +120,8 @@ constexpr Entry kAuditEntities[] = {
     {"resource", "资源清单", "Resource"},
     {"matching_run", "匹配方案", "Matching run"},
     {"match", "对接记录", "Match"},
+    {"venue", "场地", "Venue"},
+    {"booking", "场地预约", "Booking"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
@@ -125,6 +129,7 @@ constexpr Entry kAuditEntities[] = {
     {"projects", "购买服务项目管理", "Service projects"},
     {"selection", "优秀项目评选管理", "Excellent-project selection"},
     {"matching", "供需对接管理", "Demand and resource matching"},
+    {"venues", "场地预约管理", "Venues and bookings"},
     {"units", "单位管理", "Units"},
     {"users", "用户管理", "Users"},
     {"roles", "角色管理", "Roles"},
@@ -220,6 +225,18 @@ constexpr Entry kUnmatchedReasons[] = {
     {"capacity_exhausted", "可用名额已用尽", "Capacity exhausted"},
 };
 
+constexpr Entry kVenueStatuses[] = {
+    {"active", "开放", "Open for bookings"},
+    {"closed", "已关闭", "Closed"},
+};
+
+constexpr Entry kBookingStatuses[] = {
+    {"pending", "待审核", "Pending"},
+    {"approved", "已批准", "Approved"},
+    {"rejected", "已驳回", "Rejected"},
+    {"cancelled", "已取消", "Cancelled"},
+};
+
 constexpr std::array kDictionaries = {
     Dictionary{"org_type", "组织类型", "Organisation type", kOrgTypes},
     Dictionary{"org_status", "登记状态", "Registration status", kOrgStatuses},
@@ -242,6 +259,8 @@ constexpr std::array kDictionaries = {
     Dictionary{"listing_status", "对接状态", "Listing status", kListingStatuses},
     Dictionary{"match_status", "对接进度", "Match status", kMatchStatuses},
     Dictionary{"unmatched_reason", "未对接原因", "Why unmatched", kUnmatchedReasons},
+    Dictionary{"venue_status", "场地状态", "Venue status", kVenueStatuses},
+    Dictionary{"booking_status", "预约状态", "Booking status", kBookingStatuses},
 };
 
 std::string_view Trim(std::string_view text) {

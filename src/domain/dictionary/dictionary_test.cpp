@@ -12,6 +12,7 @@
 #include "domain/matching/matching.hpp"
 #include "domain/org/org.hpp"
 #include "domain/project/project.hpp"
+#include "domain/venue/venue.hpp"
 
 namespace lianyin::domain::dictionary {
 namespace {
@@ -82,10 +83,20 @@ TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
       {"project_document_kind", &project::DocumentKindNames()},
       {"listing_status", &matching::ListingStatusNames()},
       {"match_status", &matching::MatchStatusNames()},
-      {"unmatched_reason", &matching::UnmatchedReasonNames()}};
+      {"unmatched_reason", &matching::UnmatchedReasonNames()},
+      {"venue_status", &venue::VenueStatusNames()},
+      {"booking_status", &venue::BookingStatusNames()}};
   for (const auto& [dictionary, codes] : project_codes) {
     for (const std::string& code : *codes) ExpectLabelled(dictionary, code);
     EXPECT_EQ(Get(dictionary).entries.size(), codes->size()) << dictionary;
+  }
+}
+
+// The audit trail of venues and bookings shows labels for its records and actions.
+TEST(Dictionary, LabelsTheVenueAuditTrail) {
+  for (const char* entity : {"venue", "booking", "venues"}) ExpectLabelled("audit_entity", entity);
+  for (const char* action : {"create", "update", "transition", "approve", "reject", "cancel"}) {
+    ExpectLabelled("audit_action", action);
   }
 }
 

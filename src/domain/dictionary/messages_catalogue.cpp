@@ -395,6 +395,28 @@ constexpr Message kMessages[] = {
     {"a booklet is made of a published round", "评选发布后才能生成选编"},
     {"the booklet of this round is being generated", "本次评选的选编正在生成中"},
 
+    // --- venues and bookings (domain/venue) ---
+    {"a venue that is {} cannot become {}",
+     "场地当前为“{0:venue_status}”，不能变为“{1:venue_status}”"},
+    {"a booking that is {} cannot become {}",
+     "预约当前为“{0:booking_status}”，不能变为“{1:booking_status}”"},
+    {"must be active or closed", "必须是开放或已关闭"},
+    {"must be approve or reject", "必须是批准（approve）或驳回（reject）"},
+    {"must be after start", "必须晚于开始时间"},
+    {"must be after from", "必须晚于开始时间"},
+    {"must be at most {} days after from", "不能晚于开始时间 {0} 天以上"},
+    {"a booking may last at most 7 days", "一次预约最长 7 天"},
+    {"must not be in the past", "不能早于当前时间"},
+    {"the venue changed meanwhile: try again", "场地刚刚被修改，请重试"},
+    {"the venue is closed and takes no bookings", "场地已关闭，不接受预约"},
+    {"the venue is already booked on {}", "场地在以下日期已被预约：{0}"},
+    {"{} overlaps a pending or approved booking", "{0} 与待审核或已批准的预约时间重叠"},
+    {"approving it would overlap an approved booking of the venue",
+     "批准后将与该场地已批准的预约时间重叠"},
+    {"a booking that has ended cannot be cancelled", "预约已结束，不能取消"},
+    {"the venue's unit reviews its bookings", "预约由场地所属单位审核"},
+    {"organisations book venues", "场地由社会组织预约"},
+
     // --- importing past projects (domain/project/project_import.cpp) ---
     {"must be contracted, in_progress, accepted or closed", "须为已签约、实施中、已验收或已结项"},
 };
@@ -522,6 +544,17 @@ constexpr FieldName kFieldNames[] = {
     {"match_ids", "对接方案", "proposals"},
     {"rating", "评分", "rating"},
     {"limit", "条数", "limit"},
+    // --- venues and bookings ---
+    {"address", "地址", "address"},
+    {"facilities", "设施", "facilities"},
+    {"opening_hours", "开放时间", "opening hours"},
+    {"purpose", "用途", "purpose"},
+    {"start", "开始时间", "start"},
+    {"end", "结束时间", "end"},
+    {"weeks", "重复周数", "weeks"},
+    {"action", "审核结果", "action"},
+    {"slots", "预约时段", "slots"},
+    {"venue_id", "场地", "venue"},
 };
 
 }  // namespace
