@@ -401,7 +401,6 @@ constexpr Message kMessages[] = {
     {"a booking that is {} cannot become {}",
      "预约当前为“{0:booking_status}”，不能变为“{1:booking_status}”"},
     {"must be active or closed", "必须是开放或已关闭"},
-    {"must be approve or reject", "必须是批准（approve）或驳回（reject）"},
     {"must be after start", "必须晚于开始时间"},
     {"must be after from", "必须晚于开始时间"},
     {"must be at most {} days after from", "不能晚于开始时间 {0} 天以上"},

@@ -12,6 +12,7 @@
 #include "core/uscc.hpp"
 #include "domain/dictionary/dictionary.hpp"
 #include "domain/dictionary/messages_catalogue.hpp"
+#include "domain/venue/venue_rules.hpp"
 
 namespace lianyin::domain::dictionary {
 namespace {
@@ -130,6 +131,38 @@ TEST(Catalogue, CoversTheValueChecks) {
   ExpectTranslated(core::ParseResidentId("123", today).error());
   ExpectTranslated(core::ParseResidentId("110101199913320013", today).error());
   ExpectTranslated(core::ParseResidentId("110101199003070000", today).error());
+}
+
+// Every message of the venue rules and use cases has its Chinese.
+TEST(Catalogue, CoversTheVenueMessages) {
+  const core::DateTime now = core::ParseDateTime("2023-05-01T08:00:00+08:00").value();
+  ExpectTranslated(venue::CheckNewVenue({"", 1, "35", "", 0, {}, {}, {}}).error());
+  ExpectTranslated(venue::CheckVenueMove(venue::VenueStatus::kActive, {"gone", {}}).error());
+  ExpectTranslated(venue::CheckVenueMove(venue::VenueStatus::kClosed, {"closed", {}}).error());
+  ExpectTranslated(
+      venue::CheckNewBooking({1, "2023-04-01T09:00:00", "2023-04-01T08:00:00", "", 0}, now)
+          .error());
+  ExpectTranslated(
+      venue::CheckNewBooking({1, "2023-05-02T09:00:00", "2023-05-12T08:00:00", "x", 1}, now)
+          .error());
+  ExpectTranslated(venue::CheckNewBooking({1, "soon", "later", "x", 1}, now).error());
+  ExpectTranslated(venue::CheckReview({"maybe", {}}).error());
+  ExpectTranslated(venue::CheckCalendarRange("2023-05-02", "2023-05-01").error());
+  ExpectTranslated(venue::CheckCalendarRange("2023-01-01", "2023-05-01").error());
+  ExpectTranslated(venue::CheckCalendarRange("May", "June").error());
+  ExpectTranslated(
+      venue::IllegalMove(venue::BookingStatus::kRejected, venue::BookingStatus::kApproved));
+  for (const char* message :
+       {"the venue is already booked on 2023-05-09, 2023-05-23",
+        "2023-05-09T09:00:00+08:00 overlaps a pending or approved booking",
+        "the venue is closed and takes no bookings",
+        "approving it would overlap an approved booking of the venue",
+        "a booking that has ended cannot be cancelled", "the venue's unit reviews its bookings",
+        "organisations book venues", "the venue changed meanwhile: try again"}) {
+    EXPECT_TRUE(TranslationOf(message)) << message;
+  }
+  EXPECT_EQ(Translate("a booking that is rejected cannot become approved", Lang::kZh),
+            "预约当前为“已驳回”，不能变为“已批准”");
 }
 
 }  // namespace
