@@ -440,6 +440,44 @@ TEST_P(VenueConcurrencyTest, OverlappingWeeklySeriesAtOnceExactlyOneSucceeds) {
   EXPECT_EQ(ok, 1);
 }
 
+// Approvals re-check in the venue's turn: of overlapping pending bookings (which only an import
+// or a change of rules could leave), approved at once, exactly one is approved.
+TEST_P(VenueConcurrencyTest, OverlappingApprovalsAtOnceExactlyOneSucceeds) {
+  constexpr int kThreads = 6;
+  std::vector<std::int64_t> ids;
+  {
+    store::Session s = db().Acquire();
+    for (int i = 0; i < kThreads; ++i) {
+      auto stmt = s.Prepare(
+          "INSERT INTO bookings (venue_id, org_id, start_at, end_at, purpose, status, created_at, "
+          "updated_at) VALUES (?, ?, ?, ?, 'x', 'pending', 'now', 'now') RETURNING id");
+      stmt.BindAll({venue_, org_a_, fmt::format("2023-05-02T09:{:02}:00+08:00", i),
+                    fmt::format("2023-05-02T10:{:02}:00+08:00", i)});
+      ASSERT_TRUE(stmt.Next());
+      ids.push_back(stmt.row().Int(0));
+    }
+  }
+  std::latch start(kThreads);
+  std::atomic<int> ok{0}, conflicts{0};
+  std::vector<std::thread> pool;
+  for (int i = 0; i < kThreads; ++i) {
+    pool.emplace_back([&, i] {
+      start.arrive_and_wait();
+      auto r = svc().ReviewBooking(ActorAt(fuzhou_), ids[i], {"approve", {}});
+      if (r) {
+        ++ok;
+      } else if (r.error().code == core::ErrorCode::kConflict) {
+        ++conflicts;
+      } else {
+        ADD_FAILURE() << r.error().message;
+      }
+    });
+  }
+  for (std::thread& t : pool) t.join();
+  EXPECT_EQ(ok, 1);
+  EXPECT_EQ(conflicts, kThreads - 1);
+}
+
 LIANYIN_INSTANTIATE_BACKEND_TESTS(VenueConcurrencyTest);
 
 }  // namespace
