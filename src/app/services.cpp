@@ -18,12 +18,13 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       credit(writer, clock),
       projects(writer, clock),
       selection(writer, clock),
-      matching(writer, clock) {}
+      matching(writer, clock),
+      venues(writer, clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
   return http::ApiServices{
-      auth,      security, regions,          units, users, roles, audit, orgs, credit, projects,
-      selection, matching, std::move(gauges)};
+      auth, security, regions,  units,     users,    roles,  audit,
+      orgs, credit,   projects, selection, matching, venues, std::move(gauges)};
 }
 
 }  // namespace lianyin::app

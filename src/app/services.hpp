@@ -25,6 +25,7 @@
 #include "domain/project/project_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "domain/selection/selection_service.hpp"
+#include "domain/venue/venue_service.hpp"
 #include "http/api.hpp"
 
 namespace lianyin::app {
@@ -61,6 +62,7 @@ class Services {
   domain::project::ProjectService projects;
   domain::selection::SelectionService selection;
   domain::matching::MatchingService matching;
+  domain::venue::VenueService venues;
 };
 
 }  // namespace lianyin::app

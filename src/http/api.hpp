@@ -40,6 +40,9 @@ class MatchingService;
 namespace lianyin::domain::selection {
 class SelectionService;
 }
+namespace lianyin::domain::venue {
+class VenueService;
+}
 namespace lianyin::domain::org {
 class OrgService;
 }
@@ -64,6 +67,7 @@ struct ApiServices {
   domain::project::ProjectService& projects;
   domain::selection::SelectionService& selection;
   domain::matching::MatchingService& matching;
+  domain::venue::VenueService& venues;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

@@ -68,6 +68,22 @@ constexpr const char* kMatchServers =
 constexpr const char* kMatchDeciders =
     "platform=200/200 admin=200/404 union_officer=200/404 org_member=403/404";
 
+// Venues (issue #11) belong to 北京市总工会 (own) or 陕西省总工会 and are read by every holder
+// of venue:venue:list; changing a foreign one → 403. Bookings belong to the venue's unit and the
+// booking organisation (own_org at own venues, foreign_org at foreign ones): anyone else → 404.
+// An officer outside the venue's scope books nothing (403), an org member only for its own
+// organisation (422 on org_id).
+constexpr const char* kVenueReaders =
+    "platform=200/200 admin=200/200 union_officer=200/200 civil_affairs_officer=200/200 "
+    "inspector=200/200 expert=200/200 org_member=200/200 worker=200/200";
+constexpr const char* kVenueEditors = "platform=200/200 admin=200/403 union_officer=200/403";
+constexpr const char* kCalendarReaders =
+    "platform=200/200 admin=200/200 union_officer=200/200 org_member=200/200";
+constexpr const char* kBookingListers = "platform=200 admin=200 union_officer=200 org_member=200";
+constexpr const char* kBookingReaders =
+    "platform=200/200 admin=200/404 union_officer=200/404 org_member=200/404";
+constexpr const char* kBookingReviewers = "platform=200/200 admin=200/404 union_officer=200/404";
+
 std::string All(const std::string& status) {
   std::string out;
   for (const std::string& role : kMatrixRoles) out += role + "=" + status + " ";
@@ -107,6 +123,17 @@ const std::string kForeignResourceBody =
     R"({"org_id":{foreign_org},"title":"职工健康体检服务{n}","category":"health",)"
     R"("region_codes":["610000"],"capacity":10,"window_start":"2024-06-01",)"
     R"("window_end":"2024-06-30","cost_per_person_fen":100})";
+const std::string kVenueBody =
+    R"({"name":"职工之家{n}","unit_id":{union_unit},"region_code":"110000",)"
+    R"("address":"东城区东直门南大街 1 号","capacity":100})";
+const std::string kForeignVenueBody =
+    R"({"name":"职工之家{n}","unit_id":{foreign_unit},"region_code":"610000",)"
+    R"("address":"西安市新城区 1 号","capacity":100})";
+const std::string kBookingBody = R"({"org_id":{own_org},"start":"2030-06-03T09:00:00+08:00",)"
+                                 R"("end":"2030-06-03T10:00:00+08:00","purpose":"职工技能培训"})";
+const std::string kForeignBookingBody =
+    R"({"org_id":{foreign_org},"start":"2030-06-03T09:00:00+08:00",)"
+    R"("end":"2030-06-03T10:00:00+08:00","purpose":"职工技能培训"})";
 const std::string kOrgBody =
     R"({"name":"新建服务中心{n}","uscc":"{uscc}","org_type":"social_service",)"
     R"("region_code":"110101","registration_unit_id":{own_civil},"legal_rep":"王伟",)"
@@ -197,7 +224,7 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"PUT /api/v1/roles/{code}/permissions", "/api/v1/roles/expert/permissions", "",
        // expert's defaults, which the selection rows below rely on
        R"({"permissions":["match:resource:list","org:org:list","project:selection:list",)"
-       R"("project:selection:score","system:region:list"]})",
+       R"("project:selection:score","system:region:list","venue:venue:list"]})",
        "", "platform=200"},
       {"GET /api/v1/sessions", "/api/v1/sessions", "", "", "",
        "platform=200 admin=200 security_admin=200"},
@@ -393,6 +420,33 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"POST /api/v1/matches/{id}/rate", "/api/v1/matches/{fresh_done_match}/rate",
        "/api/v1/matches/{foreign_fresh_done_match}/rate", R"({"rating":5,"comment":"满意"})", "",
        kDemandReaders},
+      // Venues and bookings (issue #11).
+      {"GET /api/v1/venues", "/api/v1/venues", "", "", "",
+       "platform=200 admin=200 union_officer=200 civil_affairs_officer=200 inspector=200 "
+       "expert=200 org_member=200 worker=200"},
+      {"POST /api/v1/venues", "/api/v1/venues", "/api/v1/venues", kVenueBody, kForeignVenueBody,
+       "platform=201/201 admin=201/422 union_officer=201/422"},
+      {"GET /api/v1/venues/{id}", "/api/v1/venues/{own_venue}", "/api/v1/venues/{foreign_venue}",
+       "", "", kVenueReaders},
+      {"PATCH /api/v1/venues/{id}", "/api/v1/venues/{own_venue}", "/api/v1/venues/{foreign_venue}",
+       R"({"description":"二层多功能厅"})", "", kVenueEditors},
+      {"POST /api/v1/venues/{id}/transitions", "/api/v1/venues/{fresh_venue}/transitions",
+       "/api/v1/venues/{foreign_fresh_venue}/transitions", R"({"to":"closed"})", "", kVenueEditors},
+      {"POST /api/v1/venues/{id}/bookings", "/api/v1/venues/{fresh_venue}/bookings",
+       "/api/v1/venues/{foreign_fresh_venue}/bookings", kBookingBody, kForeignBookingBody,
+       "platform=201/201 admin=201/403 union_officer=201/403 org_member=201/422"},
+      {"GET /api/v1/venues/{id}/bookings",
+       "/api/v1/venues/{own_venue}/bookings?from=2030-06-01&to=2030-06-30",
+       "/api/v1/venues/{foreign_venue}/bookings?from=2030-06-01&to=2030-06-30", "", "",
+       kCalendarReaders},
+      {"GET /api/v1/bookings", "/api/v1/bookings", "", "", "", kBookingListers},
+      {"GET /api/v1/bookings/{id}", "/api/v1/bookings/{own_booking}",
+       "/api/v1/bookings/{foreign_booking}", "", "", kBookingReaders},
+      {"POST /api/v1/bookings/{id}/review", "/api/v1/bookings/{fresh_booking}/review",
+       "/api/v1/bookings/{foreign_fresh_booking}/review", R"({"action":"approve"})", "",
+       kBookingReviewers},
+      {"POST /api/v1/bookings/{id}/cancel", "/api/v1/bookings/{fresh_booking}/cancel",
+       "/api/v1/bookings/{foreign_fresh_booking}/cancel", "", "", kBookingReaders},
       {"POST /api/v1/matches/{id}/project", "/api/v1/matches/{fresh_done_match}/project",
        "/api/v1/matches/{foreign_fresh_done_match}/project", "", "",
        "platform=201/201 admin=201/404 union_officer=201/404"},

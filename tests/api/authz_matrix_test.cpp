@@ -53,6 +53,7 @@ class AuthzMatrixTest : public ApiFixture {
       ids_[std::string(side) + "_document"] = MakePart(project, "document");
     }
     SetUpMatching();
+    SetUpVenues();
     ids_["own_entry"] = MakeEntry(ids_["own_org"]);
     ids_["foreign_entry"] = MakeEntry(ids_["foreign_org"]);
     ids_["own_user"] = MakeUser("dc.officer", ids_["own_unit"], "union_officer");
@@ -272,6 +273,36 @@ class AuthzMatrixTest : public ApiFixture {
   }
 
   // An open demand of 北京市总工会 (own) or 陕西省总工会 for one person, made by the platform.
+  // Venues of 北京市总工会 and 陕西省总工会 with a booking each, by own_org and foreign_org.
+  void SetUpVenues() {
+    for (const bool own : {true, false}) {
+      const std::string side = own ? "own" : "foreign";
+      ids_[side + "_venue"] = MakeVenue(own);
+      ids_[side + "_booking"] = MakeBooking(own, ids_[side + "_venue"]);
+    }
+  }
+
+  std::int64_t MakeVenue(bool own) {
+    auto r =
+        Call(platform_, "POST", "/api/v1/venues",
+             fmt::format(R"({{"name":"职工之家","unit_id":{},"region_code":"{}",)"
+                         R"("address":"人民路 1 号","capacity":100}})",
+                         ids_[own ? "union_unit" : "foreign_unit"], own ? "110000" : "610000"));
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
+  // A pending booking of `venue` (0: a new one) by own_org or foreign_org.
+  std::int64_t MakeBooking(bool own, std::int64_t venue = 0) {
+    if (!venue) venue = MakeVenue(own);
+    auto r = Call(platform_, "POST", "/api/v1/venues/" + std::to_string(venue) + "/bookings",
+                  fmt::format(R"({{"org_id":{},"start":"2030-06-03T09:00:00+08:00",)"
+                              R"("end":"2030-06-03T10:00:00+08:00","purpose":"职工技能培训"}})",
+                              ids_[own ? "own_org" : "foreign_org"]));
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("items").at(0).at("id").as_int64() : 0;
+  }
+
   std::int64_t MakeDemand(bool own) {
     auto r =
         Call(platform_, "POST", "/api/v1/demands",
@@ -492,6 +523,10 @@ class AuthzMatrixTest : public ApiFixture {
     if (name == "foreign_fresh_nomination") {
       return std::to_string(MakeNomination(ids_["foreign_nominating_round"], false));
     }
+    if (name == "fresh_venue") return std::to_string(MakeVenue(true));
+    if (name == "foreign_fresh_venue") return std::to_string(MakeVenue(false));
+    if (name == "fresh_booking") return std::to_string(MakeBooking(true));
+    if (name == "foreign_fresh_booking") return std::to_string(MakeBooking(false));
     if (name == "fresh_demand") return std::to_string(MakeDemand(true));
     if (name == "foreign_fresh_demand") return std::to_string(MakeDemand(false));
     if (name == "fresh_resource") return std::to_string(MakeResource(true));

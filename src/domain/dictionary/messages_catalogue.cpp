@@ -415,6 +415,8 @@ constexpr Message kMessages[] = {
     {"a booking that has ended cannot be cancelled", "预约已结束，不能取消"},
     {"the venue's unit reviews its bookings", "预约由场地所属单位审核"},
     {"organisations book venues", "场地由社会组织预约"},
+    {"not a venue_status code", "不是有效的场地状态"},
+    {"not a booking_status code", "不是有效的预约状态"},
 
     // --- importing past projects (domain/project/project_import.cpp) ---
     {"must be contracted, in_progress, accepted or closed", "须为已签约、实施中、已验收或已结项"},

@@ -61,4 +61,8 @@ void AddSelectionRoutes(Router& router, domain::selection::SelectionService& sel
 // /api/v1/matching/summary.
 void AddMatchingRoutes(Router& router, domain::matching::MatchingService& matching);
 
+// Venues and bookings: /api/v1/venues (list, create, get, edit, transitions; a venue's bookings
+// and calendar) and /api/v1/bookings (list, the review queue, get, review, cancel).
+void AddVenueRoutes(Router& router, domain::venue::VenueService& venues);
+
 }  // namespace lianyin::http::handlers
