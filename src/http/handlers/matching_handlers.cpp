@@ -61,19 +61,6 @@ core::Result<matching::ResourceFilter> ReadResourceFilter(const Request& request
   return f;
 }
 
-// The reader's errors and, for the fields it read, those of the rules too: a form shows every
-// wrong field at once.
-Response Invalid(const FieldReader& in, const core::Result<void>& rules) {
-  std::vector<core::FieldError> errors = in.errors();
-  if (!rules) {
-    for (const core::FieldError& e : rules.error().details) {
-      const auto same = [&](const core::FieldError& f) { return f.field == e.field; };
-      if (std::none_of(errors.begin(), errors.end(), same)) errors.push_back(e);
-    }
-  }
-  return ErrorResponse(core::Error::Invalid(std::move(errors)));
-}
-
 Response CreateDemand(MatchingService& service, Context& ctx) {
   auto body = ParseJsonObject(ctx.request.body);
   if (!body) return ErrorResponse(body.error());
@@ -88,7 +75,7 @@ Response CreateDemand(MatchingService& service, Context& ctx) {
   d.target_group = in.OptString("target_group", kCodeChars);
   d.description = in.OptString("description", matching::kMaxDescriptionChars);
   d.unit_id = in.Int64("unit_id");
-  if (!in.ok()) return Invalid(in, matching::CheckNewDemand(d));
+  if (!in.ok()) return FormInvalid(in, matching::CheckNewDemand(d));
   return ResultOr(201, service.CreateDemand(*ctx.actor, d), DemandJson);
 }
 
@@ -126,7 +113,7 @@ Response CreateResource(MatchingService& service, Context& ctx) {
   r.window_end = in.Date("window_end");
   r.cost_per_person_fen = in.Int64("cost_per_person_fen");
   r.description = in.OptString("description", matching::kMaxDescriptionChars);
-  if (!in.ok()) return Invalid(in, matching::CheckNewResource(r));
+  if (!in.ok()) return FormInvalid(in, matching::CheckNewResource(r));
   return ResultOr(201, service.CreateResource(*ctx.actor, r), ResourceJson);
 }
 

@@ -55,19 +55,6 @@ core::Result<venue::BookingFilter> ReadBookingFilter(const Request& request) {
   return f;
 }
 
-// The reader's errors and, for the fields it read, those of the rules too: a form shows every
-// wrong field at once.
-Response Invalid(const FieldReader& in, const core::Result<void>& rules) {
-  std::vector<core::FieldError> errors = in.errors();
-  if (!rules) {
-    for (const core::FieldError& e : rules.error().details) {
-      const auto same = [&](const core::FieldError& f) { return f.field == e.field; };
-      if (std::none_of(errors.begin(), errors.end(), same)) errors.push_back(e);
-    }
-  }
-  return ErrorResponse(core::Error::Invalid(std::move(errors)));
-}
-
 Response CreateVenue(VenueService& service, Context& ctx) {
   auto body = ParseJsonObject(ctx.request.body);
   if (!body) return ErrorResponse(body.error());
@@ -81,7 +68,7 @@ Response CreateVenue(VenueService& service, Context& ctx) {
   v.facilities = in.OptString("facilities", venue::kMaxFacilitiesChars);
   v.opening_hours = in.OptString("opening_hours", venue::kMaxOpeningHoursChars);
   v.description = in.OptString("description", venue::kMaxDescriptionChars);
-  if (!in.ok()) return Invalid(in, venue::CheckNewVenue(v));
+  if (!in.ok()) return FormInvalid(in, venue::CheckNewVenue(v));
   return ResultOr(201, service.CreateVenue(*ctx.actor, v), VenueJson);
 }
 

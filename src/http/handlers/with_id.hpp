@@ -1,8 +1,10 @@
 #pragma once
 // Small pieces every area's routes share (internal to the handlers): handlers taking positive
-// integer ids from the path, and answers made of a service's result.
+// integer ids from the path, and answers made of a service's result or of a form's errors.
 
+#include <algorithm>
 #include <cstdint>
+#include <vector>
 
 #include "core/error.hpp"
 #include "http/error_mapping.hpp"
@@ -36,6 +38,19 @@ RouteHandler WithIds(const char* name, const char* part, F f) {
 template <class T, class ToJson>
 Response ResultOr(int status, const core::Result<T>& r, ToJson to_json) {
   return r ? JsonResponse(status, to_json(*r)) : ErrorResponse(r.error());
+}
+
+// 422 with the reader's errors and, for the fields it read, those of the rules' check too
+// (`rules`: the area's Check… of what was read), so a form shows every wrong field at once.
+inline Response FormInvalid(const FieldReader& in, const core::Result<void>& rules) {
+  std::vector<core::FieldError> errors = in.errors();
+  if (!rules) {
+    for (const core::FieldError& e : rules.error().details) {
+      const auto same = [&](const core::FieldError& f) { return f.field == e.field; };
+      if (std::none_of(errors.begin(), errors.end(), same)) errors.push_back(e);
+    }
+  }
+  return ErrorResponse(core::Error::Invalid(std::move(errors)));
 }
 
 // 200 `{}` (a deletion, a withdrawal), or the error's envelope.
