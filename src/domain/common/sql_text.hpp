@@ -1,6 +1,6 @@
 #pragma once
-// Small pieces of SQL text every repository shares: optional values as NULL, and one way to
-// match a substring with LIKE.
+// Small pieces of SQL every repository shares: optional values as NULL, one way to match a
+// substring with LIKE, IN lists, and reading every row of a statement.
 
 #include <cstdint>
 #include <optional>
@@ -25,6 +25,14 @@ inline constexpr std::string_view kLikeEscape = " ESCAPE '!'";
 // "%text%" for `lower(column) LIKE ? ESCAPE '!'`: %, _ and ! in `text` match literally, ASCII
 // letters are lower-cased (so Latin letters match whatever their case, on both engines).
 std::string ContainsPattern(std::string_view text);
+
+// Every row of `stmt` through `read(row)`, in order.
+template <class T, class Read>
+std::vector<T> Collect(store::Statement& stmt, Read read) {
+  std::vector<T> out;
+  while (stmt.Next()) out.push_back(read(stmt.row()));
+  return out;
+}
 
 // "?, ?, ?" for an IN list of n ≥ 1 values (callers bind IN lists in batches of at most
 // kInBatch).

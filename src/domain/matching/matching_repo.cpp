@@ -12,6 +12,7 @@
 namespace lianyin::domain::matching {
 namespace {
 
+using common::Collect;
 using common::ContainsPattern;
 using common::JoinCodes;
 using common::kInBatch;
@@ -126,13 +127,6 @@ bool AddCount(store::Session& session, const Listing& l, std::int64_t id, std::i
                          "WHERE id = ? AND {3} >= 0 AND {3} <= {4}{5}",
                          l.table, FollowingStatus(count, l.total), l.count, count, l.total, open),
              {delta, delta, delta, std::string(now), id, delta, delta}) == 1;
-}
-
-template <class T, class Read>
-std::vector<T> Collect(store::Statement& stmt, Read read) {
-  std::vector<T> out;
-  while (stmt.Next()) out.push_back(read(stmt.row()));
-  return out;
 }
 
 void InsertRegions(store::Session& session, std::int64_t id,

@@ -9,6 +9,7 @@ namespace lianyin::domain::matching {
 namespace {
 
 namespace json = boost::json;
+using common::Collect;
 using common::JoinCodes;
 using common::kInBatch;
 using common::OptValue;
@@ -127,12 +128,6 @@ common::ScopeFilter MatchWhere(const MatchFilter& f, const common::Scope& scope)
   return w;
 }
 
-std::vector<Match> CollectMatches(store::Statement& stmt) {
-  std::vector<Match> out;
-  while (stmt.Next()) out.push_back(ReadMatch(stmt.row()));
-  return out;
-}
-
 }  // namespace
 
 std::int64_t MatchingRepo::InsertRun(const Run& run, std::optional<std::int64_t> by_user_id,
@@ -187,7 +182,7 @@ void MatchingRepo::LoadRunParts(Run& run, const common::Scope& scope) {
   auto matches = session_.Prepare(std::string(kMatchSelect) + "WHERE m.run_id = ? AND " +
                                   own_matches.sql + " ORDER BY m.id");
   matches.BindAll(own_matches.After({run.id}));
-  run.assignments = CollectMatches(matches);
+  run.assignments = Collect<Match>(matches, ReadMatch);
   const common::ScopeFilter own_demands = common::Visible(scope, kDemandRows);
   auto unmatched = session_.Prepare(
       "SELECT x.demand_id, d.title, x.headcount, x.reason FROM matching_unmatched x "
@@ -239,7 +234,7 @@ std::vector<Match> MatchingRepo::ListMatches(const MatchFilter& f, const common:
   w.params.push_back(limit);
   w.params.push_back(offset);
   stmt.BindAll(w.params);
-  return CollectMatches(stmt);
+  return Collect<Match>(stmt, ReadMatch);
 }
 
 std::int64_t MatchingRepo::CountMatches(const MatchFilter& f, const common::Scope& scope) {
@@ -257,7 +252,7 @@ std::vector<Match> MatchingRepo::RunMatches(std::int64_t run_id, MatchStatus sta
   if (ids.empty()) {
     auto stmt = session_.Prepare(head + " ORDER BY m.id");
     stmt.BindAll({run_id, status_name});
-    return CollectMatches(stmt);
+    return Collect<Match>(stmt, ReadMatch);
   }
   std::vector<Match> out;
   for (std::size_t start = 0; start < ids.size(); start += kInBatch) {
@@ -266,7 +261,7 @@ std::vector<Match> MatchingRepo::RunMatches(std::int64_t run_id, MatchStatus sta
     stmt.Bind(0, run_id);
     stmt.Bind(1, status_name);
     for (std::size_t i = 0; i < n; ++i) stmt.Bind(static_cast<int>(i + 2), ids[start + i]);
-    for (Match& m : CollectMatches(stmt)) out.push_back(std::move(m));
+    for (Match& m : Collect<Match>(stmt, ReadMatch)) out.push_back(std::move(m));
   }
   return out;
 }
@@ -276,7 +271,7 @@ std::vector<Match> MatchingRepo::MatchesOf(std::string_view column, std::int64_t
   auto stmt = session_.Prepare(std::string(kMatchSelect) + "WHERE m." + std::string(column) +
                                " = ? AND m.status = ? ORDER BY m.id");
   stmt.BindAll({id, std::string(StatusName(status))});
-  return CollectMatches(stmt);
+  return Collect<Match>(stmt, ReadMatch);
 }
 
 bool MatchingRepo::MoveMatch(std::int64_t id, MatchStatus from, MatchStatus to,

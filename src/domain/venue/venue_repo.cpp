@@ -5,6 +5,7 @@
 namespace lianyin::domain::venue {
 namespace {
 
+using common::Collect;
 using common::ContainsPattern;
 using common::kLikeEscape;
 using common::OptValue;
@@ -70,13 +71,6 @@ Booking ReadBooking(const store::Row& r) {
 constexpr const char* kLiveOverlap =
     "SELECT 1 FROM bookings x WHERE x.venue_id = ? AND x.status IN ('pending', 'approved') "
     "AND x.start_at < ? AND x.end_at > ?";
-
-template <class T, class Read>
-std::vector<T> Collect(store::Statement& stmt, Read read) {
-  std::vector<T> out;
-  while (stmt.Next()) out.push_back(read(stmt.row()));
-  return out;
-}
 
 Where VenueWhere(const VenueFilter& f) {
   Where w{"1 = 1", {}};
