@@ -135,6 +135,12 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
     report.demo.units += matching->units;
     report.demo.orgs += matching->orgs;
     report.demo.links += matching->links;
+    // Fuzhou's shared base: the city union's venues and the organisations' bookings, acted by
+    // its officer (the admin's password too).
+    auto venues = BuildDemoVenues(services, InitActor(*admin), created->fuzhou_union_id,
+                                  created->fuzhou_org_ids, setup.admin_password);
+    if (!venues) return venues.error();
+    report.demo.venues = *venues;
   }
   return report;
 }

@@ -160,6 +160,7 @@ core::Result<void> BuildFuzhou(account::UnitService& units, region::RegionServic
   if (!union_unit) return union_unit.error();
   if (!civil) return civil.error();
   report.units += 2;
+  report.fuzhou_union_id = union_unit->unit.id;
   DemoFunder funder{union_unit->unit.id, "福州市总工会", kFuzhouWeight, {}};
   for (const region::Region& d : *districts) funder.places.push_back({d.code, d.name, {}, {}});
   for (int i = 1; i <= kFuzhouOrgs; ++i) {
@@ -167,6 +168,7 @@ core::Result<void> BuildFuzhou(account::UnitService& units, region::RegionServic
     auto created = orgs.Create(admin, DemoOrg(i, (*districts)[district], civil->unit.id));
     if (!created) return created.error();
     ++report.orgs;
+    report.fuzhou_org_ids.push_back(created->org.id);
     funder.places[district].provider_ids.push_back(created->org.id);
     funder.places[district].provider_names.push_back(created->org.name);
     auto link = orgs.LinkOrg(admin, union_unit->unit.id, created->org.id,

@@ -2,6 +2,7 @@
 
 #include "app/demo_matching.hpp"
 #include "app/demo_projects.hpp"
+#include "app/demo_venues.hpp"
 #include "core/error.hpp"
 #include "domain/account/unit_service.hpp"
 #include "domain/org/org_service.hpp"
@@ -26,6 +27,11 @@ struct DemoReport {
   // The Suzhou Industrial Park matching (demo_matching.hpp), built by Application::Init; its
   // units, organisations and links are also counted above.
   DemoMatchingReport matching;
+  // Fuzhou's shared base: its union, the organisations registered there, and (demo_venues.hpp,
+  // built by Application::Init) the union's venues and their bookings.
+  std::int64_t fuzhou_union_id = 0;
+  std::vector<std::int64_t> fuzhou_org_ids;
+  DemoVenuesReport venues;
 };
 
 // The demo deployment of SPEC §6, built up as the areas land, through the same use cases users

@@ -165,6 +165,13 @@ int main(int argc, char** argv) {
           static_cast<long long>(m.unmatched_headcount), static_cast<long long>(m.total_cost_fen),
           m.accepted, m.proposals, m.to_review, lianyin::app::kDemoParkOfficer);
     }
+    if (const auto& v = report->demo.venues; demo && v.venues > 0) {
+      std::printf(
+          "demo venues: %d venues of 福州市总工会, %d bookings held in 2026, %d upcoming, %d to "
+          "review; log in as %s or %s too\n",
+          v.venues, v.held, v.upcoming, v.pending, lianyin::app::kDemoFuzhouOfficer,
+          lianyin::app::kDemoFuzhouOrgMember);
+    }
     std::printf("log in as: %s\n", report->admin_username.c_str());
     if (report->generated_password) {
       std::printf("generated admin password (shown once): %s\n",
