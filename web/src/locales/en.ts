@@ -1,4 +1,5 @@
 import type { MessageSchema } from './zh-CN'
+import venues from './venues.en'
 
 const en: MessageSchema = {
   app: {
@@ -52,6 +53,11 @@ const en: MessageSchema = {
     resources: 'Resource list',
     matchingWorkbench: 'Matching workbench',
     matches: 'Matches',
+    venues: 'Venues',
+    venueList: 'Venues',
+    venueDetail: 'Venue',
+    venueQueue: 'Booking review',
+    venueBookings: 'Bookings',
   },
   layout: {
     collapse: 'Collapse menu',
@@ -321,6 +327,9 @@ const en: MessageSchema = {
     inService: 'In service',
     toRate: 'To rate',
     runMatching: 'Run matching',
+    pendingBookings: 'Bookings to review',
+    upcomingBookings: 'Upcoming venue bookings',
+    noUpcomingBookings: 'No upcoming bookings',
   },
   regions: {
     code: 'Code',
@@ -1034,6 +1043,7 @@ const en: MessageSchema = {
     foundedOn: 'Founded on',
     createdAt: 'Entered at',
   },
+  venues,
   tabs: {
     label: 'Open pages',
     refresh: 'Refresh page',

@@ -1,3 +1,5 @@
+import venues from './venues.zh-CN'
+
 const zhCN = {
   app: {
     name: '联引',
@@ -50,6 +52,11 @@ const zhCN = {
     resources: '资源清单',
     matchingWorkbench: '对接工作台',
     matches: '对接记录',
+    venues: '场地预约',
+    venueList: '场地管理',
+    venueDetail: '场地详情',
+    venueQueue: '预约审核',
+    venueBookings: '预约记录',
   },
   layout: {
     collapse: '收起菜单',
@@ -318,6 +325,9 @@ const zhCN = {
     inService: '服务中',
     toRate: '待评价',
     runMatching: '智能对接',
+    pendingBookings: '待审核预约',
+    upcomingBookings: '近期场地预约',
+    noUpcomingBookings: '暂无近期预约',
   },
   regions: {
     code: '区划代码',
@@ -1032,6 +1042,7 @@ const zhCN = {
     foundedOn: '成立日期',
     createdAt: '录入时间',
   },
+  venues,
   tabs: {
     label: '已打开的页面',
     refresh: '刷新页面',
