@@ -7,7 +7,9 @@ namespace lianyin::app {
 Services::Services(store::Database& db, core::Bytes key, Clock clock)
     : audit_sink(clock),
       writer(db, {&session_cache, &data_versions, &audit_sink}),
-      auth(writer, std::move(key), session_cache, clock),
+      worker_keys(key),
+      auth(writer, std::move(key), session_cache, clock,
+           [this](std::string_view typed) { return worker_keys.LoginNameOf(typed); }),
       security(writer),
       regions(db),
       units(writer, clock),
@@ -19,12 +21,13 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       projects(writer, clock),
       selection(writer, clock),
       matching(writer, clock),
-      venues(writer, clock) {}
+      venues(writer, clock),
+      workers(writer, worker_keys, auth, clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
-  return http::ApiServices{
-      auth, security, regions,  units,     users,    roles,  audit,
-      orgs, credit,   projects, selection, matching, venues, std::move(gauges)};
+  return http::ApiServices{auth,      security, regions, units,   users,
+                           roles,     audit,    orgs,    credit,  projects,
+                           selection, matching, venues,  workers, std::move(gauges)};
 }
 
 }  // namespace lianyin::app

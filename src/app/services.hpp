@@ -26,6 +26,8 @@
 #include "domain/region/region_service.hpp"
 #include "domain/selection/selection_service.hpp"
 #include "domain/venue/venue_service.hpp"
+#include "domain/worker/worker_keys.hpp"
+#include "domain/worker/worker_service.hpp"
 #include "http/api.hpp"
 
 namespace lianyin::app {
@@ -34,7 +36,8 @@ namespace lianyin::app {
 class Services {
  public:
   using Clock = std::function<core::DateTime()>;
-  // `key`: the deployment key (TOTP secrets). `db` must outlive this object.
+  // `key`: the deployment key (TOTP secrets, workers' personal data). `db` must outlive this
+  // object.
   Services(store::Database& db, core::Bytes key, Clock clock = core::Now);
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
@@ -50,6 +53,9 @@ class Services {
   domain::common::DataVersionSink data_versions{"org", "unit", "region"};
   domain::audit::AuditChangeSink audit_sink;
   domain::common::Writer writer;
+  // Seal and index workers' phones and ID numbers; also map a phone typed at login to the
+  // worker's account (AuthService::LoginAlias).
+  domain::worker::WorkerKeys worker_keys;
   domain::account::AuthService auth;
   domain::account::SecurityAdminService security;
   domain::region::RegionService regions;
@@ -63,6 +69,7 @@ class Services {
   domain::selection::SelectionService selection;
   domain::matching::MatchingService matching;
   domain::venue::VenueService venues;
+  domain::worker::WorkerService workers;
 };
 
 }  // namespace lianyin::app

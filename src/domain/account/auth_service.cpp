@@ -39,12 +39,13 @@ struct AuthService::Attempt {
 };
 
 AuthService::AuthService(common::Writer& writer, core::Bytes secret_key, SessionCache& cache,
-                         Clock clock)
+                         Clock clock, LoginAlias alias)
     : writer_(writer),
       db_(writer.db()),
       key_(std::move(secret_key)),
       cache_(cache),
-      clock_(std::move(clock)) {}
+      clock_(std::move(clock)),
+      alias_(std::move(alias)) {}
 
 PasswordPolicy AuthService::CurrentPasswordPolicy() {
   store::Session session = db_.Acquire();
@@ -173,13 +174,34 @@ core::Result<LoginResult> AuthService::OpenSession(const User& user, const Attem
   return result;
 }
 
+core::Error AuthService::CountFailedAttempt(std::string_view username, const ClientInfo& client,
+                                            std::string reason) {
+  Attempt attempt{std::string(username), client, clock_().unix_seconds, {}, std::nullopt};
+  {
+    store::Session session = db_.Acquire();
+    attempt.settings = LoadSecuritySettings(session);
+  }
+  return RecordFailure(attempt, std::move(reason));
+}
+
+core::Result<void> AuthService::AdmitAttempt(std::string_view username, const ClientInfo& client) {
+  Attempt attempt{std::string(username), client, clock_().unix_seconds, {}, std::nullopt};
+  return Admit(attempt);
+}
+
 core::Result<LoginOutcome> AuthService::Login(std::string_view username, std::string_view password,
                                               const ClientInfo& client) {
   Attempt attempt{std::string(username), client, clock_().unix_seconds, {}, std::nullopt};
   std::optional<std::pair<User, std::string>> found;
   {
     store::Session session = db_.Acquire();
-    found = UserRepo(session).FindForLogin(username);
+    UserRepo users(session);
+    found = users.FindForLogin(username);
+    std::optional<std::string> alias = found || !alias_ ? std::nullopt : alias_(username);
+    if (alias) {
+      attempt.username = *alias;
+      found = users.FindForLogin(*alias);
+    }
   }
   if (found) attempt.user = found->first;  // refusals name the user they concern
   if (auto ok = Admit(attempt); !ok) return ok.error();

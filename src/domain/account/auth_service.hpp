@@ -47,10 +47,14 @@ struct TotpEnrolment {
 class AuthService {
  public:
   using Clock = std::function<core::DateTime()>;
+  // The username a login name typed as something else stands for (a worker's mobile number →
+  // its account's username, worker::WorkerKeys), or nullopt. Consulted when no account has the
+  // typed name; the attempt is then logged and locked out under the alias, never the typed text.
+  using LoginAlias = std::function<std::optional<std::string>(std::string_view typed)>;
   // `secret_key`: the deployment's 32-byte key sealing TOTP secrets (never stored in the DB).
   // `cache` must also be one of `writer`'s sinks, so committed changes reach it.
   AuthService(common::Writer& writer, core::Bytes secret_key, SessionCache& cache,
-              Clock clock = core::Now);
+              Clock clock = core::Now, LoginAlias alias = {});
 
   // Unknown user, wrong password and disabled account → the same 401 at the same cost.
   // Usernames match whatever their letter case, and so does the lockout. Failures are counted
@@ -85,6 +89,14 @@ class AuthService {
 
   PasswordPolicy CurrentPasswordPolicy();
 
+  // For sign-ins other than a password login (a worker's first activation): the per-address
+  // rate limit and `username`'s lockout, checked and logged as Login checks them (429 / 423).
+  core::Result<void> AdmitAttempt(std::string_view username, const ClientInfo& client);
+  // Counts a failed attempt for `username` toward its lockout like a wrong password, logged and
+  // audited with `reason`: 401 unauthenticated, or 423 when the username is (now) locked.
+  core::Error CountFailedAttempt(std::string_view username, const ClientInfo& client,
+                                 std::string reason);
+
  private:
   struct Attempt;
   core::Result<void> Admit(Attempt& attempt);
@@ -102,6 +114,7 @@ class AuthService {
   core::Bytes key_;
   SessionCache& cache_;
   Clock clock_;
+  LoginAlias alias_;
   RateLimiter limiter_;
 };
 

@@ -89,6 +89,19 @@ std::optional<User> UserRepo::FindForAuthentication(std::int64_t id) {
   return std::move(view->user);
 }
 
+std::optional<User> UserRepo::FindForWorker(std::int64_t worker_id) {
+  auto view = FindView("WHERE u.worker_id = ?", {worker_id});
+  if (!view) return std::nullopt;
+  return std::move(view->user);
+}
+
+bool UserRepo::Rename(std::int64_t id, std::string_view username, std::string_view now) {
+  return session_.Execute(
+             "UPDATE users SET username = ?, updated_at = ? WHERE id = ? AND NOT EXISTS "
+             "(SELECT 1 FROM users x WHERE lower(x.username) = lower(?) AND x.id <> ?)",
+             {std::string(username), std::string(now), id, std::string(username), id}) == 1;
+}
+
 std::optional<std::pair<User, std::string>> UserRepo::FindForLogin(std::string_view username) {
   auto stmt = session_.Prepare(Select(session_.dialect()) + "WHERE lower(u.username) = lower(?)");
   stmt.Bind(0, std::string(username));

@@ -28,6 +28,11 @@ class UserRepo {
   std::optional<User> FindForAuthentication(std::int64_t id);
   // Unscoped: the user logging in by `username` (any letter case) and its password hash.
   std::optional<std::pair<User, std::string>> FindForLogin(std::string_view username);
+  // Unscoped: the account standing for worker `worker_id` (at most one: users_worker), for the
+  // worker area's renames and PIPL deletion.
+  std::optional<User> FindForWorker(std::int64_t worker_id);
+  // Renames the user unless another user has `username` in any letter case (false).
+  bool Rename(std::int64_t id, std::string_view username, std::string_view now);
   // One page of users visible in `scope` matching `filter`, ordered by id: one query for the
   // page (roles aggregated in it), one for the total.
   Page<UserView> List(const Scope& scope, const UserFilter& filter, const PageRequest& page);

@@ -92,12 +92,6 @@ Page<UserView> UserService::List(const Actor& actor, const UserFilter& filter,
   return UserRepo(session).List(ScopeOf(actor), filter, page);
 }
 
-Page<WorkerView> UserService::ListWorkers(const Actor& actor, std::string_view q,
-                                          const PageRequest& page) {
-  store::Session session = writer_.db().Acquire();
-  return WorkerRepo(session).List(ScopeOf(actor), q, page);
-}
-
 PasswordPolicy UserService::CurrentPolicy() {
   store::Session session = writer_.db().Acquire();
   return PasswordPolicyOf(LoadSecuritySettings(session));

@@ -63,9 +63,6 @@ class UserService {
 
   Page<UserView> List(const Actor& actor, const UserFilter& filter, const PageRequest& page);
   core::Result<UserView> Get(const Actor& actor, std::int64_t id);
-  // The workers a worker account may stand for: those of units in the actor's scope (a worker
-  // sees itself), named like `q` (all when empty), a page by id.
-  Page<WorkerView> ListWorkers(const Actor& actor, std::string_view q, const PageRequest& page);
   // Every field rule at once in one 422; then the references (422 on unit_id, org_id,
   // worker_id), privilege (403), a username taken in any letter case (409, exact under
   // concurrency: a unique index).

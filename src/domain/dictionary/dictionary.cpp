@@ -92,6 +92,7 @@ constexpr Entry kAuditActions[] = {
     {"disable_totp", "停用双因素认证", "Disable two-factor"},
     {"denied", "越权访问被拒绝", "Access denied"},
     {"prune", "清理过期日志", "Prune"},
+    {"activate", "激活账号", "Activate account"},
 };
 
 // Records, then the API areas that refused requests name (a denied entry's entity is its
@@ -122,6 +123,7 @@ constexpr Entry kAuditEntities[] = {
     {"match", "对接记录", "Match"},
     {"venue", "场地", "Venue"},
     {"booking", "场地预约", "Booking"},
+    {"worker", "职工", "Worker"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
@@ -130,6 +132,7 @@ constexpr Entry kAuditEntities[] = {
     {"selection", "优秀项目评选管理", "Excellent-project selection"},
     {"matching", "供需对接管理", "Demand and resource matching"},
     {"venues", "场地预约管理", "Venues and bookings"},
+    {"workers", "职工管理", "Workers"},
     {"units", "单位管理", "Units"},
     {"users", "用户管理", "Users"},
     {"roles", "角色管理", "Roles"},
@@ -237,6 +240,20 @@ constexpr Entry kBookingStatuses[] = {
     {"cancelled", "已取消", "Cancelled"},
 };
 
+// The groups a worker belongs to (职工群体), for targeting events and services.
+constexpr Entry kWorkerGroups[] = {
+    {"model_worker", "劳动模范", "Model worker"},
+    {"craftsman", "工匠", "Craftsman"},
+    {"new_employment", "新就业形态劳动者", "New-employment worker"},
+    {"women_worker", "女职工", "Woman worker"},
+    {"migrant_worker", "农民工", "Migrant worker"},
+    {"sanitation_worker", "环卫职工", "Sanitation worker"},
+    {"needy_worker", "困难职工", "Worker in hardship"},
+    {"frontline_worker", "一线职工", "Front-line worker"},
+    {"young_worker", "青年职工", "Young worker"},
+    {"retired_worker", "退休职工", "Retired worker"},
+};
+
 constexpr std::array kDictionaries = {
     Dictionary{"org_type", "组织类型", "Organisation type", kOrgTypes},
     Dictionary{"org_status", "登记状态", "Registration status", kOrgStatuses},
@@ -261,6 +278,7 @@ constexpr std::array kDictionaries = {
     Dictionary{"unmatched_reason", "未对接原因", "Why unmatched", kUnmatchedReasons},
     Dictionary{"venue_status", "场地状态", "Venue status", kVenueStatuses},
     Dictionary{"booking_status", "预约状态", "Booking status", kBookingStatuses},
+    Dictionary{"worker_group", "职工群体", "Worker group", kWorkerGroups},
 };
 
 std::string_view Trim(std::string_view text) {

@@ -418,6 +418,17 @@ constexpr Message kMessages[] = {
     {"not a venue_status code", "不是有效的场地状态"},
     {"not a booking_status code", "不是有效的预约状态"},
 
+    // --- workers (domain/worker) ---
+    {"a worker with this phone is already registered", "该手机号已登记为职工"},
+    {"the worker changed meanwhile: try again", "职工信息刚刚被修改，请重试"},
+    {"not a worker_group code", "不是有效的职工群体"},
+    {"at most {} groups", "职工群体最多 {0} 个"},
+    {"unknown worker group {}", "未知的职工群体“{0}”"},
+    {"has no data rows", "没有数据行"},
+    {"the name, ID number and phone do not match a worker on the roster",
+     "姓名、身份证号码和手机号与职工名册不符"},
+    {"this worker already has an account", "该职工已激活账号，请直接登录"},
+
     // --- importing past projects (domain/project/project_import.cpp) ---
     {"must be contracted, in_progress, accepted or closed", "须为已签约、实施中、已验收或已结项"},
 };
@@ -556,6 +567,11 @@ constexpr FieldName kFieldNames[] = {
     {"action", "审核结果", "action"},
     {"slots", "预约时段", "slots"},
     {"venue_id", "场地", "venue"},
+    // --- workers ---
+    {"id_number", "身份证号码", "ID number"},
+    {"employer", "工作单位", "employer"},
+    {"groups", "职工群体", "groups"},
+    {"group", "职工群体", "group"},
 };
 
 }  // namespace

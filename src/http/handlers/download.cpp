@@ -19,4 +19,12 @@ std::string Disposition(const FileName& file) {
   return "attachment; filename=\"" + file.fallback + "\"; filename*=UTF-8''" + encoded;
 }
 
+Response FileResponse(std::string body, const std::string& type, const FileName& name) {
+  Response r;
+  r.content_type = type;
+  r.body = std::move(body);
+  r.SetHeader("Content-Disposition", Disposition(name));
+  return r;
+}
+
 }  // namespace lianyin::http::handlers

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "http/message.hpp"
+
 namespace lianyin::http::handlers {
 
 // A download's names: people see `name` (UTF-8), old clients the ASCII `fallback`.
@@ -13,5 +15,8 @@ struct FileName {
 
 // RFC 6266 with the RFC 5987 extended value: attachment; filename="a.xlsx"; filename*=UTF-8''…
 std::string Disposition(const FileName& file);
+
+// A download: `body` of media type `type`, attached as `name`.
+Response FileResponse(std::string body, const std::string& type, const FileName& name);
 
 }  // namespace lianyin::http::handlers

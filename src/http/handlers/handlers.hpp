@@ -26,11 +26,8 @@ void AddDictionaryRoutes(Router& router);
 void AddRegionRoutes(Router& router, domain::region::RegionService& regions);
 // /api/v1/units (list, create, get, patch, move, delete), scoped to the caller's unit subtree.
 void AddUnitRoutes(Router& router, domain::account::UnitService& units);
-// /api/v1/users (list, create, get, patch, reset-password), scoped to the caller's unit subtree,
-// and the workers those accounts may stand for (AddWorkerRoutes).
+// /api/v1/users (list, create, get, patch, reset-password), scoped to the caller's unit subtree.
 void AddUserRoutes(Router& router, domain::account::UserService& users);
-// /api/v1/workers: a page of the workers in scope, for pickers (issue #11 manages them).
-void AddWorkerRoutes(Router& router, domain::account::UserService& users);
 // /api/v1/roles, /api/v1/roles/{code}/permissions, /api/v1/permissions.
 void AddRoleRoutes(Router& router, domain::account::RoleService& roles);
 
@@ -64,5 +61,9 @@ void AddMatchingRoutes(Router& router, domain::matching::MatchingService& matchi
 // Venues and bookings: /api/v1/venues (list, create, get, edit, transitions; a venue's bookings
 // and calendar) and /api/v1/bookings (list, the review queue, get, review, cancel).
 void AddVenueRoutes(Router& router, domain::venue::VenueService& venues);
+
+// Workers: /api/v1/workers (list, create, get, edit, PIPL delete, import and its template),
+// /api/v1/auth/activate (a worker's first sign-in) and /api/v1/me/worker (its own profile).
+void AddWorkerRoutes(Router& router, domain::worker::WorkerService& workers);
 
 }  // namespace lianyin::http::handlers

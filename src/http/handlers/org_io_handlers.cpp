@@ -13,10 +13,9 @@
 #include "http/handlers/handlers.hpp"
 #include "http/handlers/org_json.hpp"
 #include "http/handlers/query.hpp"
+#include "http/handlers/upload.hpp"
 #include "http/json.hpp"
 #include "tabular/csv.hpp"
-#include "tabular/multipart.hpp"
-#include "tabular/table_reader.hpp"
 #include "tabular/xlsx_writer.hpp"
 
 namespace lianyin::http::handlers {
@@ -36,37 +35,11 @@ std::string DateSuffix() {
   return "_" + date;
 }
 
-Response File(std::string body, const std::string& type, const FileName& name) {
-  Response r;
-  r.content_type = type;
-  r.body = std::move(body);
-  r.SetHeader("Content-Disposition", Disposition(name));
-  return r;
-}
-
-// The uploaded table as rows of text: the raw body, or the `file` part of multipart/form-data.
-core::Result<std::vector<std::vector<std::string>>> ReadTable(const Request& request) {
-  std::string_view bytes = request.body;
-  std::string content_type(request.Header("content-type").value_or(""));
-  if (content_type.starts_with("multipart/form-data")) {
-    auto part = tabular::FindPart(request.body, content_type, "file");
-    if (!part) return part.error();
-    bytes = part->data;
-    content_type = part->content_type;
-  }
-  auto table = tabular::OpenTable(bytes, content_type);
-  if (!table) return table.error();
-  std::vector<std::vector<std::string>> rows;
-  while (auto row = (*table)->Next()) rows.push_back(std::move(*row));
-  if (auto error = (*table)->error()) return *error;
-  return rows;
-}
-
 Response ImportOrgs(org::OrgService& orgs, Context& ctx) {
   std::vector<core::FieldError> errors;
   const bool update = QueryBool(ctx.request, "update_existing", errors).value_or(false);
   if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
-  auto rows = ReadTable(ctx.request);
+  auto rows = ReadUploadedTable(ctx.request);
   if (!rows) return ErrorResponse(rows.error());
   auto result = orgs.Import(*ctx.actor, *rows, update);
   if (!result) return ErrorResponse(result.error());
@@ -80,24 +53,25 @@ Response ErrorReport(org::OrgService& orgs, Context& ctx) {
   std::vector<core::FieldError> errors;
   const bool update = QueryBool(ctx.request, "update_existing", errors).value_or(false);
   if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
-  auto rows = ReadTable(ctx.request);
+  auto rows = ReadUploadedTable(ctx.request);
   if (!rows) return ErrorResponse(rows.error());
   auto checked = orgs.Import(*ctx.actor, *rows, update, /*dry_run=*/true);
   if (!checked) errors = checked.error().details;
-  return File(org::ErrorReportXlsx(*rows, errors), kXlsxType,
-              {"导入错误报告" + DateSuffix() + ".xlsx", "import-errors" + DateSuffix() + ".xlsx"});
+  return FileResponse(
+      org::ErrorReportXlsx(*rows, errors), kXlsxType,
+      {"导入错误报告" + DateSuffix() + ".xlsx", "import-errors" + DateSuffix() + ".xlsx"});
 }
 
 Response Template(org::OrgService& orgs, Context& ctx) {
   const org::ImportPlaces places = orgs.Places(*ctx.actor);
   const std::string format(ctx.request.Query("format").value_or("xlsx"));
   if (format == "csv") {
-    return File(org::TemplateCsv(places, ctx.actor->unit_id), kCsvType,
-                {"社会组织导入模板.csv", "orgs-template.csv"});
+    return FileResponse(org::TemplateCsv(places, ctx.actor->unit_id), kCsvType,
+                        {"社会组织导入模板.csv", "orgs-template.csv"});
   }
   if (format != "xlsx") return ErrorResponse(core::Error::Invalid("format", "must be csv or xlsx"));
-  return File(org::TemplateXlsx(places, ctx.actor->unit_id), kXlsxType,
-              {"社会组织导入模板.xlsx", "orgs-template.xlsx"});
+  return FileResponse(org::TemplateXlsx(places, ctx.actor->unit_id), kXlsxType,
+                      {"社会组织导入模板.xlsx", "orgs-template.xlsx"});
 }
 
 // The next page of a CSV export, until the filter's rows run out.
@@ -153,7 +127,7 @@ Response ExportOrgs(org::OrgService& orgs, Context& ctx) {
     if (static_cast<std::int64_t>(page.size()) < kExportPage) break;
     f.before_id = page.back().org.id;
   }
-  return File(xlsx.Finish(), kXlsxType, {base + ".xlsx", fallback + ".xlsx"});
+  return FileResponse(xlsx.Finish(), kXlsxType, {base + ".xlsx", fallback + ".xlsx"});
 }
 
 }  // namespace

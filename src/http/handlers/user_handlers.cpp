@@ -125,7 +125,6 @@ void AddUserRoutes(Router& router, account::UserService& users) {
              {.summary = "Set a new password that must be changed at next login",
               .tag = "users",
               .permission = "system:user:edit"});
-  AddWorkerRoutes(router, users);
 }
 
 }  // namespace lianyin::http::handlers

@@ -169,6 +169,12 @@ export const layoutChildren: RouteRecordRaw[] = [
     ],
   },
   {
+    path: 'workers',
+    name: 'workers-list',
+    component: () => import('@/views/workers/index.vue'),
+    meta: { titleKey: 'menu.workers', icon: User, permission: 'system:worker:list' },
+  },
+  {
     path: 'selection',
     name: 'selection-rounds',
     component: () => import('@/views/selection/index.vue'),
