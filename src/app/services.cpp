@@ -1,5 +1,6 @@
 #include "app/services.hpp"
 
+#include "domain/event/checkin_token.hpp"
 #include "domain/org/org_repo.hpp"
 
 namespace lianyin::app {
@@ -7,7 +8,7 @@ namespace lianyin::app {
 Services::Services(store::Database& db, core::Bytes key, Clock clock)
     : audit_sink(clock),
       writer(db, {&session_cache, &data_versions, &audit_sink}),
-      auth(writer, std::move(key), session_cache, clock),
+      auth(writer, key, session_cache, clock),
       security(writer),
       regions(db),
       units(writer, clock),
@@ -19,12 +20,13 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       projects(writer, clock),
       selection(writer, clock),
       matching(writer, clock),
-      venues(writer, clock) {}
+      venues(writer, clock),
+      events(writer, domain::event::CheckinKey(key), clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
-  return http::ApiServices{
-      auth, security, regions,  units,     users,    roles,  audit,
-      orgs, credit,   projects, selection, matching, venues, std::move(gauges)};
+  return http::ApiServices{auth,      security, regions, units,  users,
+                           roles,     audit,    orgs,    credit, projects,
+                           selection, matching, venues,  events, std::move(gauges)};
 }
 
 }  // namespace lianyin::app

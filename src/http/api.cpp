@@ -96,6 +96,7 @@ Api::Api(ApiServices services, ApiOptions options)
   handlers::AddSelectionRoutes(router_, services_.selection);
   handlers::AddMatchingRoutes(router_, services_.matching);
   handlers::AddVenueRoutes(router_, services_.venues);
+  handlers::AddEventRoutes(router_, services_.events);
   handlers::AddUnitRoutes(router_, services_.units);
   handlers::AddUserRoutes(router_, services_.users);
   handlers::AddRoleRoutes(router_, services_.roles);

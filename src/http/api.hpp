@@ -43,6 +43,9 @@ class SelectionService;
 namespace lianyin::domain::venue {
 class VenueService;
 }
+namespace lianyin::domain::event {
+class EventService;
+}
 namespace lianyin::domain::org {
 class OrgService;
 }
@@ -68,6 +71,7 @@ struct ApiServices {
   domain::selection::SelectionService& selection;
   domain::matching::MatchingService& matching;
   domain::venue::VenueService& venues;
+  domain::event::EventService& events;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

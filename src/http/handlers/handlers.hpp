@@ -65,4 +65,8 @@ void AddMatchingRoutes(Router& router, domain::matching::MatchingService& matchi
 // and calendar) and /api/v1/bookings (list, the review queue, get, review, cancel).
 void AddVenueRoutes(Router& router, domain::venue::VenueService& venues);
 
+// Events, sign-ups and check-ins: /api/v1/events (list, create, get, edit, transitions; an
+// event's sign-ups, check-ins and rotating check-in code) and /api/v1/me/events.
+void AddEventRoutes(Router& router, domain::event::EventService& events);
+
 }  // namespace lianyin::http::handlers
