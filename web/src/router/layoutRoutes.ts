@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import {
   Box,
   Briefcase,
+  Calendar,
   Checked,
   Connection,
   Document,
@@ -133,6 +134,18 @@ export const layoutChildren: RouteRecordRaw[] = [
         meta: { titleKey: 'menu.matches', icon: Finished, permission: 'match:run:list' },
       },
     ],
+  },
+  {
+    path: 'events',
+    name: 'events-list',
+    component: () => import('@/views/events/index.vue'),
+    meta: { titleKey: 'menu.events', icon: Calendar, permission: 'event:event:list' },
+  },
+  {
+    path: 'events/:id(\\d+)',
+    name: 'event-detail',
+    component: () => import('@/views/events/detail.vue'),
+    meta: { titleKey: 'menu.eventDetail', permission: 'event:event:list', activeMenu: '/events', parent: 'events-list' },
   },
   {
     path: 'selection',
