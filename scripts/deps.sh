@@ -14,6 +14,8 @@ packages=(
   libfmt-dev libspdlog-dev libcli11-dev libxlsxwriter-dev zlib1g-dev libexpat1-dev
   # The booklet PDF (src/booklet): Pango over Cairo, and poppler-utils for its tests.
   libpango1.0-dev libcairo2-dev poppler-utils
+  # The check-in QR code (src/qr).
+  libqrencode-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium fonts-noto-cjk
 )

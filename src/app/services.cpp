@@ -1,5 +1,6 @@
 #include "app/services.hpp"
 
+#include "domain/event/checkin_token.hpp"
 #include "domain/org/org_repo.hpp"
 
 namespace lianyin::app {
@@ -8,7 +9,7 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
     : audit_sink(clock),
       writer(db, {&session_cache, &data_versions, &audit_sink}),
       worker_keys(key),
-      auth(writer, std::move(key), session_cache, clock,
+      auth(writer, key, session_cache, clock,
            [this](std::string_view typed) { return worker_keys.LoginNameOf(typed); }),
       security(writer),
       regions(db),
@@ -22,12 +23,13 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       selection(writer, clock),
       matching(writer, clock),
       venues(writer, clock),
-      workers(writer, worker_keys, auth, clock) {}
+      workers(writer, worker_keys, auth, clock),
+      events(writer, domain::event::CheckinKey(key), clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
-  return http::ApiServices{auth,      security, regions, units,   users,
-                           roles,     audit,    orgs,    credit,  projects,
-                           selection, matching, venues,  workers, std::move(gauges)};
+  return http::ApiServices{auth,   security,         regions,  units,     users,    roles,  audit,
+                           orgs,   credit,           projects, selection, matching, venues, workers,
+                           events, std::move(gauges)};
 }
 
 }  // namespace lianyin::app

@@ -20,6 +20,7 @@
 #include "domain/common/data_versions.hpp"
 #include "domain/common/writer.hpp"
 #include "domain/credit/credit_service.hpp"
+#include "domain/event/event_service.hpp"
 #include "domain/matching/matching_service.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/project/project_service.hpp"
@@ -36,8 +37,8 @@ namespace lianyin::app {
 class Services {
  public:
   using Clock = std::function<core::DateTime()>;
-  // `key`: the deployment key (TOTP secrets, workers' personal data). `db` must outlive this
-  // object.
+  // `key`: the deployment key (TOTP secrets, workers' personal data; the events' check-in tokens
+  // derive theirs). `db` must outlive this object.
   Services(store::Database& db, core::Bytes key, Clock clock = core::Now);
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
@@ -70,6 +71,7 @@ class Services {
   domain::matching::MatchingService matching;
   domain::venue::VenueService venues;
   domain::worker::WorkerService workers;
+  domain::event::EventService events;
 };
 
 }  // namespace lianyin::app

@@ -45,6 +45,8 @@ class VenueService;
 }
 namespace lianyin::domain::worker {
 class WorkerService;
+namespace lianyin::domain::event {
+class EventService;
 }
 namespace lianyin::domain::org {
 class OrgService;
@@ -72,6 +74,7 @@ struct ApiServices {
   domain::matching::MatchingService& matching;
   domain::venue::VenueService& venues;
   domain::worker::WorkerService& workers;
+  domain::event::EventService& events;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

@@ -84,6 +84,28 @@ constexpr const char* kBookingReaders =
     "platform=200/200 admin=200/404 union_officer=200/404 org_member=200/404";
 constexpr const char* kBookingReviewers = "platform=200/200 admin=200/404 union_officer=200/404";
 
+// Events (issue #11) of own_org at a venue of 北京市总工会 (own) and of foreign_org at one of
+// 陕西省总工会, published unless fresh drafts. Every holder of event:event:list reads them;
+// their owners (the venue's unit's subtree, the organisation's members) change them and read
+// their lists (403 / 404 for others). Sign-ups and check-ins name the matrix's worker (own, a
+// worker of 北京市总工会) or one of 陕西省总工会 (foreign): an officer cancels a sign-up when its
+// scope holds the event or the worker; a worker only its own. A worker's own check-in needs the
+// rotating token (422 without).
+constexpr const char* kEventReaders =
+    "platform=200/200 admin=200/200 union_officer=200/200 civil_affairs_officer=200/200 "
+    "inspector=200/200 expert=200/200 org_member=200/200 worker=200/200";
+constexpr const char* kEventEditors =
+    "platform=200/200 admin=200/403 union_officer=200/403 org_member=200/403";
+constexpr const char* kEventListReaders =
+    "platform=200/200 admin=200/404 union_officer=200/404 org_member=200/404";
+const std::string kEventBody =
+    R"({"org_id":{own_org},"title":"职工健康讲座{n}","category":"health","start":"{event_start}",)"
+    R"("end":"{event_end}","capacity":50,"booking_id":{own_event_booking}})";
+const std::string kForeignEventBody =
+    R"({"org_id":{foreign_org},"title":"职工健康讲座{n}","category":"health",)"
+    R"("start":"{event_start}","end":"{event_end}","capacity":50,)"
+    R"("booking_id":{foreign_event_booking}})";
+
 std::string All(const std::string& status) {
   std::string out;
   for (const std::string& role : kMatrixRoles) out += role + "=" + status + " ";
@@ -223,8 +245,9 @@ const std::vector<MatrixRow>& MatrixRows() {
        "platform=200 admin=200 security_admin=200"},
       {"PUT /api/v1/roles/{code}/permissions", "/api/v1/roles/expert/permissions", "",
        // expert's defaults, which the selection rows below rely on
-       R"({"permissions":["match:resource:list","org:org:list","project:selection:list",)"
-       R"("project:selection:score","system:region:list","venue:venue:list"]})",
+       R"({"permissions":["event:event:list","match:resource:list","org:org:list",)"
+       R"("project:selection:list","project:selection:score","system:region:list",)"
+       R"("venue:venue:list"]})",
        "", "platform=200"},
       {"GET /api/v1/sessions", "/api/v1/sessions", "", "", "",
        "platform=200 admin=200 security_admin=200"},
@@ -447,6 +470,37 @@ const std::vector<MatrixRow>& MatrixRows() {
        kBookingReviewers},
       {"POST /api/v1/bookings/{id}/cancel", "/api/v1/bookings/{fresh_booking}/cancel",
        "/api/v1/bookings/{foreign_fresh_booking}/cancel", "", "", kBookingReaders},
+      // Events, sign-ups and check-ins (issue #11).
+      {"GET /api/v1/events", "/api/v1/events", "", "", "",
+       "platform=200 admin=200 union_officer=200 civil_affairs_officer=200 inspector=200 "
+       "expert=200 org_member=200 worker=200"},
+      {"POST /api/v1/events", "/api/v1/events", "/api/v1/events", kEventBody, kForeignEventBody,
+       "platform=201/201 admin=201/422 union_officer=201/422 org_member=201/422"},
+      {"GET /api/v1/events/{id}", "/api/v1/events/{own_event}", "/api/v1/events/{foreign_event}",
+       "", "", kEventReaders},
+      {"PATCH /api/v1/events/{id}", "/api/v1/events/{own_event}", "/api/v1/events/{foreign_event}",
+       R"({"description":"请提前十分钟到场"})", "", kEventEditors},
+      {"POST /api/v1/events/{id}/transitions", "/api/v1/events/{fresh_draft_event}/transitions",
+       "/api/v1/events/{foreign_fresh_draft_event}/transitions", R"({"to":"published"})", "",
+       kEventListReaders},
+      {"GET /api/v1/events/{id}/signups", "/api/v1/events/{own_event}/signups",
+       "/api/v1/events/{foreign_event}/signups", "", "", kEventListReaders},
+      {"POST /api/v1/events/{id}/signups", "/api/v1/events/{fresh_event}/signups",
+       "/api/v1/events/{foreign_fresh_event}/signups", R"({"worker_id":{worker}})", "",
+       "platform=201/201 admin=201/201 union_officer=201/201 worker=201/201"},
+      {"DELETE /api/v1/events/{id}/signups/{worker_id}",
+       "/api/v1/events/{fresh_signed_event}/signups/{worker}",
+       "/api/v1/events/{foreign_fresh_signed_event}/signups/{foreign_worker}", "", "",
+       "platform=200/200 admin=200/404 union_officer=200/404 worker=200/404"},
+      {"GET /api/v1/events/{id}/checkins", "/api/v1/events/{own_event}/checkins",
+       "/api/v1/events/{foreign_event}/checkins", "", "", kEventListReaders},
+      {"POST /api/v1/events/{id}/checkins", "/api/v1/events/{fresh_signed_event}/checkins",
+       "/api/v1/events/{foreign_fresh_signed_event}/checkins", R"({"worker_id":{worker}})",
+       R"({"worker_id":{foreign_worker}})",
+       "platform=201/201 admin=201/403 union_officer=201/403 org_member=201/403 worker=422/422"},
+      {"GET /api/v1/events/{id}/checkin-code", "/api/v1/events/{own_event}/checkin-code",
+       "/api/v1/events/{foreign_event}/checkin-code", "", "", kEventEditors},
+      {"GET /api/v1/me/events", "/api/v1/me/events", "", "", "", "worker=200"},
       {"POST /api/v1/matches/{id}/project", "/api/v1/matches/{fresh_done_match}/project",
        "/api/v1/matches/{foreign_fresh_done_match}/project", "", "",
        "platform=201/201 admin=201/404 union_officer=201/404"},

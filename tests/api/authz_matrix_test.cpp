@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "api/api_fixture.hpp"
+#include "core/date.hpp"
 #include "core/uscc.hpp"
 #include "domain/account/worker_repo.hpp"
 #include "domain/selection/booklet_runner.hpp"
@@ -72,7 +73,11 @@ class AuthzMatrixTest : public ApiFixture {
       store::Session session = db().Acquire();
       worker_ = domain::account::WorkerRepo(session).Insert(ids_["union_unit"], "张三",
                                                             "2026-01-01T00:00:00+08:00");
+      ids_["worker"] = worker_;
+      ids_["foreign_worker"] = domain::account::WorkerRepo(session).Insert(
+          ids_["foreign_unit"], "李四", "2026-01-01T00:00:00+08:00");
     }
+    SetUpEvents();
     for (const std::string& role : kMatrixRoles) {
       if (role == "platform" || role == "anon") continue;
       const std::int64_t unit = role == "civil_affairs_officer" ? bj_civil : ids_["union_unit"];
@@ -303,6 +308,60 @@ class AuthzMatrixTest : public ApiFixture {
     return r.status == 201 ? Json(r).at("items").at(0).at("id").as_int64() : 0;
   }
 
+  // Events (issue #11) of own_org at a venue of 北京市总工会 (own) and of foreign_org at one of
+  // 陕西省总工会, each at its approved booking. Every event starts 25 minutes after it is made:
+  // its sign-ups are open, and so is its check-in window (from 30 minutes before the start).
+  void SetUpEvents() {
+    for (const bool own : {true, false}) {
+      const std::string side = own ? "own" : "foreign";
+      ids_[side + "_event"] = MakeEvent(own, true);
+      ids_[side + "_event_booking"] = last_booking_;
+      if (own) {
+        event_start_ = last_start_;
+        event_end_ = last_end_;
+      }
+    }
+  }
+
+  // An event of own_org or foreign_org at a new approved booking (last_booking_) of a new venue,
+  // [now + 25 min, now + 3 h) (last_start_, last_end_), published when `publish`; with
+  // `signed_up`, the side's worker (worker or foreign_worker) signed up.
+  std::int64_t MakeEvent(bool own, bool publish, bool signed_up = false) {
+    const std::int64_t now = core::Now().unix_seconds;
+    const std::string org = std::to_string(ids_[own ? "own_org" : "foreign_org"]);
+    auto r = Call(
+        platform_, "POST", "/api/v1/venues/" + std::to_string(MakeVenue(own)) + "/bookings",
+        fmt::format(R"({{"org_id":{},"start":"{}","end":"{}","purpose":"职工讲座"}})", org,
+                    core::FormatDateTime({now + 600}), core::FormatDateTime({now + 4 * 3600})));
+    Expect(r, 201);
+    if (r.status != 201) return 0;
+    last_booking_ = Json(r).at("items").at(0).at("id").as_int64();
+    Expect(Call(platform_, "POST", "/api/v1/bookings/" + std::to_string(last_booking_) + "/review",
+                R"({"action":"approve"})"),
+           200);
+    last_start_ = core::FormatDateTime({now + 25 * 60});
+    last_end_ = core::FormatDateTime({now + 3 * 3600});
+    r = Call(platform_, "POST", "/api/v1/events",
+             fmt::format(R"({{"org_id":{},"title":"职工健康讲座","category":"health",)"
+                         R"("start":"{}","end":"{}","capacity":100,"booking_id":{}}})",
+                         org, last_start_, last_end_, last_booking_));
+    Expect(r, 201);
+    if (r.status != 201) return 0;
+    const std::string id = std::to_string(Json(r).at("id").as_int64());
+    if (publish) {
+      Expect(
+          Call(platform_, "POST", "/api/v1/events/" + id + "/transitions", R"({"to":"published"})"),
+          200);
+    }
+    if (signed_up) {
+      const std::string worker = std::to_string(ids_[own ? "worker" : "foreign_worker"]);
+      Expect(Call(platform_, "POST", "/api/v1/events/" + id + "/signups",
+                  "{\"worker_id\":" + worker + "}"),
+             201);
+    }
+    return std::stoll(id);
+  }
+
   std::int64_t MakeDemand(bool own) {
     auto r =
         Call(platform_, "POST", "/api/v1/demands",
@@ -527,6 +586,16 @@ class AuthzMatrixTest : public ApiFixture {
     if (name == "foreign_fresh_venue") return std::to_string(MakeVenue(false));
     if (name == "fresh_booking") return std::to_string(MakeBooking(true));
     if (name == "foreign_fresh_booking") return std::to_string(MakeBooking(false));
+    if (name == "event_start") return event_start_;
+    if (name == "event_end") return event_end_;
+    if (name == "fresh_event") return std::to_string(MakeEvent(true, true));
+    if (name == "foreign_fresh_event") return std::to_string(MakeEvent(false, true));
+    if (name == "fresh_draft_event") return std::to_string(MakeEvent(true, false));
+    if (name == "foreign_fresh_draft_event") return std::to_string(MakeEvent(false, false));
+    if (name == "fresh_signed_event") return std::to_string(MakeEvent(true, true, true));
+    if (name == "foreign_fresh_signed_event") {
+      return std::to_string(MakeEvent(false, true, true));
+    }
     if (name == "fresh_demand") return std::to_string(MakeDemand(true));
     if (name == "foreign_fresh_demand") return std::to_string(MakeDemand(false));
     if (name == "fresh_resource") return std::to_string(MakeResource(true));
@@ -602,6 +671,9 @@ class AuthzMatrixTest : public ApiFixture {
   std::map<std::string, std::vector<std::int64_t>> proposals_;  // pools, by side
   std::map<std::string, std::vector<std::int64_t>> runs_;
   std::int64_t worker_ = 0;
+  std::string event_start_, event_end_;  // own_event's [start, end), inside its booking
+  std::int64_t last_booking_ = 0;        // of the last event MakeEvent made
+  std::string last_start_, last_end_;
   int serial_ = 100;
 };
 

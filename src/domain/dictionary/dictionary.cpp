@@ -78,6 +78,7 @@ constexpr Entry kAuditActions[] = {
     {"reject", "拒绝", "Reject"},
     {"approve", "批准", "Approve"},
     {"cancel", "取消", "Cancel"},
+    {"promote", "候补转正", "Promote from the waiting list"},
     {"start", "开始服务", "Start service"},
     {"complete", "完成服务", "Complete service"},
     {"withdraw", "撤回对接", "Withdraw"},
@@ -124,6 +125,9 @@ constexpr Entry kAuditEntities[] = {
     {"venue", "场地", "Venue"},
     {"booking", "场地预约", "Booking"},
     {"worker", "职工", "Worker"},
+    {"event", "活动", "Event"},
+    {"event_signup", "活动报名", "Event sign-up"},
+    {"event_checkin", "活动签到", "Event check-in"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
@@ -133,6 +137,7 @@ constexpr Entry kAuditEntities[] = {
     {"matching", "供需对接管理", "Demand and resource matching"},
     {"venues", "场地预约管理", "Venues and bookings"},
     {"workers", "职工管理", "Workers"},
+    {"events", "活动管理", "Events"},
     {"units", "单位管理", "Units"},
     {"users", "用户管理", "Users"},
     {"roles", "角色管理", "Roles"},
@@ -254,6 +259,24 @@ constexpr Entry kWorkerGroups[] = {
     {"retired_worker", "退休职工", "Retired worker"},
 };
 
+constexpr Entry kEventStatuses[] = {
+    {"draft", "草稿", "Draft"},
+    {"published", "已发布", "Published"},
+    {"cancelled", "已取消", "Cancelled"},
+    {"ended", "已结束", "Ended"},
+};
+
+constexpr Entry kSignupStatuses[] = {
+    {"confirmed", "已报名", "Signed up"},
+    {"waitlisted", "候补", "On the waiting list"},
+};
+
+constexpr Entry kCheckinMethods[] = {
+    {"token", "扫码签到", "Scanned the QR code"},
+    {"code", "签到码签到", "Entered the code"},
+    {"officer", "工作人员登记", "Recorded by staff"},
+};
+
 constexpr std::array kDictionaries = {
     Dictionary{"org_type", "组织类型", "Organisation type", kOrgTypes},
     Dictionary{"org_status", "登记状态", "Registration status", kOrgStatuses},
@@ -279,6 +302,9 @@ constexpr std::array kDictionaries = {
     Dictionary{"venue_status", "场地状态", "Venue status", kVenueStatuses},
     Dictionary{"booking_status", "预约状态", "Booking status", kBookingStatuses},
     Dictionary{"worker_group", "职工群体", "Worker group", kWorkerGroups},
+    Dictionary{"event_status", "活动状态", "Event status", kEventStatuses},
+    Dictionary{"signup_status", "报名状态", "Sign-up status", kSignupStatuses},
+    Dictionary{"checkin_method", "签到方式", "Check-in method", kCheckinMethods},
 };
 
 std::string_view Trim(std::string_view text) {

@@ -9,6 +9,7 @@
 #include "domain/account/roles.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/credit/credit.hpp"
+#include "domain/event/event.hpp"
 #include "domain/matching/matching.hpp"
 #include "domain/org/org.hpp"
 #include "domain/project/project.hpp"
@@ -85,7 +86,10 @@ TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
       {"match_status", &matching::MatchStatusNames()},
       {"unmatched_reason", &matching::UnmatchedReasonNames()},
       {"venue_status", &venue::VenueStatusNames()},
-      {"booking_status", &venue::BookingStatusNames()}};
+      {"booking_status", &venue::BookingStatusNames()},
+      {"event_status", &event::EventStatusNames()},
+      {"signup_status", &event::SignupStatusNames()},
+      {"checkin_method", &event::CheckinMethodNames()}};
   for (const auto& [dictionary, codes] : project_codes) {
     for (const std::string& code : *codes) ExpectLabelled(dictionary, code);
     EXPECT_EQ(Get(dictionary).entries.size(), codes->size()) << dictionary;
@@ -96,6 +100,16 @@ TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
 TEST(Dictionary, LabelsTheVenueAuditTrail) {
   for (const char* entity : {"venue", "booking", "venues"}) ExpectLabelled("audit_entity", entity);
   for (const char* action : {"create", "update", "transition", "approve", "reject", "cancel"}) {
+    ExpectLabelled("audit_action", action);
+  }
+}
+
+// The audit trail of events, sign-ups and check-ins shows labels for its records and actions.
+TEST(Dictionary, LabelsTheEventAuditTrail) {
+  for (const char* entity : {"event", "event_signup", "event_checkin", "events"}) {
+    ExpectLabelled("audit_entity", entity);
+  }
+  for (const char* action : {"create", "update", "transition", "cancel", "promote"}) {
     ExpectLabelled("audit_action", action);
   }
 }

@@ -12,6 +12,7 @@
 #include "core/uscc.hpp"
 #include "domain/dictionary/dictionary.hpp"
 #include "domain/dictionary/messages_catalogue.hpp"
+#include "domain/event/event_rules.hpp"
 #include "domain/venue/venue_rules.hpp"
 
 namespace lianyin::domain::dictionary {
@@ -163,6 +164,95 @@ TEST(Catalogue, CoversTheVenueMessages) {
   }
   EXPECT_EQ(Translate("a booking that is rejected cannot become approved", Lang::kZh),
             "预约当前为“已驳回”，不能变为“已批准”");
+}
+
+// Every message of the event rules and use cases has its Chinese.
+TEST(Catalogue, CoversTheEventMessages) {
+  using event::EventFields;
+  const core::DateTime now = core::ParseDateTime("2023-05-12T08:00:00+08:00").value();
+  EventFields bad{"",
+                  "music",
+                  std::string(5001, 'x'),
+                  "2023-05-10T09:00:00",
+                  "2023-05-10T08:00:00",
+                  0,
+                  "2023-05-11T00:00:00",
+                  "2023-05-10T09:00:00",
+                  {"A", "a", "a", "b", "c", "d", "e", "f", "g", "h", "i"},
+                  "35",
+                  ""};
+  ExpectTranslated(event::CheckEventFields(bad).error());
+  EventFields window{"讲座",
+                     "health",
+                     {},
+                     "2023-05-10T09:00:00",
+                     "2023-06-20T08:00:00",
+                     5,
+                     {},
+                     "2023-06-21T00:00:00",
+                     {},
+                     "350100",
+                     "地址"};
+  ExpectTranslated(event::CheckEventFields(window).error());
+  event::EventPatch patch;
+  patch.address = "别处";
+  ExpectTranslated(event::ApplyPatch(window, patch, true).error());
+  event::Event e;
+  e.status = event::EventStatus::kCancelled;
+  e.start = "2023-05-10T09:00:00+08:00";
+  e.end = "2023-05-10T12:00:00+08:00";
+  e.signup_opens = "2023-05-13T00:00:00+08:00";
+  e.signup_closes = "2023-05-10T09:00:00+08:00";
+  ExpectTranslated(event::CheckTransition(e, {"gone", {}}, now).error());
+  ExpectTranslated(event::CheckTransition(e, {"published", {}}, now).error());
+  ExpectTranslated(event::CheckSignupOpen(e, now).error());
+  ExpectTranslated(event::CheckCheckinTime(e, now, now).error());
+  e.status = event::EventStatus::kPublished;
+  ExpectTranslated(event::CheckTransition(e, {"cancelled", {}}, now).error());
+  ExpectTranslated(event::CheckSignupOpen(e, now).error());
+  ExpectTranslated(event::CheckCheckinTime(e, now, now).error());
+  ExpectTranslated(event::CheckCheckinTime(e, now, core::DateTime{0}).error());  // the future
+  e.signup_opens.reset();
+  e.signup_closes = "2023-05-11T00:00:00+08:00";
+  ExpectTranslated(event::CheckSignupOpen(e, now).error());
+  const core::DateTime before = core::ParseDateTime("2023-05-09T08:00:00+08:00").value();
+  ExpectTranslated(event::CheckTransition(e, {"ended", {}}, before).error());
+  for (const char* message :
+       {"must be a booking of the organisation",
+        "must be an approved booking",
+        "must cover the event's time (booked 2023-05-10T08:00:00+08:00 to "
+        "2023-05-10T18:00:00+08:00)",
+        "must not exceed the venue's capacity of 200",
+        "no such booking",
+        "must be a project the organisation provides",
+        "must be a contracted or in-progress project",
+        "organisations and officers create events",
+        "the event would belong to a unit outside your scope: link a booking or a project of "
+        "your scope",
+        "an event that is ended cannot be changed",
+        "3 seats are taken: the capacity cannot be lower",
+        "the event changed meanwhile: try again",
+        "the worker has signed up for this event already",
+        "the event is full",
+        "workers sign up themselves or through officers",
+        "the event is cancelled: its sign-ups stay as they are",
+        "a sign-up is cancelled before the event starts",
+        "only workers have events of their own",
+        "the worker has checked in already",
+        "has checked in already",
+        "only officers record the time of a check-in",
+        "only officers check in a list",
+        "is not the event's current check-in code",
+        "scan the event's QR code or enter its code",
+        "check in needs a confirmed sign-up",
+        "must name 1 to 200 workers",
+        "not an event_status code",
+        "not a signup_status code",
+        "must be an http or https origin"}) {
+    EXPECT_TRUE(TranslationOf(message)) << message;
+  }
+  EXPECT_EQ(Translate("an event that is draft cannot become ended", Lang::kZh),
+            "活动当前为“草稿”，不能变为“已结束”");
 }
 
 }  // namespace

@@ -65,5 +65,8 @@ void AddVenueRoutes(Router& router, domain::venue::VenueService& venues);
 // Workers: /api/v1/workers (list, create, get, edit, PIPL delete, import and its template),
 // /api/v1/auth/activate (a worker's first sign-in) and /api/v1/me/worker (its own profile).
 void AddWorkerRoutes(Router& router, domain::worker::WorkerService& workers);
+// Events, sign-ups and check-ins: /api/v1/events (list, create, get, edit, transitions; an
+// event's sign-ups, check-ins and rotating check-in code) and /api/v1/me/events.
+void AddEventRoutes(Router& router, domain::event::EventService& events);
 
 }  // namespace lianyin::http::handlers

@@ -175,6 +175,18 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { titleKey: 'menu.workers', icon: User, permission: 'system:worker:list' },
   },
   {
+    path: 'events',
+    name: 'events-list',
+    component: () => import('@/views/events/index.vue'),
+    meta: { titleKey: 'menu.events', icon: Calendar, permission: 'event:event:list' },
+  },
+  {
+    path: 'events/:id(\\d+)',
+    name: 'event-detail',
+    component: () => import('@/views/events/detail.vue'),
+    meta: { titleKey: 'menu.eventDetail', permission: 'event:event:list', activeMenu: '/events', parent: 'events-list' },
+  },
+  {
     path: 'selection',
     name: 'selection-rounds',
     component: () => import('@/views/selection/index.vue'),

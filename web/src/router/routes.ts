@@ -22,6 +22,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/public/excellent.vue'),
     meta: { public: true, titleKey: 'publicExcellent.title' },
   },
+  // The venue's check-in screen: full-screen, outside the layout (docs/api.md "The rotating code").
+  {
+    path: '/events/:id(\\d+)/screen',
+    name: 'event-screen',
+    component: () => import('@/views/events/screen.vue'),
+    meta: { titleKey: 'menu.eventScreen', permission: 'event:event:edit' },
+  },
   { path: '/', component: AppLayout, children: layoutChildren },
   {
     path: '/:pathMatch(.*)*',
