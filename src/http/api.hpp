@@ -45,6 +45,7 @@ class VenueService;
 }
 namespace lianyin::domain::worker {
 class WorkerService;
+}
 namespace lianyin::domain::event {
 class EventService;
 }
