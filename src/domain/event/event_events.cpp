@@ -161,8 +161,9 @@ core::Result<Event> EventService::Update(const Actor& actor, std::int64_t id,
     auto next = ApplyPatch(FieldsOf(*before), patch, before->booking_id.has_value());
     if (!next) return next.error();
     if (before->booking_id) {
-      auto venue =
-          FindBookedVenue(tx.session(), common::Scope{0, {}, {}, true}, *before->booking_id);
+      // The booking the event names, read unscoped: it was checked in scope at creation.
+      const common::Scope everything{0, {}, {}, true};
+      auto venue = FindBookedVenue(tx.session(), everything, *before->booking_id);
       if (!venue) return core::Error::Invalid("booking_id", "no such booking");
       if (auto ok = CheckBooking(*venue, before->org_id, *next); !ok) return ok.error();
     } else if (next->region_code != before->region_code) {

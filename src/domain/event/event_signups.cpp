@@ -60,9 +60,9 @@ core::Result<Signup> EventService::SignUp(const Actor& actor, std::int64_t event
     }
     if (auto ok = CheckSignupOpen(*event, now); !ok) return ok.error();
     std::optional<std::int64_t> id;
-    // Two rounds at most: a waiting-list number is refused only when a seat was freed after
-    // the seat was refused, and then the seat is tried again (a third miss means it went to
-    // someone else and the event is full again, or it stopped being published).
+    // A waiting-list number is refused only when a seat was freed after the seat was refused:
+    // then the seat is tried again. Three rounds bound that; missing each time (seats freed and
+    // retaken in between) answers full.
     for (int round = 0; round < 3 && !id; ++round) {
       if (events.TakeSeat(event_id, at)) {
         id = attendance.InsertSignup(event_id, input.worker_id, SignupStatus::kConfirmed, {},
