@@ -65,7 +65,8 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& Table() {
         "match:resource:edit", "match:resource:list", "match:run:list", "org:org:edit",
         "org:org:list", "project:document:create", "project:output:create", "project:project:list",
         "system:region:list", "venue:booking:create", "venue:booking:list", "venue:venue:list"}},
-      {"worker", {"match:resource:list", "venue:venue:list"}},
+      {"worker",
+       {"match:demand:edit", "match:demand:list", "match:resource:list", "venue:venue:list"}},
   };
   return table;
 }
