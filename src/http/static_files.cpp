@@ -173,11 +173,15 @@ std::optional<Response> StaticFiles::Serve(const Request& request) const {
   if (!index) return std::nullopt;
   if (!IsSafePath(request.path)) return ErrorResponse(core::Error::NotFound());
   std::string relative = request.path.substr(1);
-  if (relative.empty() || relative.back() == '/') relative += "index.html";
+  // A directory path ("/m/") is a client-side route unless the directory has its own index.
+  const bool directory = relative.empty() || relative.back() == '/';
+  if (directory) relative += "index.html";
   if (auto file = ResolveInside(root, root / relative)) {
     return FileResponse(root, *file, request, request.path.starts_with("/assets/"));
   }
-  if (fs::path(relative).extension().empty()) return FileResponse(root, *index, request, false);
+  if (directory || fs::path(relative).extension().empty()) {
+    return FileResponse(root, *index, request, false);
+  }
   return ErrorResponse(core::Error::NotFound());
 }
 

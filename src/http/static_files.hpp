@@ -11,8 +11,8 @@ namespace lianyin::http {
 // Files are resolved strictly inside `root`: "..", backslashes, NUL and symlinks leading out of
 // root answer 404. /assets/* (content-hashed names) are cached for a year, everything else is
 // revalidated (ETag from size and mtime; If-None-Match → 304). A sibling `name.br` / `name.gz`
-// is served with Content-Encoding when the client accepts it. A path without a file extension
-// that names no file gets index.html (client-side routes of the single-page app).
+// is served with Content-Encoding when the client accepts it. A path without a file extension, or
+// ending in "/", that names no file gets index.html (client-side routes of the single-page app).
 // Thread-safe (no mutable state); reads the disk on every call.
 class StaticFiles {
  public:

@@ -103,6 +103,9 @@ TEST_F(StaticFilesTest, SpaFallbackOnlyForExtensionlessPaths) {
   EXPECT_EQ(Get("/assets/missing")->body, "<html>app</html>");
   EXPECT_EQ(HeaderOf(*Get("/assets/missing"), "Cache-Control"), "no-cache");
   EXPECT_EQ(Get("/missing.js")->status, 404);
+  // A route ending in a slash (the phone pages' /m/) is the app too.
+  EXPECT_EQ(Get("/m/")->body, "<html>app</html>");
+  EXPECT_EQ(HeaderOf(*Get("/m/"), "Cache-Control"), "no-cache");
 }
 
 TEST_F(StaticFilesTest, TraversalAttemptsAreNotFound) {

@@ -56,8 +56,12 @@ constexpr const char* kRoundOrganisers = "platform=200/200 admin=200/403 union_o
 // 东城区民政局 and 陕西省民政厅: outside the admin's subtree at 北京市总工会, so it may not change
 // them, 403). Org members see the matches of their organisation's resources and serve them, but
 // do not decide (403).
-constexpr const char* kDemandListers = "platform=200 admin=200 union_officer=200";
+// A worker posts demands for its worker record's unit and reads and changes only those it posted
+// (its own_demand); the unit's demands are foreign to it like any other.
+constexpr const char* kDemandListers = "platform=200 admin=200 union_officer=200 worker=200";
 constexpr const char* kDemandReaders = "platform=200/200 admin=200/404 union_officer=200/404";
+constexpr const char* kDemandOwners =
+    "platform=200/200 admin=200/404 union_officer=200/404 worker=200/404";
 constexpr const char* kResourceReaders =
     "platform=200 admin=200 union_officer=200 civil_affairs_officer=200 inspector=200 expert=200 "
     "org_member=200 worker=200";
@@ -393,16 +397,16 @@ const std::vector<MatrixRow>& MatrixRows() {
       // Demands, resources and matching (issue #10).
       {"GET /api/v1/demands", "/api/v1/demands", "", "", "", kDemandListers},
       {"POST /api/v1/demands", "/api/v1/demands", "/api/v1/demands", kDemandBody,
-       kForeignDemandBody, "platform=201/201 admin=201/422 union_officer=201/422"},
+       kForeignDemandBody, "platform=201/201 admin=201/422 union_officer=201/422 worker=201/422"},
       {"GET /api/v1/demands/{id}", "/api/v1/demands/{own_demand}",
-       "/api/v1/demands/{foreign_demand}", "", "", kDemandReaders},
+       "/api/v1/demands/{foreign_demand}", "", "", kDemandOwners},
       {"PATCH /api/v1/demands/{id}", "/api/v1/demands/{own_demand}",
-       "/api/v1/demands/{foreign_demand}", R"({"description":"每年一次"})", "", kDemandReaders},
+       "/api/v1/demands/{foreign_demand}", R"({"description":"每年一次"})", "", kDemandOwners},
       {"POST /api/v1/demands/{id}/transitions", "/api/v1/demands/{fresh_demand}/transitions",
        "/api/v1/demands/{foreign_fresh_demand}/transitions", R"({"to":"closed"})", "",
-       kDemandReaders},
+       kDemandOwners},
       {"GET /api/v1/demands/{id}/recommendations", "/api/v1/demands/{own_demand}/recommendations",
-       "/api/v1/demands/{foreign_demand}/recommendations", "", "", kDemandReaders},
+       "/api/v1/demands/{foreign_demand}/recommendations", "", "", kDemandOwners},
       {"GET /api/v1/resources", "/api/v1/resources", "", "", "", kResourceReaders},
       {"POST /api/v1/resources", "/api/v1/resources", "/api/v1/resources", kResourceBody,
        kForeignResourceBody, "platform=201/201 admin=422/422 org_member=201/422"},

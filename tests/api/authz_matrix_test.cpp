@@ -86,6 +86,7 @@ class AuthzMatrixTest : public ApiFixture {
       sessions_[role] = Login("bj." + role, kPassword);
     }
     sessions_["platform"] = platform_;
+    ids_["worker_demand"] = MakeWorkerDemand();
     SetUpSelection();
   }
 
@@ -373,6 +374,16 @@ class AuthzMatrixTest : public ApiFixture {
     return r.status == 201 ? Json(r).at("id").as_int64() : 0;
   }
 
+  // An open demand the worker posted from the phone pages (its worker record's unit, 北京市总工会):
+  // the worker's own_demand and fresh_demand; the unit's demands are not its own.
+  std::int64_t MakeWorkerDemand() {
+    auto r = Call(sessions_.at("worker"), "POST", "/api/v1/demands",
+                  R"({"title":"职工健康讲座","category":"health","region_code":"110000",)"
+                  R"("headcount":1,"window_start":"2024-06-01","window_end":"2024-06-30"})");
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
   // An open resource of own_org or foreign_org, with room for everyone the pools need.
   std::int64_t MakeResource(bool own) {
     auto r = Call(platform_, "POST", "/api/v1/resources",
@@ -596,6 +607,8 @@ class AuthzMatrixTest : public ApiFixture {
     if (name == "foreign_fresh_signed_event") {
       return std::to_string(MakeEvent(false, true, true));
     }
+    if (role == "worker" && name == "own_demand") return std::to_string(ids_.at("worker_demand"));
+    if (role == "worker" && name == "fresh_demand") return std::to_string(MakeWorkerDemand());
     if (name == "fresh_demand") return std::to_string(MakeDemand(true));
     if (name == "foreign_fresh_demand") return std::to_string(MakeDemand(false));
     if (name == "fresh_resource") return std::to_string(MakeResource(true));

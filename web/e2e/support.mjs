@@ -56,7 +56,7 @@ async function stopServer(server) {
   clearTimeout(timer)
 }
 
-async function launchBrowser(profileDir, pageProblems) {
+async function launchBrowser(profileDir, pageProblems, contextOptions) {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -71,6 +71,7 @@ async function launchBrowser(profileDir, pageProblems) {
     ],
     locale: 'zh-CN',
     viewport: { width: 1280, height: 800 },
+    ...contextOptions,
   })
   context.setDefaultTimeout(timeout)
   await context.exposeBinding('__reportCspViolation', (_source, text) => pageProblems.push(`CSP: ${text}`))
@@ -92,8 +93,10 @@ async function launchBrowser(profileDir, pageProblems) {
 /**
  * A fresh server (`init` with admin password `adminPassword`) and browser. `pageProblems` collects
  * CSP violations and uncaught page errors; tests assert it stays empty. `stop()` undoes everything.
+ * `contextOptions` go to the browser context (e.g. a phone: viewport, isMobile, hasTouch); the
+ * database is `app.db`.
  */
-export async function startApp() {
+export async function startApp(contextOptions = {}) {
   assert.ok(existsSync(bin), `server binary not found: ${bin} (set LIANYIN_BIN)`)
   assert.ok(existsSync(path.join(webRoot, 'index.html')), `no build in ${webRoot}: run npm run build`)
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'lianyin-e2e-'))
@@ -104,10 +107,10 @@ export async function startApp() {
     await rm(tmpDir, { recursive: true, force: true })
   }
   try {
-    const db = path.join(tmpDir, 'e2e.db')
-    await promisify(execFile)(bin, ['init', '--db', db, '--admin-password', adminPassword], { timeout })
-    Object.assign(app, await startServer(db))
-    Object.assign(app, await launchBrowser(path.join(tmpDir, 'profile'), app.pageProblems))
+    app.db = path.join(tmpDir, 'e2e.db')
+    await promisify(execFile)(bin, ['init', '--db', app.db, '--admin-password', adminPassword], { timeout })
+    Object.assign(app, await startServer(app.db))
+    Object.assign(app, await launchBrowser(path.join(tmpDir, 'profile'), app.pageProblems, contextOptions))
   } catch (error) {
     await app.stop()
     throw error

@@ -21,14 +21,15 @@ setCsrfTokenSource(() => useAuthStore().csrfToken)
 setUnauthenticatedHandler(() => {
   useAuthStore().clear()
   const current = router.currentRoute.value
-  if (!current.meta.public) void router.replace({ name: 'login', query: { redirect: current.fullPath } })
+  const login = current.meta.mobile ? 'm-login' : 'login'
+  if (!current.meta.public) void router.replace({ name: login, query: { redirect: current.fullPath } })
 })
 
 // 403 password_change_required / mfa_enrolment_required: the session must meet that first.
 setSessionRequirementHandler((error) => {
   const auth = useAuthStore()
   auth.require(error.code)
-  const name = requiredRouteName(auth.user)
+  const name = requiredRouteName(auth.user, router.currentRoute.value.meta.mobile === true)
   if (name && router.currentRoute.value.name !== name) void router.replace({ name })
 })
 

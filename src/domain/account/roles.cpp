@@ -77,8 +77,8 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& Table() {
                       "project:project:list", "system:region:list",      "venue:booking:create",
                       "venue:booking:list",   "venue:venue:list"}},
       {"worker",
-       {"event:checkin:create", "event:event:list", "event:signup:create", "match:resource:list",
-        "venue:venue:list"}},
+       {"event:checkin:create", "event:event:list", "event:signup:create", "match:demand:edit",
+        "match:demand:list", "match:resource:list", "venue:venue:list"}},
   };
   return table;
 }

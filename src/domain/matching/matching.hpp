@@ -42,6 +42,7 @@ struct Demand {
   std::optional<std::string> description;
   std::int64_t unit_id = 0;  // the owner (SPEC §1)
   std::string unit_name;
+  std::optional<std::int64_t> worker_id;  // the worker who posted it (the phone pages)
   ListingStatus status = ListingStatus::kOpen;
   std::int64_t matched = 0;  // headcount of its accepted (and later) matches
   std::string created_at;
@@ -59,7 +60,8 @@ struct NewDemand {
   std::string window_end;
   std::optional<std::string> target_group;
   std::optional<std::string> description;
-  std::int64_t unit_id = 0;
+  std::int64_t unit_id = 0;               // 0: a worker's own unit (OwnedByWorker fills it in)
+  std::optional<std::int64_t> worker_id;  // set for a worker posting for itself
 };
 
 // PATCH /demands/{id}: present members change; target_group / description present-but-empty

@@ -12,6 +12,7 @@ namespace {
 namespace json = boost::json;
 
 json::value Opt(const std::optional<std::string>& v) { return v ? json::value(*v) : nullptr; }
+json::value Opt(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : nullptr; }
 
 // The audit action of a step to `to`.
 std::string ActionOf(MatchStatus to) {
@@ -51,6 +52,7 @@ json::value AuditJson(const Demand& d) {
                       {"target_group", Opt(d.target_group)},
                       {"description", Opt(d.description)},
                       {"unit_id", d.unit_id},
+                      {"worker_id", Opt(d.worker_id)},
                       {"status", StatusName(d.status)},
                       {"matched", d.matched}};
 }

@@ -16,10 +16,13 @@ namespace {
 
 using account::Actor;
 
-// 422 unless the unit is a union unit in scope and the region is known and covered by it.
+// 422 unless the unit is a union unit in scope and the region is known and covered by it. A
+// worker's demand is owned by its worker record's unit (OwnedByWorker), which the worker scope
+// does not see: that unit is read as the owner of the worker's own record.
 core::Result<void> CheckDemandReferences(store::Session& session, const common::Scope& scope,
                                          const NewDemand& d) {
-  auto unit = account::UnitRepo(session).FindInScope(scope, d.unit_id);
+  account::UnitRepo units(session);
+  auto unit = scope.worker_id ? units.FindOwner(d.unit_id) : units.FindInScope(scope, d.unit_id);
   if (!unit) return core::Error::Invalid("unit_id", "no such unit");
   if (unit->kind != account::UnitKind::kUnion) {
     return core::Error::Invalid("unit_id", "must be a trade-union unit");
@@ -57,7 +60,17 @@ core::Result<void> CheckResourceReferences(store::Session& session, const common
 
 NewDemand FieldsOf(const Demand& d) {
   return {d.title,      d.category,     d.region_code, d.headcount, d.window_start,
-          d.window_end, d.target_group, d.description, d.unit_id};
+          d.window_end, d.target_group, d.description, d.unit_id,   d.worker_id};
+}
+
+// The demand as the actor posts it: a worker's owned by its worker record's unit and itself
+// (OwnedByWorker; 422 on worker_id when the record is gone), anyone else's as given.
+core::Result<NewDemand> PostedBy(MatchingRepo& repo, const common::Scope& scope,
+                                 const NewDemand& d) {
+  if (!scope.worker_id) return d;
+  auto unit = repo.WorkerUnit(scope);
+  if (!unit) return core::Error::Invalid("worker_id", "no such worker");
+  return OwnedByWorker(d, *scope.worker_id, *unit);
 }
 
 NewResource FieldsOf(const Resource& r) {
@@ -182,14 +195,16 @@ core::Result<typename Kind::Item> Transit(common::WriteTx& tx, const common::Sco
 
 }  // namespace
 
-core::Result<Demand> MatchingService::CreateDemand(const Actor& actor, const NewDemand& input) {
-  if (auto ok = CheckNewDemand(input); !ok) return ok.error();
+core::Result<Demand> MatchingService::CreateDemand(const Actor& actor, const NewDemand& requested) {
+  if (auto ok = CheckNewDemand(requested, actor.worker_id); !ok) return ok.error();
   const std::string at = core::FormatDateTime(clock_());
   const account::Scope scope = account::ScopeOf(actor);
   return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Demand> {
-    if (auto ok = CheckDemandReferences(tx.session(), scope, input); !ok) return ok.error();
     MatchingRepo repo(tx.session());
-    const std::int64_t id = repo.InsertDemand(input, actor.user_id, at);
+    auto input = PostedBy(repo, scope, requested);
+    if (!input) return input.error();
+    if (auto ok = CheckDemandReferences(tx.session(), scope, *input); !ok) return ok.error();
+    const std::int64_t id = repo.InsertDemand(*input, actor.user_id, at);
     Demand created = repo.FindDemand(scope, id).value();
     tx.Record({"create", "demand", std::to_string(id), nullptr, AuditJson(created), true,
                created.unit_id});

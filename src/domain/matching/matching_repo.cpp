@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/account/scope.hpp"
 #include "domain/common/sql_text.hpp"
 
 namespace lianyin::domain::matching {
@@ -24,7 +25,8 @@ using common::SplitCodes;
 constexpr const char* kDemandSelect =
     "SELECT d.id, d.title, d.category, d.region_code, COALESCE(r.name, ''), d.headcount, "
     "d.window_start, d.window_end, d.target_group, d.description, d.unit_id, u.name, d.status, "
-    "d.matched, d.created_at, d.updated_at FROM demands d JOIN units u ON u.id = d.unit_id "
+    "d.matched, d.created_at, d.updated_at, d.worker_id FROM demands d "
+    "JOIN units u ON u.id = d.unit_id "
     "LEFT JOIN regions r ON r.code = d.region_code ";
 
 Demand ReadDemand(const store::Row& r) {
@@ -45,6 +47,7 @@ Demand ReadDemand(const store::Row& r) {
   d.matched = r.Int(13);
   d.created_at = r.Text(14);
   d.updated_at = r.Text(15);
+  d.worker_id = r.OptInt(16);
   return d;
 }
 
@@ -144,11 +147,11 @@ std::int64_t MatchingRepo::InsertDemand(const NewDemand& d, std::optional<std::i
                                         std::string_view now) {
   auto stmt = session_.Prepare(
       "INSERT INTO demands (title, category, region_code, headcount, window_start, window_end, "
-      "target_group, description, unit_id, status, created_by, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id");
+      "target_group, description, unit_id, worker_id, status, created_by, created_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id");
   stmt.BindAll({d.title, d.category, d.region_code, d.headcount, d.window_start, d.window_end,
-                OptValue(d.target_group), OptValue(d.description), d.unit_id, OptValue(by_user_id),
-                std::string(now), std::string(now)});
+                OptValue(d.target_group), OptValue(d.description), d.unit_id, OptValue(d.worker_id),
+                OptValue(by_user_id), std::string(now), std::string(now)});
   stmt.Next();
   return stmt.row().Int(0);
 }
@@ -164,6 +167,15 @@ bool MatchingRepo::UpdateDemand(std::int64_t id, const NewDemand& d, const Deman
              {d.title, d.category, d.region_code, d.headcount, d.window_start, d.window_end,
               OptValue(d.target_group), OptValue(d.description), d.unit_id, d.headcount,
               std::string(now), id, before.matched, std::string(StatusName(before.status))}) == 1;
+}
+
+std::optional<std::int64_t> MatchingRepo::WorkerUnit(const common::Scope& scope) {
+  if (!scope.worker_id) return std::nullopt;
+  const common::ScopeFilter visible = common::Visible(scope, account::kWorkerRows);
+  auto stmt = session_.Prepare("SELECT w.unit_id FROM workers w WHERE w.id = ? AND " + visible.sql);
+  stmt.BindAll(visible.After({*scope.worker_id}));
+  if (!stmt.Next()) return std::nullopt;
+  return stmt.row().Int(0);
 }
 
 std::optional<Demand> MatchingRepo::FindDemand(const common::Scope& scope, std::int64_t id) {

@@ -43,6 +43,9 @@ class MatchingRepo {
 
   std::int64_t InsertDemand(const NewDemand& d, std::optional<std::int64_t> by_user_id,
                             std::string_view now);
+  // The unit of the worker record a worker scope stands for (table workers), nullopt for any
+  // other scope or a record that is gone. One query.
+  std::optional<std::int64_t> WorkerUnit(const common::Scope& scope);
   // Replaces the fields unless the matched headcount or the status changed since `before`
   // was read (false: a concurrent accept or move won).
   bool UpdateDemand(std::int64_t id, const NewDemand& d, const Demand& before,

@@ -62,6 +62,17 @@ void CheckFields(Errors& errors, const NewDemand& d) {
     Fail(errors, "target_group", "not a target_group code");
   }
   if (d.description) CheckText(errors, "description", *d.description, kMaxDescriptionChars, false);
+}
+
+// Who owns a new demand (CheckNewDemand's contract).
+void CheckOwner(Errors& errors, const NewDemand& d, std::optional<std::int64_t> poster_worker_id) {
+  if (poster_worker_id) {
+    if (d.worker_id && *d.worker_id != *poster_worker_id) {
+      Fail(errors, "worker_id", "must be your own worker record");
+    }
+    return;  // unit_id: OwnedByWorker, against the record
+  }
+  if (d.worker_id) Fail(errors, "worker_id", "is set only by a worker posting its own demand");
   if (d.unit_id <= 0) Fail(errors, "unit_id", "is required");
 }
 
@@ -121,10 +132,25 @@ std::int64_t DayNumber(const std::string& text) {
 
 }  // namespace
 
-core::Result<void> CheckNewDemand(const NewDemand& demand) {
+core::Result<void> CheckNewDemand(const NewDemand& demand,
+                                  std::optional<std::int64_t> poster_worker_id) {
   Errors errors;
   CheckFields(errors, demand);
+  CheckOwner(errors, demand, poster_worker_id);
   return Done(std::move(errors));
+}
+
+core::Result<NewDemand> OwnedByWorker(NewDemand demand, std::int64_t worker_id,
+                                      std::int64_t worker_unit_id) {
+  if (demand.unit_id != 0 && demand.unit_id != worker_unit_id) {
+    return core::Error::Invalid("unit_id", "must be the unit of your worker record");
+  }
+  if (demand.worker_id && *demand.worker_id != worker_id) {
+    return core::Error::Invalid("worker_id", "must be your own worker record");
+  }
+  demand.unit_id = worker_unit_id;
+  demand.worker_id = worker_id;
+  return demand;
 }
 
 core::Result<void> CheckNewResource(const NewResource& resource) {

@@ -23,7 +23,15 @@ inline constexpr std::int64_t kMaxHeadcount = 1000000;
 inline constexpr std::int64_t kMaxCostPerPersonFen = 100000000;  // ¥1 000 000 a person
 inline constexpr std::int64_t kMaxRecommendations = 50;
 
-core::Result<void> CheckNewDemand(const NewDemand& demand);
+// The fields of a new demand and who owns it. A worker (poster_worker_id set) posts for itself:
+// worker_id absent or its own, unit_id absent (0) or its worker record's unit (OwnedByWorker
+// checks that against the record); anyone else names the union unit (unit_id) and no worker_id.
+core::Result<void> CheckNewDemand(const NewDemand& demand,
+                                  std::optional<std::int64_t> poster_worker_id);
+// The demand a worker posts: owned by its worker record's unit and by itself. 422 on unit_id
+// when the demand names another unit, on worker_id when it names another worker.
+core::Result<NewDemand> OwnedByWorker(NewDemand demand, std::int64_t worker_id,
+                                      std::int64_t worker_unit_id);
 core::Result<void> CheckNewResource(const NewResource& resource);
 // A run's request: region_code a six-digit code, category a service_category, at most
 // kMaxRunIds ids per list (422 on each).

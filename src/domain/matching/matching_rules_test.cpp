@@ -7,7 +7,7 @@ namespace {
 
 NewDemand ValidDemand() {
   return {"外卖骑手健康体检", "health",     "320571",     50, "2023-04-01",
-          "2023-06-30",       std::nullopt, std::nullopt, 7};
+          "2023-06-30",       std::nullopt, std::nullopt, 7,  std::nullopt};
 }
 
 NewResource ValidResource() {
@@ -24,7 +24,7 @@ bool HasField(const core::Result<void>& r, const std::string& field) {
 }
 
 TEST(MatchingRules, AcceptsValidListings) {
-  EXPECT_TRUE(CheckNewDemand(ValidDemand()));
+  EXPECT_TRUE(CheckNewDemand(ValidDemand(), std::nullopt));
   EXPECT_TRUE(CheckNewResource(ValidResource()));
 }
 
@@ -34,7 +34,7 @@ TEST(MatchingRules, NamesEveryBadField) {
   d.headcount = 0;
   d.window_end = "2023-03-01";
   d.target_group = "aliens";
-  const auto r = CheckNewDemand(d);
+  const auto r = CheckNewDemand(d, std::nullopt);
   EXPECT_TRUE(HasField(r, "category"));
   EXPECT_TRUE(HasField(r, "headcount"));
   EXPECT_TRUE(HasField(r, "window_end"));
@@ -49,6 +49,38 @@ TEST(MatchingRules, NamesEveryBadField) {
   EXPECT_TRUE(HasField(rs, "cost_per_person_fen"));
   s.region_codes.clear();
   EXPECT_TRUE(HasField(CheckNewResource(s), "region_codes"));
+}
+
+TEST(MatchingRules, AWorkerPostsForItselfAndItsOwnUnit) {
+  constexpr std::int64_t kWorker = 42;
+  NewDemand phone = ValidDemand();
+  phone.unit_id = 0;  // the phone form names no unit
+  EXPECT_TRUE(CheckNewDemand(phone, kWorker));
+  EXPECT_TRUE(HasField(CheckNewDemand(phone, std::nullopt), "unit_id"));
+
+  phone.worker_id = kWorker;
+  EXPECT_TRUE(CheckNewDemand(phone, kWorker));
+  EXPECT_TRUE(HasField(CheckNewDemand(phone, std::nullopt), "worker_id"));
+  phone.worker_id = kWorker + 1;
+  EXPECT_TRUE(HasField(CheckNewDemand(phone, kWorker), "worker_id"));
+
+  NewDemand mine = ValidDemand();
+  mine.unit_id = 0;
+  auto owned = OwnedByWorker(mine, kWorker, 9);
+  ASSERT_TRUE(owned);
+  EXPECT_EQ(owned->unit_id, 9);
+  EXPECT_EQ(owned->worker_id, kWorker);
+  mine.unit_id = 9;
+  EXPECT_TRUE(OwnedByWorker(mine, kWorker, 9));
+  mine.unit_id = 7;
+  auto other_unit = OwnedByWorker(mine, kWorker, 9);
+  ASSERT_FALSE(other_unit);
+  EXPECT_EQ(other_unit.error().details.at(0).field, "unit_id");
+  mine.unit_id = 9;
+  mine.worker_id = kWorker + 1;
+  auto other_worker = OwnedByWorker(mine, kWorker, 9);
+  ASSERT_FALSE(other_worker);
+  EXPECT_EQ(other_worker.error().details.at(0).field, "worker_id");
 }
 
 TEST(MatchingRules, RunRequestsNameEveryBadField) {

@@ -25,7 +25,9 @@ class MatchingService {
       : writer_(writer), clock_(std::move(clock)) {}
 
   // 422 on fields (CheckNewDemand), on unit_id (not a union unit in scope) or region_code
-  // (unknown, or not covered by the unit's region).
+  // (unknown, or not covered by the unit's region). A worker posts for itself: the demand is
+  // owned by its worker record's unit and carries its worker_id (OwnedByWorker: 422 on unit_id
+  // or worker_id naming another), so the worker sees it and no other worker does.
   core::Result<Demand> CreateDemand(const account::Actor& actor, const NewDemand& demand);
   // ApplyPatch's rules; the same 422s; 404 outside scope.
   core::Result<Demand> UpdateDemand(const account::Actor& actor, std::int64_t id,

@@ -74,8 +74,9 @@ Response CreateDemand(MatchingService& service, Context& ctx) {
   d.window_end = in.Date("window_end");
   d.target_group = in.OptString("target_group", kCodeChars);
   d.description = in.OptString("description", matching::kMaxDescriptionChars);
-  d.unit_id = in.Int64("unit_id");
-  if (!in.ok()) return FormInvalid(in, matching::CheckNewDemand(d));
+  d.unit_id = in.OptInt64("unit_id").value_or(0);
+  d.worker_id = in.OptInt64("worker_id");
+  if (!in.ok()) return FormInvalid(in, matching::CheckNewDemand(d, ctx.actor->worker_id));
   return ResultOr(201, service.CreateDemand(*ctx.actor, d), DemandJson);
 }
 
@@ -216,7 +217,8 @@ void AddMatchingRoutes(Router& router, MatchingService& matching) {
               .permission = "match:demand:list",
               .response_schema = Serialised(schema::Page(DemandSchema(), "matching demands"))});
   router.Add("POST", "/api/v1/demands", plain(CreateDemand),
-             {.summary = "Post a demand of a union unit (open)",
+             {.summary = "Post a demand of a union unit (open); a worker posts its own, for "
+                         "its worker record's unit",
               .tag = "matching",
               .permission = "match:demand:edit",
               .request_schema = Serialised(NewDemandSchema()),

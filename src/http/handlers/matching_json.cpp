@@ -69,8 +69,9 @@ json::object DemandProps() {
           {"window_end", Prop("string", "last date, inclusive")},
           {"target_group", Prop("string", "dictionary target_group", true)},
           {"description", Prop("string", "description", true)},
-          {"unit_id", Prop("integer", "the owner: a union unit")},
+          {"unit_id", Prop("integer", "the owner: a union unit (a worker's: its own, omitted)")},
           {"unit_name", Prop("string", "its name")},
+          {"worker_id", Prop("integer", "the worker who posted it from the phone pages", true)},
           {"status", Enum(matching::ListingStatusNames(), "dictionary listing_status")},
           {"created_at", Prop("string", "date-time")},
           {"updated_at", Prop("string", "date-time")}};
@@ -142,6 +143,7 @@ json::object DemandJson(const matching::Demand& d) {
           {"description", Opt(d.description)},
           {"unit_id", d.unit_id},
           {"unit_name", d.unit_name},
+          {"worker_id", Opt(d.worker_id)},
           {"status", matching::StatusName(d.status)},
           {"created_at", d.created_at},
           {"updated_at", d.updated_at}};
@@ -251,8 +253,8 @@ json::object DemandSchema() { return schema::Closed(DemandProps()); }
 json::object NewDemandSchema() {
   return schema::Object(
       Pick(DemandProps(), {"title", "category", "region_code", "headcount", "window_start",
-                           "window_end", "target_group", "description", "unit_id"}),
-      {"title", "category", "region_code", "headcount", "window_start", "window_end", "unit_id"});
+                           "window_end", "target_group", "description", "unit_id", "worker_id"}),
+      {"title", "category", "region_code", "headcount", "window_start", "window_end"});
 }
 
 json::object ResourceSchema() { return schema::Closed(ResourceProps()); }

@@ -1,6 +1,4 @@
 import { createI18n } from 'vue-i18n'
-import elementEn from 'element-plus/es/locale/lang/en'
-import elementZhCn from 'element-plus/es/locale/lang/zh-cn'
 import zhCN, { type MessageSchema } from './zh-CN'
 import en from './en'
 
@@ -14,8 +12,6 @@ export function isSupportedLocale(value: string): value is Locale {
 
 /** Language names are shown in their own language so anyone can find theirs. */
 export const kLocaleLabels: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' }
-
-export const kElementLocales = { 'zh-CN': elementZhCn, en: elementEn }
 
 export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,

@@ -15,5 +15,7 @@ declare module 'vue-router' {
     parent?: string
     /** Reachable without a session. */
     public?: boolean
+    /** A phone page (src/mobile, Vant): rendered outside the Element Plus shell. */
+    mobile?: boolean
   }
 }

@@ -1,8 +1,12 @@
 import type { RouteRecordRaw } from 'vue-router'
-import AppLayout from '@/components/layout/AppLayout.vue'
+import { mobileRoutes } from '@/mobile/routes'
 import { layoutChildren } from './layoutRoutes'
 
-/** The whole route table: public pages, then the layout with `layoutChildren`, then 404. */
+/**
+ * The whole route table: public pages, the workers' phone pages under /m/, then the layout with
+ * `layoutChildren`, then 404. The layout is loaded lazily, like every page: the phone pages load
+ * none of the admin frame (nor Element Plus).
+ */
 export const routes: RouteRecordRaw[] = [
   {
     path: '/login',
@@ -29,7 +33,8 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/events/screen.vue'),
     meta: { titleKey: 'menu.eventScreen', permission: 'event:event:edit' },
   },
-  { path: '/', component: AppLayout, children: layoutChildren },
+  mobileRoutes,
+  { path: '/', component: () => import('@/components/layout/AppLayout.vue'), children: layoutChildren },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
