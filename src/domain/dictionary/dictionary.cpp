@@ -122,6 +122,7 @@ constexpr Entry kAuditEntities[] = {
     {"match", "对接记录", "Match"},
     {"venue", "场地", "Venue"},
     {"booking", "场地预约", "Booking"},
+    {"venue_photo", "场地照片", "Venue photo"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
