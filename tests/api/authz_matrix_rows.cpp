@@ -87,6 +87,8 @@ constexpr const char* kBookingListers = "platform=200 admin=200 union_officer=20
 constexpr const char* kBookingReaders =
     "platform=200/200 admin=200/404 union_officer=200/404 org_member=200/404";
 constexpr const char* kBookingReviewers = "platform=200/200 admin=200/404 union_officer=200/404";
+// A venue's photos: read by every reader of venues, changed by the editors of the venue's unit.
+const std::string kPngBody("\x89PNG\r\n\x1A\nIHDR", 12);
 
 // Events (issue #11) of own_org at a venue of 北京市总工会 (own) and of foreign_org at one of
 // 陕西省总工会, published unless fresh drafts. Every holder of event:event:list reads them;
@@ -505,6 +507,15 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"GET /api/v1/events/{id}/checkin-code", "/api/v1/events/{own_event}/checkin-code",
        "/api/v1/events/{foreign_event}/checkin-code", "", "", kEventEditors},
       {"GET /api/v1/me/events", "/api/v1/me/events", "", "", "", "worker=200"},
+      {"GET /api/v1/venues/{id}/photos", "/api/v1/venues/{own_venue}/photos",
+       "/api/v1/venues/{foreign_venue}/photos", "", "", kVenueReaders},
+      {"POST /api/v1/venues/{id}/photos", "/api/v1/venues/{fresh_venue}/photos?file_name=a.png",
+       "/api/v1/venues/{foreign_fresh_venue}/photos?file_name=a.png", kPngBody, "",
+       "platform=201/201 admin=201/403 union_officer=201/403", "403", "image/png"},
+      {"GET /api/v1/venues/{id}/photos/{photo_id}", "/api/v1/venues/{own_venue}/photos/{own_photo}",
+       "/api/v1/venues/{foreign_venue}/photos/{foreign_photo}", "", "", kVenueReaders},
+      {"DELETE /api/v1/venues/{id}/photos/{photo_id}", "/api/v1/venues/{fresh_venue_photo}",
+       "/api/v1/venues/{foreign_fresh_venue_photo}", "", "", kVenueEditors},
       {"POST /api/v1/matches/{id}/project", "/api/v1/matches/{fresh_done_match}/project",
        "/api/v1/matches/{foreign_fresh_done_match}/project", "", "",
        "platform=201/201 admin=201/404 union_officer=201/404"},

@@ -279,13 +279,33 @@ class AuthzMatrixTest : public ApiFixture {
   }
 
   // An open demand of 北京市总工会 (own) or 陕西省总工会 for one person, made by the platform.
-  // Venues of 北京市总工会 and 陕西省总工会 with a booking each, by own_org and foreign_org.
+  // Venues of 北京市总工会 and 陕西省总工会 with a booking and a photo each, by own_org and
+  // foreign_org.
   void SetUpVenues() {
     for (const bool own : {true, false}) {
       const std::string side = own ? "own" : "foreign";
       ids_[side + "_venue"] = MakeVenue(own);
       ids_[side + "_booking"] = MakeBooking(own, ids_[side + "_venue"]);
+      ids_[side + "_photo"] = MakePhoto(ids_[side + "_venue"]);
     }
+  }
+
+  // A PNG photo of `venue`, uploaded by the platform.
+  std::int64_t MakePhoto(std::int64_t venue) {
+    auto r =
+        Send(port_, "POST", "/api/v1/venues/" + std::to_string(venue) + "/photos?file_name=a.png",
+             {{"Cookie", platform_.cookie},
+              {"X-CSRF-Token", platform_.csrf},
+              {"Content-Type", "image/png"}},
+             std::string("\x89PNG\r\n\x1A\nIHDR", 12));
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
+  // "{venue}/photos/{photo}" of a new venue with one photo.
+  std::string FreshVenuePhoto(bool own) {
+    const std::int64_t venue = MakeVenue(own);
+    return std::to_string(venue) + "/photos/" + std::to_string(MakePhoto(venue));
   }
 
   std::int64_t MakeVenue(bool own) {
@@ -595,6 +615,8 @@ class AuthzMatrixTest : public ApiFixture {
     }
     if (name == "fresh_venue") return std::to_string(MakeVenue(true));
     if (name == "foreign_fresh_venue") return std::to_string(MakeVenue(false));
+    if (name == "fresh_venue_photo") return FreshVenuePhoto(true);
+    if (name == "foreign_fresh_venue_photo") return FreshVenuePhoto(false);
     if (name == "fresh_booking") return std::to_string(MakeBooking(true));
     if (name == "foreign_fresh_booking") return std::to_string(MakeBooking(false));
     if (name == "event_start") return event_start_;

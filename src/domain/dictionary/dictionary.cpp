@@ -128,6 +128,7 @@ constexpr Entry kAuditEntities[] = {
     {"event", "活动", "Event"},
     {"event_signup", "活动报名", "Event sign-up"},
     {"event_checkin", "活动签到", "Event check-in"},
+    {"venue_photo", "场地照片", "Venue photo"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},

@@ -98,8 +98,11 @@ TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
 
 // The audit trail of venues and bookings shows labels for its records and actions.
 TEST(Dictionary, LabelsTheVenueAuditTrail) {
-  for (const char* entity : {"venue", "booking", "venues"}) ExpectLabelled("audit_entity", entity);
-  for (const char* action : {"create", "update", "transition", "approve", "reject", "cancel"}) {
+  for (const char* entity : {"venue", "booking", "venue_photo", "venues"}) {
+    ExpectLabelled("audit_entity", entity);
+  }
+  for (const char* action :
+       {"create", "update", "transition", "approve", "reject", "cancel", "delete"}) {
     ExpectLabelled("audit_action", action);
   }
 }

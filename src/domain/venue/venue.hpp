@@ -37,6 +37,8 @@ struct Venue {
   std::optional<std::string> opening_hours;
   std::optional<std::string> description;
   VenueStatus status = VenueStatus::kActive;
+  std::optional<std::int64_t> cover_photo_id;  // its first photo, the list's thumbnail
+  std::int64_t photo_count = 0;
   std::string created_at;
   std::string updated_at;
 };
@@ -143,6 +145,23 @@ struct Calendar {
   std::string to;
   std::vector<Booking> bookings;  // in the caller's scope, every status
   std::vector<Busy> busy;         // pending or approved bookings outside it
+};
+
+// A photo of a venue (JPEG, PNG or WebP), stored with its SHA-256.
+struct Photo {
+  std::int64_t id = 0;
+  std::int64_t venue_id = 0;
+  std::string file_name;
+  std::string media_type;  // image/jpeg, image/png or image/webp
+  std::int64_t size = 0;
+  std::string sha256;  // hex
+  std::optional<std::int64_t> by_user_id;
+  std::string by_name;
+  std::string created_at;
+};
+struct PhotoFile {
+  Photo photo;
+  std::string content;
 };
 
 }  // namespace lianyin::domain::venue

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "domain/venue/venue_repo.hpp"
+
 namespace lianyin::domain::venue {
 namespace {
 
@@ -35,6 +37,22 @@ json::value AuditJson(const Booking& b) {
                       {"status", StatusName(b.status)},
                       {"series_id", Opt(b.series_id)},
                       {"reason", Opt(b.reason)}};
+}
+
+json::value AuditJson(const Photo& p) {
+  return json::object{{"id", p.id},
+                      {"venue_id", p.venue_id},
+                      {"file_name", p.file_name},
+                      {"media_type", p.media_type},
+                      {"size", p.size},
+                      {"sha256", p.sha256}};
+}
+
+core::Result<Venue> LoadChangeable(VenueRepo& repo, const common::Scope& scope, std::int64_t id) {
+  auto venue = repo.FindPublicVenue(id);
+  if (!venue) return common::OutOfScope();
+  if (!repo.VenueInScope(scope, id)) return common::ForbiddenOutsideScope();
+  return std::move(*venue);
 }
 
 }  // namespace lianyin::domain::venue

@@ -14,7 +14,8 @@ using Where = common::ScopeFilter;
 constexpr const char* kVenueSelect =
     "SELECT v.id, v.name, v.unit_id, u.name, v.region_code, COALESCE(r.name, ''), v.address, "
     "v.capacity, v.facilities, v.opening_hours, v.description, v.status, v.created_at, "
-    "v.updated_at FROM venues v JOIN units u ON u.id = v.unit_id "
+    "v.updated_at, (SELECT MIN(p.id) FROM venue_photos p WHERE p.venue_id = v.id), "
+    "v.photo_count FROM venues v JOIN units u ON u.id = v.unit_id "
     "LEFT JOIN regions r ON r.code = v.region_code ";
 
 Venue ReadVenue(const store::Row& r) {
@@ -33,7 +34,30 @@ Venue ReadVenue(const store::Row& r) {
   v.status = ParseVenueStatus(r.Text(11)).value_or(VenueStatus::kActive);
   v.created_at = r.Text(12);
   v.updated_at = r.Text(13);
+  v.cover_photo_id = r.OptInt(14);
+  v.photo_count = r.Int(15);
   return v;
+}
+
+// Columns 0-8: the photo; the download appends its content.
+constexpr const char* kPhotoSelect =
+    "SELECT p.id, p.venue_id, p.file_name, p.media_type, p.size, p.sha256, p.by_user_id, "
+    "COALESCE(bu.display_name, ''), p.created_at";
+constexpr const char* kPhotoFrom =
+    " FROM venue_photos p LEFT JOIN users bu ON bu.id = p.by_user_id ";
+
+Photo ReadPhoto(const store::Row& r) {
+  Photo p;
+  p.id = r.Int(0);
+  p.venue_id = r.Int(1);
+  p.file_name = r.Text(2);
+  p.media_type = r.Text(3);
+  p.size = r.Int(4);
+  p.sha256 = r.Text(5);
+  p.by_user_id = r.OptInt(6);
+  p.by_name = r.Text(7);
+  p.created_at = r.Text(8);
+  return p;
 }
 
 // Columns 0-16: the booking; the calendar appends whether the caller sees it.
@@ -305,6 +329,51 @@ bool VenueRepo::Move(std::int64_t id, BookingStatus from, BookingStatus to,
              "WHERE id = ? AND status = ?",
              {std::string(StatusName(to)), OptValue(reason), std::string(now), id,
               std::string(StatusName(from))}) == 1;
+}
+
+bool VenueRepo::TakePhotoSlot(std::int64_t venue_id, std::int64_t max) {
+  return session_.Execute(
+             "UPDATE venues SET photo_count = photo_count + 1 WHERE id = ? AND photo_count < ?",
+             {venue_id, max}) == 1;
+}
+
+void VenueRepo::ReleasePhotoSlot(std::int64_t venue_id) {
+  session_.Execute(
+      "UPDATE venues SET photo_count = photo_count - 1 WHERE id = ? AND photo_count > 0",
+      {venue_id});
+}
+
+std::int64_t VenueRepo::InsertPhoto(const Photo& p, const std::string& content,
+                                    std::string_view now) {
+  auto stmt = session_.Prepare(
+      "INSERT INTO venue_photos (venue_id, file_name, media_type, size, sha256, content, "
+      "by_user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  stmt.BindAll({p.venue_id, p.file_name, p.media_type, p.size, p.sha256, store::Blob{content},
+                OptValue(p.by_user_id), std::string(now)});
+  stmt.Next();
+  return stmt.row().Int(0);
+}
+
+std::vector<Photo> VenueRepo::Photos(std::int64_t venue_id) {
+  auto stmt = session_.Prepare(std::string(kPhotoSelect) + kPhotoFrom +
+                               "WHERE p.venue_id = ? ORDER BY p.id");
+  stmt.Bind(0, venue_id);
+  return Collect<Photo>(stmt, ReadPhoto);
+}
+
+std::optional<PhotoFile> VenueRepo::FindPhoto(std::int64_t venue_id, std::int64_t id,
+                                              bool with_content) {
+  auto stmt =
+      session_.Prepare(std::string(kPhotoSelect) + (with_content ? ", p.content" : ", NULL") +
+                       kPhotoFrom + "WHERE p.id = ? AND p.venue_id = ?");
+  stmt.BindAll({id, venue_id});
+  if (!stmt.Next()) return std::nullopt;
+  const store::Row r = stmt.row();
+  return PhotoFile{ReadPhoto(r), with_content ? r.Bytes(9) : std::string()};
+}
+
+void VenueRepo::DeletePhoto(std::int64_t id) {
+  session_.Execute("DELETE FROM venue_photos WHERE id = ?", {id});
 }
 
 }  // namespace lianyin::domain::venue

@@ -86,6 +86,18 @@ class VenueRepo {
             std::optional<std::int64_t> by_user_id, const std::optional<std::string>& reason,
             std::string_view now, bool review);
 
+  // Photos. TakePhotoSlot counts one more photo of the venue unless it has `max` already
+  // (false): one conditional UPDATE, so parallel uploads never pass `max` (the venue's row lock
+  // on PostgreSQL). ReleasePhotoSlot counts one fewer.
+  bool TakePhotoSlot(std::int64_t venue_id, std::int64_t max);
+  void ReleasePhotoSlot(std::int64_t venue_id);
+  std::int64_t InsertPhoto(const Photo& p, const std::string& content, std::string_view now);
+  // The venue's photos in upload order, without their content.
+  std::vector<Photo> Photos(std::int64_t venue_id);
+  // The photo when it belongs to the venue; its content only when asked.
+  std::optional<PhotoFile> FindPhoto(std::int64_t venue_id, std::int64_t id, bool with_content);
+  void DeletePhoto(std::int64_t id);
+
  private:
   store::Session& session_;
 };

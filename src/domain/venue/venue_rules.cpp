@@ -179,4 +179,41 @@ core::Result<std::pair<std::string, std::string>> CheckCalendarRange(const std::
   return std::pair{core::FormatDateTime(*lo), core::FormatDateTime(*hi)};
 }
 
+std::optional<std::string> PhotoMediaType(std::string_view file_name, std::string_view content) {
+  const auto dot = file_name.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  std::string ext(file_name.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  const auto at = [&](std::size_t offset, std::string_view magic) {
+    return content.size() >= offset + magic.size() && content.substr(offset, magic.size()) == magic;
+  };
+  if ((ext == "jpg" || ext == "jpeg") && at(0, "\xFF\xD8\xFF")) return "image/jpeg";
+  if (ext == "png" && at(0, "\x89PNG\r\n\x1A\n")) return "image/png";
+  if (ext == "webp" && at(0, "RIFF") && at(8, "WEBP")) return "image/webp";
+  return std::nullopt;
+}
+
+core::Result<std::string> CheckPhoto(std::string_view file_name, std::string_view content) {
+  if (content.size() > kMaxPhotoBytes) {
+    return core::Error{core::ErrorCode::kPayloadTooLarge,
+                       fmt::format("a photo may be at most {} MiB", kMaxPhotoBytes >> 20),
+                       {}};
+  }
+  Errors errors;
+  const auto chars = core::ValidUtf8(file_name) ? core::CodepointCount(file_name) : std::nullopt;
+  const bool bad_name = !chars || *chars == 0 || *chars > kMaxPhotoNameChars ||
+                        file_name.find_first_of("/\\\r\n\"") != std::string_view::npos;
+  if (bad_name) Fail(errors, "file_name", "must be a plain file name");
+  std::optional<std::string> media_type;
+  if (content.empty()) {
+    Fail(errors, "file", "is required");
+  } else if (!bad_name) {
+    media_type = PhotoMediaType(file_name, content);
+    if (!media_type)
+      Fail(errors, "file", "must be a JPEG, PNG or WebP image matching its extension");
+  }
+  if (!errors.empty()) return core::Error::Invalid(std::move(errors));
+  return *media_type;
+}
+
 }  // namespace lianyin::domain::venue

@@ -5,7 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -25,7 +27,10 @@ inline constexpr std::size_t kMaxReasonChars = 500;
 inline constexpr std::int64_t kMaxCapacity = 100000;
 inline constexpr std::int64_t kMaxBookingSeconds = std::int64_t{7} * 24 * 3600;  // 7 days
 inline constexpr std::int64_t kMaxWeeks = 52;
-inline constexpr std::int64_t kMaxCalendarDays = 62;  // a month view with its margins
+inline constexpr std::int64_t kMaxCalendarDays = 62;     // a month view with its margins
+inline constexpr std::size_t kMaxPhotoBytes = 5u << 20;  // 5 MiB
+inline constexpr std::int64_t kMaxPhotos = 10;           // per venue
+inline constexpr std::size_t kMaxPhotoNameChars = 200;
 
 // name 1–100 characters, region_code a six-digit code, address 1–200, capacity 1–100000, the
 // optional texts within their limits. (The unit and the region's coverage: the service.)
@@ -54,6 +59,15 @@ core::Error IllegalMove(BookingStatus from, BookingStatus to);
 core::Result<BookingStatus> CheckReview(const Review& review);
 // A cancellation's reason ≤ 500 characters.
 core::Result<void> CheckReason(const std::optional<std::string>& reason);
+
+// The media type of a photo: image/jpeg, image/png or image/webp when its first bytes are that
+// format's signature (FF D8 FF; 89 50 4E 47 0D 0A 1A 0A; "RIFF" size "WEBP") and its extension
+// names the same format (.jpg/.jpeg, .png, .webp, any case); nullopt otherwise. O(1).
+std::optional<std::string> PhotoMediaType(std::string_view file_name, std::string_view content);
+// An upload's checks, every failing field at once: 413 over kMaxPhotoBytes (before anything
+// else); 422 on `file_name` (empty, over 200 characters, not UTF-8, or holding / \ " or a line
+// break) and on `file` (empty, or not a JPEG, PNG or WebP matching its extension). The media type.
+core::Result<std::string> CheckPhoto(std::string_view file_name, std::string_view content);
 
 // A calendar range [from, to): each a date (from: its start; to: the end of that day, so
 // from=to=one date is that day) or a date-time; from before to, at most 62 days.

@@ -191,5 +191,49 @@ TEST(VenueRules, CalendarRanges) {
   EXPECT_TRUE(HasField(CheckCalendarRange("May", "2023-03-31"), "from"));
 }
 
+TEST(VenueRules, PhotosAreJpegPngOrWebpByTheirFirstBytesAndTheirExtension) {
+  const std::string jpeg(
+      "\xFF\xD8\xFF\xE0"
+      "JFIF",
+      8);
+  const std::string png(
+      "\x89PNG\r\n\x1A\n"
+      "IHDR",
+      12);
+  const std::string webp("RIFF\x10\x00\x00\x00WEBPVP8 ", 16);
+  EXPECT_EQ(PhotoMediaType("大厅.jpg", jpeg), "image/jpeg");
+  EXPECT_EQ(PhotoMediaType("大厅.JPEG", jpeg), "image/jpeg");
+  EXPECT_EQ(PhotoMediaType("hall.png", png), "image/png");
+  EXPECT_EQ(PhotoMediaType("hall.WebP", webp), "image/webp");
+  // The extension must name what the content is; a GIF, a PDF or a truncated header is none.
+  EXPECT_FALSE(PhotoMediaType("hall.png", jpeg));
+  EXPECT_FALSE(PhotoMediaType("hall.jpg", png));
+  EXPECT_FALSE(PhotoMediaType("hall", jpeg));
+  EXPECT_FALSE(PhotoMediaType("hall.gif", "GIF89a"));
+  EXPECT_FALSE(PhotoMediaType("hall.jpg", "%PDF-1.7"));
+  EXPECT_FALSE(PhotoMediaType("hall.webp", "RIFF\x10\x00\x00\x00WAVE"));
+  EXPECT_FALSE(PhotoMediaType("hall.webp", "RIFF"));
+  EXPECT_FALSE(PhotoMediaType("hall.jpg", std::string("\xFF\xD8", 2)));
+
+  auto ok = CheckPhoto("大厅.jpg", jpeg);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(*ok, "image/jpeg");
+  EXPECT_TRUE(HasField(CheckPhoto("大厅.gif", "GIF89a"), "file"));
+  EXPECT_TRUE(HasField(CheckPhoto("大厅.jpg", ""), "file"));
+  EXPECT_TRUE(HasField(CheckPhoto("", jpeg), "file_name"));
+  EXPECT_TRUE(HasField(CheckPhoto("a/b.jpg", jpeg), "file_name"));
+  EXPECT_TRUE(HasField(CheckPhoto(std::string(197, 'a') + ".jpeg", jpeg), "file_name"));
+  auto both = CheckPhoto("", "");
+  EXPECT_TRUE(HasField(both, "file_name") && HasField(both, "file"));
+  // Over the size limit: 413 before any other check.
+  std::string large = png;
+  large.resize(kMaxPhotoBytes + 1, '\0');
+  auto too_large = CheckPhoto("", large);
+  ASSERT_FALSE(too_large);
+  EXPECT_EQ(too_large.error().code, core::ErrorCode::kPayloadTooLarge);
+  large.resize(kMaxPhotoBytes);
+  EXPECT_TRUE(CheckPhoto("hall.png", large));
+}
+
 }  // namespace
 }  // namespace lianyin::domain::venue

@@ -91,6 +91,20 @@ class VenueService {
   core::Result<Calendar> VenueCalendar(const account::Actor& actor, std::int64_t venue_id,
                                        const std::string& from, const std::string& to);
 
+  // Photos (JPEG, PNG or WebP; CheckPhoto: 413, 422), read by every logged-in user and changed
+  // as the venue (404 no such venue, 403 outside its unit's scope). AddPhoto stores the content
+  // with its SHA-256 and answers 409 when the venue has kMaxPhotos already — exact under
+  // parallel uploads (VenueRepo::TakePhotoSlot, a conditional UPDATE of the venue's count).
+  core::Result<Photo> AddPhoto(const account::Actor& actor, std::int64_t venue_id,
+                               const std::string& file_name, const std::string& content);
+  // In upload order; 404 no such venue.
+  core::Result<std::vector<Photo>> Photos(const account::Actor& actor, std::int64_t venue_id);
+  // The photo with its content; 404 when it is not one of the venue's.
+  core::Result<PhotoFile> PhotoContent(const account::Actor& actor, std::int64_t venue_id,
+                                       std::int64_t photo_id);
+  core::Result<void> DeletePhoto(const account::Actor& actor, std::int64_t venue_id,
+                                 std::int64_t photo_id);
+
  private:
   common::Writer& writer_;
   Clock clock_;

@@ -36,14 +36,6 @@ NewVenue FieldsOf(const Venue& v) {
           v.capacity, v.facilities, v.opening_hours, v.description};
 }
 
-// The venue when the actor may change it: 404 when missing, 403 outside scope.
-core::Result<Venue> LoadChangeable(VenueRepo& repo, const common::Scope& scope, std::int64_t id) {
-  auto venue = repo.FindPublicVenue(id);
-  if (!venue) return common::OutOfScope();
-  if (!repo.VenueInScope(scope, id)) return common::ForbiddenOutsideScope();
-  return std::move(*venue);
-}
-
 }  // namespace
 
 core::Result<Venue> VenueService::CreateVenue(const Actor& actor, const NewVenue& input) {

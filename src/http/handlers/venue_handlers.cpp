@@ -11,6 +11,7 @@
 #include "http/handlers/json_schema.hpp"
 #include "http/handlers/query.hpp"
 #include "http/handlers/venue_json.hpp"
+#include "http/handlers/venue_routes.hpp"
 #include "http/handlers/with_id.hpp"
 #include "http/json.hpp"
 
@@ -256,6 +257,7 @@ void AddVenueRoutes(Router& router, VenueService& venues) {
               .permission = "venue:booking:create",
               .request_schema = Serialised(CancelSchema()),
               .response_schema = Serialised(BookingSchema())});
+  AddVenuePhotoRoutes(router, venues);
 }
 
 }  // namespace lianyin::http::handlers

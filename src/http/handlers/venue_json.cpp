@@ -25,6 +25,8 @@ json::object VenueProps() {
           {"opening_hours", Prop("string", "opening hours (free text), at most 200", true)},
           {"description", Prop("string", "description, at most 5000 characters", true)},
           {"status", Enum(venue::VenueStatusNames(), "dictionary venue_status")},
+          {"cover_photo_id", Prop("integer", "its first photo (the thumbnail)", true)},
+          {"photo_count", Prop("integer", "its photos, at most 10")},
           {"created_at", Prop("string", "date-time")},
           {"updated_at", Prop("string", "date-time")}};
 }
@@ -70,6 +72,8 @@ json::object VenueJson(const venue::Venue& v) {
           {"opening_hours", Opt(v.opening_hours)},
           {"description", Opt(v.description)},
           {"status", venue::StatusName(v.status)},
+          {"cover_photo_id", Opt(v.cover_photo_id)},
+          {"photo_count", v.photo_count},
           {"created_at", v.created_at},
           {"updated_at", v.updated_at}};
 }
@@ -117,6 +121,18 @@ json::object CalendarJson(const venue::Calendar& c) {
           {"to", c.to},
           {"bookings", std::move(bookings)},
           {"busy", std::move(busy)}};
+}
+
+json::object PhotoJson(const venue::Photo& p) {
+  return {{"id", p.id},
+          {"venue_id", p.venue_id},
+          {"file_name", p.file_name},
+          {"media_type", p.media_type},
+          {"size", p.size},
+          {"sha256", p.sha256},
+          {"by_user_id", Opt(p.by_user_id)},
+          {"by_name", p.by_user_id ? json::value(p.by_name) : nullptr},
+          {"created_at", p.created_at}};
 }
 
 // --- schemas ---
@@ -178,6 +194,23 @@ json::object CalendarSchema() {
                                       {"end", Prop("string", "date-time")},
                                       {"status", Enum({"pending", "approved"}, "what holds it")}}),
                       "pending or approved slots of other organisations")}});
+}
+
+json::object PhotoSchema() {
+  return schema::Closed(
+      {{"id", Prop("integer", "photo id")},
+       {"venue_id", Prop("integer", "the venue")},
+       {"file_name", Prop("string", "the uploaded file's name")},
+       {"media_type", Enum({"image/jpeg", "image/png", "image/webp"}, "by its content")},
+       {"size", Prop("integer", "bytes, at most 5 MiB")},
+       {"sha256", Prop("string", "hex SHA-256 of the content")},
+       {"by_user_id", Prop("integer", "the uploading user", true)},
+       {"by_name", Prop("string", "their name", true)},
+       {"created_at", Prop("string", "date-time")}});
+}
+
+json::object PhotoListSchema() {
+  return schema::Closed({{"items", Array(PhotoSchema(), "in upload order")}});
 }
 
 }  // namespace lianyin::http::handlers

@@ -14,6 +14,7 @@ boost::json::object BookingJson(const domain::venue::Booking& booking);
 // POST /venues/{id}/bookings: {"items":[booking…],"series_id"}.
 boost::json::object BookedJson(const std::vector<domain::venue::Booking>& booked);
 boost::json::object CalendarJson(const domain::venue::Calendar& calendar);
+boost::json::object PhotoJson(const domain::venue::Photo& photo);
 
 // JSON Schemas (serialised by the routes; lists wrap them in schema::Page).
 boost::json::object VenueSchema();
@@ -26,5 +27,7 @@ boost::json::object BookedSchema();
 boost::json::object ReviewSchema();
 boost::json::object CancelSchema();
 boost::json::object CalendarSchema();
+boost::json::object PhotoSchema();
+boost::json::object PhotoListSchema();
 
 }  // namespace lianyin::http::handlers
