@@ -13,6 +13,7 @@
 #include "domain/org/org.hpp"
 #include "domain/project/project.hpp"
 #include "domain/venue/venue.hpp"
+#include "domain/worker/worker.hpp"
 
 namespace lianyin::domain::dictionary {
 namespace {
@@ -85,7 +86,8 @@ TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
       {"match_status", &matching::MatchStatusNames()},
       {"unmatched_reason", &matching::UnmatchedReasonNames()},
       {"venue_status", &venue::VenueStatusNames()},
-      {"booking_status", &venue::BookingStatusNames()}};
+      {"booking_status", &venue::BookingStatusNames()},
+      {"worker_group", &worker::GroupNames()}};
   for (const auto& [dictionary, codes] : project_codes) {
     for (const std::string& code : *codes) ExpectLabelled(dictionary, code);
     EXPECT_EQ(Get(dictionary).entries.size(), codes->size()) << dictionary;
@@ -98,6 +100,16 @@ TEST(Dictionary, LabelsTheVenueAuditTrail) {
   for (const char* action : {"create", "update", "transition", "approve", "reject", "cancel"}) {
     ExpectLabelled("audit_action", action);
   }
+}
+
+// The audit trail of workers and of their activations shows labels for its records and actions.
+TEST(Dictionary, LabelsTheWorkerAuditTrail) {
+  for (const char* entity : {"worker", "workers", "user"}) ExpectLabelled("audit_entity", entity);
+  for (const char* action : {"create", "update", "import", "delete", "activate"}) {
+    ExpectLabelled("audit_action", action);
+  }
+  EXPECT_EQ(CodeOf(Get("worker_group"), "新就业形态劳动者"), "new_employment");
+  EXPECT_EQ(CodeOf(Get("worker_group"), "工匠"), "craftsman");
 }
 
 TEST(Dictionary, CodeOfAcceptsTheCodeEitherLabelAndBlanks) {

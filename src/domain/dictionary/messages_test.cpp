@@ -13,6 +13,8 @@
 #include "domain/dictionary/dictionary.hpp"
 #include "domain/dictionary/messages_catalogue.hpp"
 #include "domain/venue/venue_rules.hpp"
+#include "domain/worker/worker.hpp"
+#include "domain/worker/worker_rules.hpp"
 
 namespace lianyin::domain::dictionary {
 namespace {
@@ -163,6 +165,25 @@ TEST(Catalogue, CoversTheVenueMessages) {
   }
   EXPECT_EQ(Translate("a booking that is rejected cannot become approved", Lang::kZh),
             "预约当前为“已驳回”，不能变为“已批准”");
+}
+
+// Every message of the worker rules and use cases has its Chinese.
+TEST(Catalogue, CoversTheWorkerMessages) {
+  const core::Date today = core::ParseDate("2026-05-01").value();
+  ExpectTranslated(worker::NormaliseWorker(
+                       {"", "123", "abc", std::string(101, 'x'), "35", {"astronaut"}, {}}, today)
+                       .error());
+  ExpectTranslated(worker::CheckActivation({"", "", "", ""}, today).error());
+  for (const char* message :
+       {"a worker with this phone is already registered", "the worker changed meanwhile: try again",
+        "the name, ID number and phone do not match a worker on the roster",
+        "this worker already has an account", "unknown worker group 宇航员", "has no data rows",
+        "at most 20 groups", "duplicates row 2"}) {
+    EXPECT_TRUE(TranslationOf(message)) << message;
+  }
+  for (const char* field : {"id_number", "employer", "groups", "group"}) {
+    EXPECT_NE(FieldLabel(field, Lang::kZh), field);
+  }
 }
 
 }  // namespace
