@@ -118,6 +118,12 @@ std::string All(const std::string& status) {
   return out;
 }
 
+// A worker of the caller's unit, or (foreign) of 陕西省总工会.
+const std::string kWorkerBody =
+    R"({"name":"张三","phone":"{phone}","region_code":"110101","groups":["craftsman"]})";
+const std::string kForeignWorkerBody =
+    R"({"name":"张三","phone":"{phone}","region_code":"610000","unit_id":{foreign_unit}})";
+
 const std::string kUserBody =
     R"({"username":"new.{n}","password":"Api-Test-Passw0rd","display_name":"王伟",)"
     R"("unit_id":{own_unit},"roles":["sys_admin"]})";
@@ -241,9 +247,37 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"POST /api/v1/users/{id}/reset-password", "/api/v1/users/{own_user}/reset-password",
        "/api/v1/users/{foreign_user}/reset-password", R"({"password":"Reset-Passw0rd-1"})", "",
        "platform=200/200 admin=200/404 sys_admin=403/404"},
-      // Workers (the user dialog's picker; scoped like users, no object of its own)
+      // Workers (issue #11) of 北京市总工会 (own) and 陕西省总工会: the officers' roster, scoped
+      // like users (404 outside); sys_admin only reads it (the user dialog's picker). Every
+      // {phone} is a new mobile number, so activations never lock one username.
       {"GET /api/v1/workers", "/api/v1/workers", "", "", "",
        "platform=200 admin=200 sys_admin=200 union_officer=200"},
+      {"POST /api/v1/workers", "/api/v1/workers", "/api/v1/workers", kWorkerBody,
+       kForeignWorkerBody, "platform=201/201 admin=201/422 union_officer=201/422"},
+      {"GET /api/v1/workers/{id}", "/api/v1/workers/{own_worker}",
+       "/api/v1/workers/{foreign_worker}", "", "",
+       "platform=200/200 admin=200/404 sys_admin=200/404 union_officer=200/404"},
+      {"PATCH /api/v1/workers/{id}", "/api/v1/workers/{own_worker}",
+       "/api/v1/workers/{foreign_worker}", R"({"employer":"职工服务中心"})", "",
+       "platform=200/200 admin=200/404 union_officer=200/404"},
+      {"DELETE /api/v1/workers/{id}", "/api/v1/workers/{fresh_worker}",
+       "/api/v1/workers/{foreign_fresh_worker}", "", "",
+       "platform=200/200 admin=200/404 union_officer=200/404"},
+      {"POST /api/v1/workers/import", "/api/v1/workers/import", "",
+       "姓名,手机号,所在地区\n张三,{phone},110000\n", "",
+       "platform=200 admin=200 union_officer=200", "403", "text/csv"},
+      {"GET /api/v1/workers/import/template", "/api/v1/workers/import/template?format=csv", "", "",
+       "", "platform=200 admin=200 union_officer=200"},
+      // Anyone, logged in or not, may try; a phone on no roster is refused alike.
+      {"POST /api/v1/auth/activate", "/api/v1/auth/activate", "",
+       R"({"name":"张三","id_number":"11010519491231002X","phone":"{phone}",)"
+       R"("password":"Worker-Passw0rd-1"})",
+       "", All("422")},
+      // A worker's own profile: its worker (bj.worker stands for one of 北京市总工会); for any
+      // other account there is none.
+      {"GET /api/v1/me/worker", "/api/v1/me/worker", "", "", "", "worker=200", "404"},
+      {"PATCH /api/v1/me/worker", "/api/v1/me/worker", "", R"({"employer":"环卫所"})", "",
+       "worker=200", "404"},
       // Roles, sessions, login log, settings (the map and settings are deployment-wide)
       {"GET /api/v1/roles", "/api/v1/roles", "", "", "",
        "platform=200 admin=200 security_admin=200"},

@@ -55,6 +55,8 @@ class AuthzMatrixTest : public ApiFixture {
     }
     SetUpMatching();
     SetUpVenues();
+    ids_["own_worker"] = MakeWorker(true);
+    ids_["foreign_worker"] = MakeWorker(false);
     ids_["own_entry"] = MakeEntry(ids_["own_org"]);
     ids_["foreign_entry"] = MakeEntry(ids_["foreign_org"]);
     ids_["own_user"] = MakeUser("dc.officer", ids_["own_unit"], "union_officer");
@@ -298,6 +300,17 @@ class AuthzMatrixTest : public ApiFixture {
               {"X-CSRF-Token", platform_.csrf},
               {"Content-Type", "image/png"}},
              std::string("\x89PNG\r\n\x1A\nIHDR", 12));
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
+  // A worker of 北京市总工会 (own) or 陕西省总工会 with a new phone, registered by the platform.
+  std::int64_t MakeWorker(bool own) {
+    auto r = Call(platform_, "POST", "/api/v1/workers",
+                  fmt::format(R"({{"name":"李四","phone":"1380{:07d}","region_code":"{}",)"
+                              R"("unit_id":{}}})",
+                              ++serial_, own ? "110000" : "610000",
+                              ids_[own ? "union_unit" : "foreign_unit"]));
     Expect(r, 201);
     return r.status == 201 ? Json(r).at("id").as_int64() : 0;
   }
@@ -613,6 +626,9 @@ class AuthzMatrixTest : public ApiFixture {
     if (name == "foreign_fresh_nomination") {
       return std::to_string(MakeNomination(ids_["foreign_nominating_round"], false));
     }
+    if (name == "phone") return fmt::format("1390{:07d}", ++serial_);
+    if (name == "fresh_worker") return std::to_string(MakeWorker(true));
+    if (name == "foreign_fresh_worker") return std::to_string(MakeWorker(false));
     if (name == "fresh_venue") return std::to_string(MakeVenue(true));
     if (name == "foreign_fresh_venue") return std::to_string(MakeVenue(false));
     if (name == "fresh_venue_photo") return FreshVenuePhoto(true);

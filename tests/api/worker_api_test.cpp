@@ -143,7 +143,8 @@ TEST_P(WorkerApiTest, ARosterWithChineseHeadersImportsAllOrNothing) {
   auto refused = Upload(officer_, bad);
   ASSERT_EQ(refused.status, 422) << refused.body;
   std::set<std::string> where;
-  for (const auto& d : Json(refused).at("error").at("details").as_array()) {
+  const json::object answer = Json(refused);
+  for (const auto& d : answer.at("error").at("details").as_array()) {
     where.insert(std::to_string(d.at("row").as_int64()) + ":" +
                  std::string(d.at("field").as_string()));
   }

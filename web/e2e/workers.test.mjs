@@ -64,11 +64,13 @@ describe('worker roster', { timeout: 70_000 }, () => {
     assert.equal((await api.expect(200, 'GET', '/api/v1/workers')).total, 0)
 
     await dialog.getByLabel('身份证号').fill('11010519491231002X')
+    await fieldError(dialog, '身份证号').waitFor({ state: 'detached' }) // typing clears the server's message
     const [created] = await Promise.all([
       page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/workers' && r.request().method() === 'POST'),
       dialog.getByRole('button', { name: '确定' }).click(),
     ])
     assert.equal(created.status(), 201, await created.text())
+    assert.equal(JSON.parse(created.request().postData()).id_number, '11010519491231002X')
     await dialog.waitFor({ state: 'hidden' })
     const row = page.locator('.el-table__row').filter({ hasText: '王小明' })
     await row.getByText('139****5678').waitFor()
@@ -102,13 +104,13 @@ describe('worker roster', { timeout: 70_000 }, () => {
     assert.deepEqual(await imported.json(), { imported: 2 })
     await page.locator('.el-message').getByText('成功导入 2 名职工').waitFor()
     await dialog.waitFor({ state: 'hidden' })
-    await page.locator('.el-table__row').filter({ hasText: '李四' }).getByText('农民工、工匠').waitFor()
+    await page.locator('.el-table__row').filter({ hasText: '李四' }).getByText('工匠、农民工').waitFor() // in code order
     await page.screenshot({ path: path.join(buildDir, 'e2e-workers.png') })
   })
 
   test('a worker is found by its exact phone and deleted after confirming', async () => {
     const { page } = app
-    await page.locator('input[name=phone]').fill('139 1234 5670')
+    await page.locator('.listing-filters input[name=phone]').fill('139 1234 5670')
     const [found] = await Promise.all([listed(page), page.getByRole('button', { name: '搜索' }).click()])
     assert.equal((await found.json()).total, 1)
     const row = page.locator('.el-table__row').filter({ hasText: '李四' })

@@ -14,6 +14,7 @@
 #include "domain/org/org.hpp"
 #include "domain/project/project.hpp"
 #include "domain/venue/venue.hpp"
+#include "domain/worker/worker.hpp"
 
 namespace lianyin::domain::dictionary {
 namespace {
@@ -89,7 +90,8 @@ TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
       {"booking_status", &venue::BookingStatusNames()},
       {"event_status", &event::EventStatusNames()},
       {"signup_status", &event::SignupStatusNames()},
-      {"checkin_method", &event::CheckinMethodNames()}};
+      {"checkin_method", &event::CheckinMethodNames()},
+      {"worker_group", &worker::GroupNames()}};
   for (const auto& [dictionary, codes] : project_codes) {
     for (const std::string& code : *codes) ExpectLabelled(dictionary, code);
     EXPECT_EQ(Get(dictionary).entries.size(), codes->size()) << dictionary;
@@ -115,6 +117,16 @@ TEST(Dictionary, LabelsTheEventAuditTrail) {
   for (const char* action : {"create", "update", "transition", "cancel", "promote"}) {
     ExpectLabelled("audit_action", action);
   }
+}
+
+// The audit trail of workers and of their activations shows labels for its records and actions.
+TEST(Dictionary, LabelsTheWorkerAuditTrail) {
+  for (const char* entity : {"worker", "workers", "user"}) ExpectLabelled("audit_entity", entity);
+  for (const char* action : {"create", "update", "import", "delete", "activate"}) {
+    ExpectLabelled("audit_action", action);
+  }
+  EXPECT_EQ(CodeOf(Get("worker_group"), "新就业形态劳动者"), "new_employment");
+  EXPECT_EQ(CodeOf(Get("worker_group"), "工匠"), "craftsman");
 }
 
 TEST(Dictionary, CodeOfAcceptsTheCodeEitherLabelAndBlanks) {

@@ -14,6 +14,8 @@
 #include "domain/dictionary/messages_catalogue.hpp"
 #include "domain/event/event_rules.hpp"
 #include "domain/venue/venue_rules.hpp"
+#include "domain/worker/worker.hpp"
+#include "domain/worker/worker_rules.hpp"
 
 namespace lianyin::domain::dictionary {
 namespace {
@@ -253,6 +255,25 @@ TEST(Catalogue, CoversTheEventMessages) {
   }
   EXPECT_EQ(Translate("an event that is draft cannot become ended", Lang::kZh),
             "活动当前为“草稿”，不能变为“已结束”");
+}
+
+// Every message of the worker rules and use cases has its Chinese.
+TEST(Catalogue, CoversTheWorkerMessages) {
+  const core::Date today = core::ParseDate("2026-05-01").value();
+  ExpectTranslated(worker::NormaliseWorker(
+                       {"", "123", "abc", std::string(101, 'x'), "35", {"astronaut"}, {}}, today)
+                       .error());
+  ExpectTranslated(worker::CheckActivation({"", "", "", ""}, today).error());
+  for (const char* message :
+       {"a worker with this phone is already registered", "the worker changed meanwhile: try again",
+        "the name, ID number and phone do not match a worker on the roster",
+        "this worker already has an account", "unknown worker group 宇航员", "has no data rows",
+        "at most 20 groups", "duplicates row 2"}) {
+    EXPECT_TRUE(TranslationOf(message)) << message;
+  }
+  for (const char* field : {"id_number", "employer", "groups", "group"}) {
+    EXPECT_NE(FieldLabel(field, Lang::kZh), field);
+  }
 }
 
 }  // namespace

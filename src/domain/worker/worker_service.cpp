@@ -90,13 +90,14 @@ core::Result<Worker> WorkerService::Update(const Actor& actor, std::int64_t id,
       // The account of a worker logs in by phone: it follows a new one.
       account::UserRepo users(tx.session());
       auto account = users.FindForWorker(id);
-      if (account && sealed.phone_index) {
-        const std::string username = WorkerKeys::AccountUsername(*sealed.phone_index);
-        if (account->username != username && !users.Rename(account->id, username, at)) {
-          return PhoneTaken();
-        }
-        tx.Record({"update", "user", std::to_string(account->id), nullptr, nullptr, true,
-                   account->unit_id});
+      const std::optional<std::string> username =
+          sealed.phone_index ? std::optional(WorkerKeys::AccountUsername(*sealed.phone_index))
+                             : std::nullopt;
+      if (account && username && account->username != *username) {
+        if (!users.Rename(account->id, *username, at)) return PhoneTaken();
+        tx.Record({"update", "user", std::to_string(account->id),
+                   boost::json::object{{"username", account->username}},
+                   boost::json::object{{"username", *username}}, true, account->unit_id});
       }
       return after;
     });

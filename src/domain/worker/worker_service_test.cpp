@@ -166,9 +166,11 @@ TEST_P(WorkerServiceTest, RefusesBadFieldsUnknownRegionsAndForeignUnits) {
 TEST_P(WorkerServiceTest, ActivationMatchesTheRosterThenTheWorkerLogsInByPhone) {
   auto w = svc().Create(ActorAt(fuzhou_), Sample());
   ASSERT_TRUE(w);
-  // Wrong name, wrong ID number, unknown phone: one answer, no details.
+  // Wrong name, another (valid) ID number, unknown phone: one answer, no details.
+  const std::string other_id =
+      std::string("11010519800101001") + core::ResidentIdCheckCharacter("11010519800101001");
   for (const Activation& a : {Activation{"王小红", kIdNumber, kPhone, kPassword},
-                              Activation{"王小明", "110105194912310013", kPhone, kPassword},
+                              Activation{"王小明", other_id, kPhone, kPassword},
                               Activation{"王小明", kIdNumber, "13800000000", kPassword}}) {
     auto r = svc().Activate(a, Client());
     ASSERT_FALSE(r);
