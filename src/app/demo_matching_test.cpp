@@ -7,6 +7,7 @@
 #include <set>
 #include <variant>
 
+#include "app/demo_test_support.hpp"
 #include "app/services.hpp"
 #include "core/crypto.hpp"
 #include "domain/account/platform_service.hpp"
@@ -16,6 +17,8 @@ namespace lianyin::app {
 namespace {
 
 namespace account = domain::account;
+using test::Admin;
+using test::Count;
 namespace matching = domain::matching;
 
 // 江苏省 with 苏州市, its park and one more county, and 南京市.
@@ -27,23 +30,6 @@ domain::region::RegionSource TestRegions() {
            {"320500", "苏州市", "320000"},
            {"320508", "姑苏区", "320500"},
            {"320571", "苏州工业园区", "320500"}}};
-}
-
-account::Actor Admin(const account::User& admin) {
-  account::Actor actor;
-  actor.user_id = admin.id;
-  actor.username = admin.username;
-  actor.unit_id = admin.unit_id;
-  actor.platform_level = true;
-  actor.permissions = {std::string(account::kAllPermissions)};
-  return actor;
-}
-
-std::int64_t Count(store::Database& db, const std::string& sql) {
-  store::Session s = db.Acquire();
-  auto stmt = s.Prepare(sql);
-  EXPECT_TRUE(stmt.Next()) << sql;
-  return stmt.row().Int(0);
 }
 
 // Rows of `sql` joined by "|", one a line.

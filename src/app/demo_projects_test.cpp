@@ -5,6 +5,7 @@
 
 #include "app/demo.hpp"
 #include "app/demo_selection.hpp"
+#include "app/demo_test_support.hpp"
 #include "app/services.hpp"
 #include "core/crypto.hpp"
 #include "domain/account/platform_service.hpp"
@@ -14,6 +15,8 @@ namespace lianyin::app {
 namespace {
 
 namespace account = domain::account;
+using test::Admin;
+using test::Count;
 namespace project = domain::project;
 
 // The 31 provinces with two cities each; 北京市 and 重庆市 as the regions file has them (a city
@@ -60,16 +63,6 @@ domain::region::RegionSource TestRegions() {
   return source;
 }
 
-account::Actor Admin(const account::User& admin) {
-  account::Actor actor;
-  actor.user_id = admin.id;
-  actor.username = admin.username;
-  actor.unit_id = admin.unit_id;
-  actor.platform_level = true;
-  actor.permissions = {std::string(account::kAllPermissions)};
-  return actor;
-}
-
 // Builds the whole demo on `db` (migrated, empty).
 DemoReport BuildOn(store::Database& db) {
   Services services(db, core::RandomBytes(32));
@@ -90,13 +83,6 @@ std::string Text(store::Database& db, const std::string& sql) {
   EXPECT_TRUE(stmt.Next()) << sql;
   return stmt.row().Text(0);
 }
-std::int64_t Count(store::Database& db, const std::string& sql) {
-  store::Session s = db.Acquire();
-  auto stmt = s.Prepare(sql);
-  EXPECT_TRUE(stmt.Next()) << sql;
-  return stmt.row().Int(0);
-}
-
 // A digest of every project as stored, with its providers and outputs (no ids or times).
 std::string Checksum(store::Database& db) {
   store::Session s = db.Acquire();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "app/demo_test_support.hpp"
 #include "app/services.hpp"
 #include "core/crypto.hpp"
 #include "core/date.hpp"
@@ -14,6 +15,8 @@ namespace lianyin::app {
 namespace {
 
 namespace account = domain::account;
+using test::Admin;
+using test::Count;
 
 // 福建省 with 福州市 and three of its districts (马尾区 and 仓山区 missing: their venues fall
 // back to the city).
@@ -25,23 +28,6 @@ domain::region::RegionSource TestRegions() {
            {"350102", "鼓楼区", "350100"},
            {"350103", "台江区", "350100"},
            {"350111", "晋安区", "350100"}}};
-}
-
-account::Actor Admin(const account::User& admin) {
-  account::Actor actor;
-  actor.user_id = admin.id;
-  actor.username = admin.username;
-  actor.unit_id = admin.unit_id;
-  actor.platform_level = true;
-  actor.permissions = {std::string(account::kAllPermissions)};
-  return actor;
-}
-
-std::int64_t Count(store::Database& db, const std::string& sql) {
-  store::Session s = db.Acquire();
-  auto stmt = s.Prepare(sql);
-  EXPECT_TRUE(stmt.Next()) << sql;
-  return stmt.row().Int(0);
 }
 
 constexpr int kOrgs = 12;
