@@ -80,10 +80,18 @@ inline constexpr Argon2Params kTestPasswordHashParams{1, 64, 1};
 inline constexpr std::size_t kPasswordSaltSize = 16;
 inline constexpr std::size_t kPasswordHashSize = 32;
 
+// The cost HashPassword(password) uses: kPasswordHashParams, unless a test binary lowered it
+// with UsePasswordHashParamsForTests before starting any thread (production code never calls it;
+// verification always reads the cost from the stored hash, so both kinds of hash verify).
+const Argon2Params& DefaultPasswordHashParams();
+void UsePasswordHashParamsForTests(const Argon2Params& params);
+
 // A PHC string "$argon2id$v=19$m=65536,t=3,p=1$<salt>$<hash>" with a random 16-byte salt.
 // Throws std::runtime_error if hashing fails (e.g. out of memory).
-std::string HashPassword(std::string_view password,
-                         const Argon2Params& params = kPasswordHashParams);
+std::string HashPassword(std::string_view password, const Argon2Params& params);
+inline std::string HashPassword(std::string_view password) {
+  return HashPassword(password, DefaultPasswordHashParams());
+}
 // True when `encoded` is an Argon2id PHC string of `password`; false for a wrong password or a
 // malformed or non-Argon2id string. Costs are read from `encoded`, so only verify stored hashes.
 bool VerifyPassword(std::string_view password, std::string_view encoded);

@@ -7,6 +7,15 @@
 #include "core/crypto.hpp"
 
 namespace lianyin::core {
+namespace {
+
+Argon2Params default_params = kPasswordHashParams;
+
+}  // namespace
+
+const Argon2Params& DefaultPasswordHashParams() { return default_params; }
+
+void UsePasswordHashParamsForTests(const Argon2Params& params) { default_params = params; }
 
 std::string HashPassword(std::string_view password, const Argon2Params& params) {
   Bytes salt = RandomBytes(kPasswordSaltSize);

@@ -191,8 +191,15 @@ TEST(Crypto, Argon2idHashesVerify) {
   }
 }
 
+TEST(Crypto, ProductionBinariesHashAtTheDocumentedCost) {
+  // core_test does not link the test support library, which lowers the cost for test binaries.
+  EXPECT_EQ(DefaultPasswordHashParams().time_cost, 3u);
+  EXPECT_EQ(DefaultPasswordHashParams().memory_kib, 64u * 1024u);
+  EXPECT_TRUE(HashPassword("s3cret-Pass").starts_with("$argon2id$v=19$m=65536,t=3,p=1$"));
+}
+
 TEST(Crypto, Argon2idDefaultParametersAreTheDocumentedOnes) {
-  std::string encoded = HashPassword("s3cret-Pass");
+  std::string encoded = HashPassword("s3cret-Pass", kPasswordHashParams);
   EXPECT_TRUE(encoded.starts_with("$argon2id$v=19$m=65536,t=3,p=1$")) << encoded;
   EXPECT_TRUE(VerifyPassword("s3cret-Pass", encoded));
   EXPECT_FALSE(VerifyPassword("s3cret-pass", encoded));

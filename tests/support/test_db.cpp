@@ -6,8 +6,18 @@
 #include <random>
 #include <stdexcept>
 
+#include "core/crypto.hpp"
+
 namespace lianyin::test_support {
 namespace {
+
+// Every test binary that opens a test database (so every one that creates accounts) hashes
+// passwords at the cheap test cost: Argon2id at 64 MiB was three quarters of an API test's CPU.
+// Set during static initialisation, before main starts any thread.
+const bool kCheapPasswordHashes = [] {
+  core::UsePasswordHashParamsForTests(core::kTestPasswordHashParams);
+  return true;
+}();
 
 constexpr const char* kPgEnv = "LIANYIN_TEST_PG";
 
