@@ -5,6 +5,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "store/migration_script.hpp"
 #include "store/migrations_embedded.hpp"
 #include "store/store.hpp"
 
@@ -74,6 +75,15 @@ std::string NowBeijing() {
                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+// The portable file, then the dialect's.
+void RunScripts(Session& session, const Migration& migration) {
+  const std::string& dialect_sql =
+      session.dialect() == Dialect::kPostgres ? migration.pg : migration.sqlite;
+  for (const std::string* sql : {&migration.portable, &dialect_sql}) {
+    if (!sql->empty()) session.ExecuteScript(Substitute(*sql, session.dialect()));
+  }
+}
+
 bool HasMigrationTable(Session& session) {
   const char* sql = session.dialect() == Dialect::kSqlite
                         ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
@@ -106,14 +116,9 @@ bool ApplyNext(Session& session) {
     tx.Commit();
     return false;
   }
-  const Migration& migration = next->second;
-  const std::string& dialect_sql =
-      session.dialect() == Dialect::kPostgres ? migration.pg : migration.sqlite;
-  for (const std::string* sql : {&migration.portable, &dialect_sql}) {
-    if (!sql->empty()) session.ExecuteScript(Substitute(*sql, session.dialect()));
-  }
+  RunScripts(session, next->second);
   session.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                  {std::int64_t{next->first}, migration.name, NowBeijing()});
+                  {std::int64_t{next->first}, next->second.name, NowBeijing()});
   tx.Commit();
   return true;
 }
@@ -125,6 +130,10 @@ int Migrate(Database& db) {
   while (ApplyNext(session)) {
   }
   return CurrentVersion(session);
+}
+
+void RunMigrationScript(Session& session, int version) {
+  RunScripts(session, Migrations().at(version));
 }
 
 int SchemaVersion(Database& db) {

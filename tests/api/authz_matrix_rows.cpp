@@ -120,7 +120,7 @@ std::string All(const std::string& status) {
 
 // A worker of the caller's unit, or (foreign) of 陕西省总工会.
 const std::string kWorkerBody =
-    R"({"name":"张三","phone":"{phone}","region_code":"110101","groups":["craftsman"]})";
+    R"({"name":"张三","phone":"{phone}","region_code":"110101","groups":["model_workers"]})";
 const std::string kForeignWorkerBody =
     R"({"name":"张三","phone":"{phone}","region_code":"610000","unit_id":{foreign_unit}})";
 

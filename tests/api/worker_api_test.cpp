@@ -47,7 +47,7 @@ class WorkerApiTest : public ApiFixture {
   static json::object Body(const std::string& phone = kPhone) {
     return {{"name", "王小明"},        {"phone", phone},
             {"id_number", kIdNumber},  {"employer", "东城区环卫服务中心"},
-            {"region_code", "110101"}, {"groups", {"sanitation_worker", "migrant_worker"}}};
+            {"region_code", "110101"}, {"groups", {"sanitation_workers", "migrant_workers"}}};
   }
 
   HttpResult Anonymous(const std::string& method, const std::string& target,
@@ -110,7 +110,7 @@ TEST_P(WorkerApiTest, TheRosterIsMaskedCheckedAndScoped) {
   EXPECT_EQ(Call(officer_, "GET", base).status, 200);
   EXPECT_EQ(Call(foreign_, "GET", base).status, 404);
   EXPECT_EQ(Call(foreign_, "PATCH", base, R"({"employer":"x"})").status, 404);
-  auto patched = Call(officer_, "PATCH", base, R"({"employer":"","groups":["craftsman"]})");
+  auto patched = Call(officer_, "PATCH", base, R"({"employer":"","groups":["model_workers"]})");
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_TRUE(Json(patched).at("employer").is_null());
 
@@ -122,8 +122,8 @@ TEST_P(WorkerApiTest, TheRosterIsMaskedCheckedAndScoped) {
   EXPECT_EQ(total(officer_, "?phone=13912345678"), 1);
   EXPECT_EQ(total(officer_, "?phone=13912345670"), 0);
   EXPECT_EQ(total(officer_, "?id_number=11010519491231002x"), 1);
-  EXPECT_EQ(total(officer_, "?group=craftsman&region_code=110000"), 1);
-  EXPECT_EQ(total(officer_, "?group=sanitation_worker"), 0);
+  EXPECT_EQ(total(officer_, "?group=model_workers&region_code=110000"), 1);
+  EXPECT_EQ(total(officer_, "?group=sanitation_workers"), 0);
   EXPECT_EQ(total(foreign_, "?phone=13912345678"), 0);
   EXPECT_EQ(Call(officer_, "GET", "/api/v1/workers?phone=139").status, 422);
   EXPECT_EQ(Call(officer_, "GET", "/api/v1/workers?group=astronaut").status, 422);
@@ -154,7 +154,7 @@ TEST_P(WorkerApiTest, ARosterWithChineseHeadersImportsAllOrNothing) {
   const std::string good =
       "姓名,手机号,身份证号,工作单位,所在地区,职工群体\n"
       "王小明,13912345678,11010519491231002X,东城区环卫所,北京市东城区,环卫职工、农民工\n"
-      "李四,139-1234-5670,,,110000,工匠\n";
+      "李四,139-1234-5670,,,110000,劳模工匠\n";
   auto imported = Upload(officer_, good);
   ASSERT_EQ(imported.status, 200) << imported.body;
   EXPECT_EQ(Json(imported).at("imported").as_int64(), 2);
@@ -189,7 +189,7 @@ TEST_P(WorkerApiTest, AWorkerActivatesThenLogsInByPhoneAndSeesItself) {
   ASSERT_EQ(mine.status, 200) << mine.body;
   EXPECT_EQ(Json(mine).at("phone").as_string(), "139****5678");
   auto changed = Call(worker, "PATCH", "/api/v1/me/worker",
-                      R"({"employer":"东城区环卫所","groups":["craftsman"]})");
+                      R"({"employer":"东城区环卫所","groups":["model_workers"]})");
   ASSERT_EQ(changed.status, 200) << changed.body;
   EXPECT_EQ(Json(changed).at("employer").as_string(), "东城区环卫所");
   EXPECT_EQ(Call(worker, "PATCH", "/api/v1/me/worker", R"({"name":"王大明"})").status, 422);

@@ -81,7 +81,7 @@ describe('worker roster', { timeout: 70_000 }, () => {
   test('a roster with Chinese headers imports all or nothing', async () => {
     const { page } = app
     const header = '姓名,手机号,身份证号,工作单位,所在地区,职工群体'
-    await writeFile(csvPath, `${header}\r\n李四,13912345670,,东城区环卫所,北京市东城区,农民工、工匠\r\n赵六,13912345678,,,110101,\r\n`, 'utf8')
+    await writeFile(csvPath, `${header}\r\n李四,13912345670,,东城区环卫所,北京市东城区,农民工、劳模工匠\r\n赵六,13912345678,,,110101,\r\n`, 'utf8')
     await page.getByRole('button', { name: '导入名册' }).click()
     const dialog = page.getByRole('dialog', { name: '导入职工名册' })
     await dialog.waitFor()
@@ -96,7 +96,7 @@ describe('worker roster', { timeout: 70_000 }, () => {
     assert.match(await line.innerText(), /^第3行 手机号：该手机号已登记为职工/)
     assert.equal((await api.expect(200, 'GET', '/api/v1/workers')).total, 1)
 
-    await writeFile(csvPath, `${header}\r\n李四,13912345670,,东城区环卫所,北京市东城区,农民工、工匠\r\n赵六,13912345671,,,110101,\r\n`, 'utf8')
+    await writeFile(csvPath, `${header}\r\n李四,13912345670,,东城区环卫所,北京市东城区,农民工、劳模工匠\r\n赵六,13912345671,,,110101,\r\n`, 'utf8')
     await dialog.locator('input[type=file]').setInputFiles(csvPath)
     await dialog.locator('.import-errors').waitFor({ state: 'detached' })
     const [imported] = await Promise.all([importing(), dialog.getByRole('button', { name: '开始导入' }).click()])
@@ -104,7 +104,7 @@ describe('worker roster', { timeout: 70_000 }, () => {
     assert.deepEqual(await imported.json(), { imported: 2 })
     await page.locator('.el-message').getByText('成功导入 2 名职工').waitFor()
     await dialog.waitFor({ state: 'hidden' })
-    await page.locator('.el-table__row').filter({ hasText: '李四' }).getByText('工匠、农民工').waitFor() // in code order
+    await page.locator('.el-table__row').filter({ hasText: '李四' }).getByText('农民工、劳模工匠').waitFor() // in code order
     await page.screenshot({ path: path.join(buildDir, 'e2e-workers.png') })
   })
 

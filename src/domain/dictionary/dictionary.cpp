@@ -198,6 +198,7 @@ constexpr Entry kTargetGroups[] = {
     {"women_workers", "女职工", "Women workers"},
     {"frontline_workers", "一线职工", "Front-line workers"},
     {"young_workers", "青年职工", "Young workers"},
+    {"retired_workers", "退休职工", "Retired workers"},
 };
 
 constexpr Entry kProjectDocumentKinds[] = {
@@ -247,17 +248,19 @@ constexpr Entry kBookingStatuses[] = {
 };
 
 // The groups a worker belongs to (职工群体), for targeting events and services.
+// The target groups a worker can belong to (all but 职工子女), with their codes and labels: one
+// vocabulary for projects, demands, events and the roster, so "is this worker in the event's
+// target groups" is an equality of codes.
 constexpr Entry kWorkerGroups[] = {
-    {"model_worker", "劳动模范", "Model worker"},
-    {"craftsman", "工匠", "Craftsman"},
-    {"new_employment", "新就业形态劳动者", "New-employment worker"},
-    {"women_worker", "女职工", "Woman worker"},
-    {"migrant_worker", "农民工", "Migrant worker"},
-    {"sanitation_worker", "环卫职工", "Sanitation worker"},
-    {"needy_worker", "困难职工", "Worker in hardship"},
-    {"frontline_worker", "一线职工", "Front-line worker"},
-    {"young_worker", "青年职工", "Young worker"},
-    {"retired_worker", "退休职工", "Retired worker"},
+    {"new_employment_workers", "新就业形态劳动者", "New-employment workers"},
+    {"sanitation_workers", "环卫职工", "Sanitation workers"},
+    {"model_workers", "劳模工匠", "Model workers and craftsmen"},
+    {"needy_workers", "困难职工", "Workers in hardship"},
+    {"migrant_workers", "农民工", "Migrant workers"},
+    {"women_workers", "女职工", "Women workers"},
+    {"frontline_workers", "一线职工", "Front-line workers"},
+    {"young_workers", "青年职工", "Young workers"},
+    {"retired_workers", "退休职工", "Retired workers"},
 };
 
 constexpr Entry kEventStatuses[] = {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/uscc.hpp"
@@ -125,8 +126,21 @@ TEST(Dictionary, LabelsTheWorkerAuditTrail) {
   for (const char* action : {"create", "update", "import", "delete", "activate"}) {
     ExpectLabelled("audit_action", action);
   }
-  EXPECT_EQ(CodeOf(Get("worker_group"), "新就业形态劳动者"), "new_employment");
-  EXPECT_EQ(CodeOf(Get("worker_group"), "工匠"), "craftsman");
+  EXPECT_EQ(CodeOf(Get("worker_group"), "新就业形态劳动者"), "new_employment_workers");
+  EXPECT_EQ(CodeOf(Get("worker_group"), "劳模工匠"), "model_workers");
+}
+
+// Workers' groups and the target groups of projects, demands and events are one vocabulary:
+// every worker group is a target group with the same labels.
+TEST(Dictionary, WorkerGroupsAreTargetGroups) {
+  const Dictionary& targets = Get("target_group");
+  for (const Entry& group : Get("worker_group").entries) {
+    const auto same = std::find_if(targets.entries.begin(), targets.entries.end(),
+                                   [&](const Entry& t) { return t.code == group.code; });
+    ASSERT_NE(same, targets.entries.end()) << group.code;
+    EXPECT_EQ(same->label, group.label) << group.code;
+    EXPECT_EQ(same->label_en, group.label_en) << group.code;
+  }
 }
 
 TEST(Dictionary, CodeOfAcceptsTheCodeEitherLabelAndBlanks) {

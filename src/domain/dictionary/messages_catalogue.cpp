@@ -439,8 +439,6 @@ constexpr Message kMessages[] = {
     {"an event may last at most 31 days", "一场活动最长 31 天"},
     {"must be after signup_opens", "必须晚于报名开始时间"},
     {"must not be after the end", "不能晚于活动结束时间"},
-    {"must be a code of lower-case letters, digits and _",
-     "须为由小写字母、数字和下划线组成的代码"},
     {"is the venue's for a booked event", "已预约场地的活动使用场地的信息，不能修改"},
     {"must be published, cancelled or ended", "必须是已发布、已取消或已结束"},
     {"an event that is {} cannot become {}",

@@ -6,6 +6,7 @@
 
 #include "core/mask.hpp"
 #include "domain/org/org.hpp"
+#include "domain/project/project.hpp"
 #include "domain/region/region_rules.hpp"
 
 namespace lianyin::domain::event {
@@ -32,13 +33,6 @@ void Patch(std::optional<std::string>& field,
   field = *patch && !(*patch)->empty() ? *patch : std::nullopt;
 }
 
-bool IsGroupCode(const std::string& code) {
-  return !code.empty() && code.size() <= kMaxGroupChars &&
-         std::all_of(code.begin(), code.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-         });
-}
-
 // A date-time field normalised to +08:00 (an error recorded when malformed).
 std::optional<core::DateTime> Instant(Errors& errors, const std::string& field, std::string& text) {
   auto at = core::ParseDateTime(text, field);
@@ -56,8 +50,8 @@ void CheckGroups(Errors& errors, const std::vector<std::string>& groups) {
   }
   for (std::size_t i = 0; i < groups.size(); ++i) {
     const std::string field = fmt::format("target_groups[{}]", i);
-    if (!IsGroupCode(groups[i])) {
-      Fail(errors, field, "must be a code of lower-case letters, digits and _");
+    if (!project::IsTargetGroup(groups[i])) {
+      Fail(errors, field, "not a target_group code");
     } else if (std::find(groups.begin(), groups.begin() + i, groups[i]) != groups.begin() + i) {
       Fail(errors, field, "is given twice");
     }

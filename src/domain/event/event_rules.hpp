@@ -19,8 +19,9 @@ inline constexpr std::size_t kMaxDescriptionChars = 5000;
 inline constexpr std::size_t kMaxAddressChars = 200;
 inline constexpr std::size_t kMaxReasonChars = 500;
 inline constexpr std::size_t kMaxTargetGroups = 10;
-// Target groups are codes of the dictionary `worker_group` (the workers' part of issue #11):
-// until it exists they are only checked to be short codes (lower-case letters, digits, '_').
+// Target groups are codes of the dictionary `target_group`, the vocabulary of projects' and
+// demands' target groups, of which workers' groups (worker_group) are a part. The JSON reader
+// refuses longer strings before the rules run.
 inline constexpr std::size_t kMaxGroupChars = 40;
 inline constexpr std::int64_t kMaxCapacity = 100000;
 inline constexpr std::int64_t kMaxEventSeconds = std::int64_t{31} * 24 * 3600;

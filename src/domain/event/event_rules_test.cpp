@@ -49,7 +49,7 @@ TEST(EventRules, FieldsAreNormalisedAndEveryBadOneIsNamed) {
   bad.category = "music";
   bad.end = "2023-05-10T08:00:00";
   bad.capacity = 0;
-  bad.target_groups = {"a", "a", "Not A Code"};
+  bad.target_groups = {"migrant_workers", "migrant_workers", "Not A Code"};
   bad.region_code = "35";
   bad.address = "";
   EXPECT_EQ(

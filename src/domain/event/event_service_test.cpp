@@ -49,7 +49,7 @@ TEST_P(EventServiceTest, AnEventAtABookingTakesTheVenuesPlaceAndUnit) {
   NewEvent bad = EventAtBooking();
   bad.title = "";
   bad.category = "sports";
-  bad.target_groups = {"Migrant Workers", "ok"};
+  bad.target_groups = {"Migrant Workers", "migrant_workers"};
   EXPECT_EQ(svc().Create(Member(org_a_), bad).error().details.size(), 3u);
 }
 

@@ -38,9 +38,9 @@ const std::vector<std::string>& ModeNames() {
 
 const std::vector<std::string>& TargetGroupNames() {
   static const std::vector<std::string> names = {
-      "new_employment_workers", "sanitation_workers", "model_workers",
-      "needy_workers",          "workers_children",   "migrant_workers",
-      "women_workers",          "frontline_workers",  "young_workers"};
+      "new_employment_workers", "sanitation_workers", "model_workers", "needy_workers",
+      "workers_children",       "migrant_workers",    "women_workers", "frontline_workers",
+      "young_workers",          "retired_workers"};
   return names;
 }
 

@@ -6,10 +6,12 @@
 namespace lianyin::domain::worker {
 namespace {
 
-// In code order; the data dictionary (worker_group) labels them.
-constexpr std::array<std::string_view, 10> kGroups = {
-    "craftsman",      "frontline_worker", "migrant_worker",    "model_worker", "needy_worker",
-    "new_employment", "retired_worker",   "sanitation_worker", "women_worker", "young_worker"};
+// In code order; the data dictionary (worker_group) labels them. They are the target_group codes
+// of projects, demands and events that describe a worker (all but workers_children).
+constexpr std::array<std::string_view, 9> kGroups = {
+    "frontline_workers",  "migrant_workers",        "model_workers",
+    "needy_workers",      "new_employment_workers", "retired_workers",
+    "sanitation_workers", "women_workers",          "young_workers"};
 
 }  // namespace
 

@@ -31,17 +31,17 @@ TEST(WorkerImport, ReadsChineseHeadersNamesAndLabels) {
                      {"王小明", "13912345678", "11010519491231002X", "环卫所", "福建省福州市鼓楼区",
                       "环卫职工、农民工"},
                      {},
-                     {"李四", "13912345679", "", "", "350100", "craftsman,女职工"}};
+                     {"李四", "13912345679", "", "", "350100", "model_workers,女职工"}};
   const ParsedImport p = ParseImport(rows, Places(), kToday);
   ASSERT_TRUE(p.errors.empty()) << Where(p).at(0);
   ASSERT_EQ(p.rows.size(), 2u);
   EXPECT_EQ(p.rows[0].row, 2);
   EXPECT_EQ(p.rows[0].worker.region_code, "350102");
   EXPECT_EQ(p.rows[0].worker.groups,
-            (std::vector<std::string>{"migrant_worker", "sanitation_worker"}));
+            (std::vector<std::string>{"migrant_workers", "sanitation_workers"}));
   EXPECT_EQ(p.rows[1].row, 4);
   EXPECT_FALSE(p.rows[1].worker.id_number);
-  EXPECT_EQ(p.rows[1].worker.groups, (std::vector<std::string>{"craftsman", "women_worker"}));
+  EXPECT_EQ(p.rows[1].worker.groups, (std::vector<std::string>{"model_workers", "women_workers"}));
 }
 
 TEST(WorkerImport, AcceptsEnglishFieldNamesInAnyOrder) {

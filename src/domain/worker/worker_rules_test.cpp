@@ -16,9 +16,10 @@ std::vector<std::string> Fields(const core::Error& e) {
 }
 
 NewWorker Valid() {
-  return {"  王小明 ",          "139 1234 5678", "11010519491231002x",
-          "福州市环卫服务中心", "350102",        {"migrant_worker", "craftsman", "craftsman"},
-          std::nullopt};
+  return {
+      "  王小明 ",          "139 1234 5678", "11010519491231002x",
+      "福州市环卫服务中心", "350102",        {"migrant_workers", "model_workers", "model_workers"},
+      std::nullopt};
 }
 
 TEST(WorkerRules, NormalisesEveryField) {
@@ -28,7 +29,7 @@ TEST(WorkerRules, NormalisesEveryField) {
   EXPECT_EQ(w->phone, "13912345678");
   EXPECT_EQ(w->id_number, "11010519491231002X");
   EXPECT_EQ(w->region_code, "350102");
-  EXPECT_EQ(w->groups, (std::vector<std::string>{"craftsman", "migrant_worker"}));
+  EXPECT_EQ(w->groups, (std::vector<std::string>{"migrant_workers", "model_workers"}));
 }
 
 TEST(WorkerRules, AWrongCheckCharacterIsAnErrorOfIdNumber) {

@@ -13,6 +13,7 @@
 #include "domain/account/unit_service.hpp"
 #include "domain/common/recording_sink.hpp"
 #include "domain/region/region_service.hpp"
+#include "store/migration_script.hpp"
 #include "support/test_db.hpp"
 
 namespace lianyin::domain::worker {
@@ -69,7 +70,7 @@ class WorkerServiceTest : public test_support::BackendTest {
     return u ? u->unit.id : 0;
   }
   static NewWorker Sample(const std::string& phone = kPhone) {
-    return {"王小明", phone, kIdNumber, "福州市环卫服务中心", "350102", {"sanitation_worker"}, {}};
+    return {"王小明", phone, kIdNumber, "福州市环卫服务中心", "350102", {"sanitation_workers"}, {}};
   }
   WorkerService& svc() { return *service_; }
   account::ClientInfo Client() {
@@ -103,7 +104,7 @@ TEST_P(WorkerServiceTest, CreatesMaskedAndFindsByExactPhoneAndIdNumber) {
   EXPECT_EQ(w->phone_masked, "139****5678");
   EXPECT_EQ(w->id_number_masked, "1101**********002X");
   EXPECT_EQ(w->region_name, "鼓楼区");
-  EXPECT_EQ(w->groups, std::vector<std::string>{"sanitation_worker"});
+  EXPECT_EQ(w->groups, std::vector<std::string>{"sanitation_workers"});
   ASSERT_TRUE(svc().Create(ActorAt(fuzhou_), Sample("13912345679")));
 
   const auto find = [&](WorkerFilter f) {
@@ -117,8 +118,8 @@ TEST_P(WorkerServiceTest, CreatesMaskedAndFindsByExactPhoneAndIdNumber) {
   EXPECT_EQ(find({.id_number = "11010519491231002x"}), 2);
   EXPECT_EQ(find({.region_code = "350000"}), 2);
   EXPECT_EQ(find({.region_code = "610000"}), 0);
-  EXPECT_EQ(find({.group = "sanitation_worker"}), 2);
-  EXPECT_EQ(find({.group = "craftsman"}), 0);
+  EXPECT_EQ(find({.group = "sanitation_workers"}), 2);
+  EXPECT_EQ(find({.group = "model_workers"}), 0);
   EXPECT_EQ(find({.q = "小明"}), 2);
   auto bad = svc().List(ActorAt(fujian_), {.phone = "139", .id_number = "110105194912310021"}, {});
   ASSERT_FALSE(bad);
@@ -130,6 +131,30 @@ TEST_P(WorkerServiceTest, CreatesMaskedAndFindsByExactPhoneAndIdNumber) {
   EXPECT_EQ(AuditText().find(kPhone), std::string::npos);
   EXPECT_EQ(AuditText().find("11010519491231002X"), std::string::npos);
   EXPECT_EQ(AuditText().find("王小明"), std::string::npos);
+}
+
+// Migration 0023 renames the first worker_group codes to the target_group ones (craftsman and
+// model_worker both become model_workers) and rebuilds the row's code list in code order.
+TEST_P(WorkerServiceTest, MigrationRenamesTheFirstGroupCodes) {
+  auto w = svc().Create(ActorAt(fuzhou_), Sample());
+  ASSERT_TRUE(w);
+  {
+    store::Session s = db().Acquire();
+    const store::Value id{w->id};
+    s.Execute("DELETE FROM worker_groups WHERE worker_id = ?", {id});
+    for (const char* old : {"young_worker", "model_worker", "craftsman"}) {
+      s.Execute("INSERT INTO worker_groups (worker_id, group_code) VALUES (?, ?)",
+                {id, store::Value{std::string(old)}});
+    }
+    s.Execute("UPDATE workers SET group_codes = 'craftsman,model_worker,young_worker' WHERE id = ?",
+              {id});
+    store::RunMigrationScript(s, 23);
+  }
+  auto again = svc().Get(ActorAt(fuzhou_), w->id);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->groups, (std::vector<std::string>{"model_workers", "young_workers"}));
+  EXPECT_EQ(svc().List(ActorAt(fuzhou_), {.group = "model_workers"}, {})->total, 1);
+  EXPECT_FALSE(svc().List(ActorAt(fuzhou_), {.group = "craftsman"}, {}));  // no longer a code
 }
 
 TEST_P(WorkerServiceTest, APhoneIdentifiesOneLiveWorker) {
@@ -257,7 +282,7 @@ TEST_P(WorkerServiceTest, ImportIsAllOrNothing) {
   ASSERT_TRUE(svc().Create(ActorAt(fuzhou_), Sample()));
   const std::vector<std::vector<std::string>> clash = {
       {"姓名", "手机号", "身份证号", "所在地区", "职工群体"},
-      {"李四", "13912345670", "", "鼓楼区", "工匠"},
+      {"李四", "13912345670", "", "鼓楼区", "劳模工匠"},
       {"王小明", kPhone, kIdNumber, "350102", ""}};
   auto refused = svc().Import(ActorAt(fuzhou_), clash);
   ASSERT_FALSE(refused);
@@ -268,12 +293,12 @@ TEST_P(WorkerServiceTest, ImportIsAllOrNothing) {
 
   const std::vector<std::vector<std::string>> good = {
       {"姓名", "手机号", "所在地区", "职工群体"},
-      {"李四", "13912345670", "鼓楼区", "工匠、女职工"},
+      {"李四", "13912345670", "鼓楼区", "劳模工匠、女职工"},
       {"赵六", "13912345671", "福州市", ""}};
   auto imported = svc().Import(ActorAt(fuzhou_), good);
   ASSERT_TRUE(imported) << imported.error().message;
   EXPECT_EQ(imported->imported, 2);
-  EXPECT_EQ(svc().List(ActorAt(fuzhou_), {.group = "women_worker"}, {})->total, 1);
+  EXPECT_EQ(svc().List(ActorAt(fuzhou_), {.group = "women_workers"}, {})->total, 1);
   EXPECT_EQ(AuditText().find("13912345670"), std::string::npos);
 }
 

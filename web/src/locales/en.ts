@@ -695,6 +695,9 @@ const en: MessageSchema = {
     },
   },
   events: {
+    targetGroups: 'Target groups',
+    targetGroupsHint: 'None: open to every worker',
+    everyone: 'Every worker',
     title: 'Title',
     titlePlaceholder: 'Search by part of the title',
     status: 'Status',

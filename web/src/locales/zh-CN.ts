@@ -693,6 +693,9 @@ const zhCN = {
     },
   },
   events: {
+    targetGroups: '服务对象',
+    targetGroupsHint: '不选则面向全体职工',
+    everyone: '全体职工',
     title: '活动名称',
     titlePlaceholder: '按名称关键字搜索',
     status: '状态',
