@@ -475,6 +475,7 @@ constexpr Message kMessages[] = {
     {"has checked in already", "已签到"},
     {"only officers record the time of a check-in", "只有工作人员可以补录签到时间"},
     {"only officers check in a list", "只有工作人员可以批量签到"},
+    {"too many check-in attempts", "签到尝试过于频繁，请稍后再试"},
     {"is not the event's current check-in code", "不是本活动当前的签到码"},
     {"scan the event's QR code or enter its code", "请扫描活动二维码或输入签到码"},
     {"check in needs a confirmed sign-up", "报名成功（非候补）后才能签到"},

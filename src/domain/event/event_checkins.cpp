@@ -96,6 +96,12 @@ core::Result<Checkin> EventService::CheckIn(const Actor& actor, std::int64_t eve
   const std::string stamp = core::FormatDateTime(now);
   const account::Scope scope = account::ScopeOf(actor);
   if (actor.worker_id) {
+    if (auto wait = checkin_attempts_.Admit(std::to_string(*actor.worker_id), now.unix_seconds,
+                                            kCheckinAttemptsPerMinute)) {
+      core::Error e{core::ErrorCode::kTooManyRequests, "too many check-in attempts", {}};
+      e.retry_after_seconds = *wait;
+      return e;
+    }
     auto method = SelfMethod(key_, actor, event_id, in, now);
     if (!method) return method.error();
     return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Checkin> {

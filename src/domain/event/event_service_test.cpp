@@ -4,8 +4,10 @@
 
 #include "domain/event/event_service.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "domain/event/event_rules.hpp"
 #include "domain/event/event_test_fixture.hpp"
 
 namespace lianyin::domain::event {
@@ -208,6 +210,31 @@ TEST_P(EventServiceTest, SignUpsKeepToTheWindowAndThePublishedState) {
   now_ = At("2023-05-10T09:00:00");
   EXPECT_EQ(svc().Cancel(WorkerActor(worker_[0]), draft->id, worker_[0]).error().code,
             ErrorCode::kConflict);
+}
+
+// Six digits live 30–60 s: a worker gets five tries a minute, right or wrong, then 429.
+TEST_P(EventServiceTest, AWorkerCannotGuessTheCode) {
+  const std::int64_t id = PublishedEvent(EventAtBooking(2));
+  ASSERT_TRUE(svc().SignUp(WorkerActor(worker_[0]), id, {worker_[0], false}));
+  now_ = At("2023-05-10T09:00:00");
+  NewCheckin guess;
+  for (int i = 0; i < kCheckinAttemptsPerMinute; ++i) {
+    guess.code = fmt::format("{:06d}", i);
+    auto wrong = svc().CheckIn(WorkerActor(worker_[0]), id, guess);
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(wrong.error().code, ErrorCode::kValidationFailed) << i;
+  }
+  guess.code = svc().CurrentCode(Member(org_a_), id).value().code;
+  auto refused = svc().CheckIn(WorkerActor(worker_[0]), id, guess);
+  ASSERT_FALSE(refused) << "even the right code, once the tries are used up";
+  EXPECT_EQ(refused.error().code, ErrorCode::kTooManyRequests);
+  EXPECT_EQ(refused.error().retry_after_seconds, 60);
+  EXPECT_TRUE(svc().CheckIn(WorkerActor(worker_[1]), id, guess).error().code !=
+              ErrorCode::kTooManyRequests)
+      << "another worker has its own tries";
+  now_ = At("2023-05-10T09:01:00");
+  guess.code = svc().CurrentCode(Member(org_a_), id).value().code;
+  EXPECT_TRUE(svc().CheckIn(WorkerActor(worker_[0]), id, guess)) << "a minute later it works";
 }
 
 TEST_P(EventServiceTest, WorkersCheckInWithTheCurrentCodeOfficersFromAList) {
