@@ -1,8 +1,8 @@
 // The workers' event pages on the phone (issue #11; 375×667, touch, the phone's clock in London so
 // Beijing time is shown, not the phone's). Arranged through the API only: a union officer registers
-// two workers (POST /workers), one activates its account (POST /auth/activate); admin publishes
+// three workers (POST /workers), one activates its account (POST /auth/activate); admin publishes
 // events of a registered organisation in 东城区 (one in three days, one later, one in 朝阳区, a
-// one-seat event the officer fills with the other worker, one whose sign-up opens tomorrow), and the
+// one-seat event the officer fills with another worker, one whose sign-up opens tomorrow), and the
 // officer publishes five more at its venue's booking starting in ten minutes (inside the check-in
 // window), the worker signed up for four of them.
 // The worker sees 近期活动 on the home page soonest first; 找活动 lists its own region's events
@@ -12,10 +12,12 @@
 // list of the full event (候补第 1 位) and leaves it; a seat taken meanwhile reads 名额已满 and offers
 // the waiting list; a sign-up not open yet names its opening time. It checks in through the QR
 // code's link (签到成功 with the time, then 已签到 everywhere), by the six-digit code from 我的活动
-// (a wrong code says so), a stale link offers the code, a link of an event it has not signed up for
-// says so, and signed out the link goes through the sign-in and back. On 我的 it reads its roster
-// entry masked and edits employer, region and groups (a server field error shows under its
-// field). English follows the language switch. No page scrolls sideways at 375 px.
+// (a wrong code says so); a stale link offers the code; a link of an event it has not signed up
+// for, or whose check-in window is days away, says so; signed out, the link goes through the
+// sign-in and back. On 我的 it reads its roster entry masked and edits employer, region and groups
+// (a server field error shows under its field). English follows the language switch. The third
+// worker activates its account from a check-in link and lands back on it. No page scrolls
+// sideways at 375 px.
 // Screenshots: ../build/e2e-phone-events.png, ../build/e2e-phone-event.png,
 // ../build/e2e-phone-my-events.png, ../build/e2e-phone-checkin.png, ../build/e2e-phone-profile.png.
 import { after, before, describe, test } from 'node:test'
@@ -26,6 +28,9 @@ import { adminPassword, ApiClient, buildDir, expectText, startApp, timeout } fro
 const suffix = Date.now() % 100000
 const phone = '13912345678'
 const otherPhone = '13912345679'
+/** A third worker, who activates its account from a check-in link. */
+const newPhone = '13912345670'
+const newIdNumber = '110101199003074514'
 const idNumber = '11010519491231002X'
 const workerPassword = 'Worker-Events-Passw0rd'
 const officerPassword = 'Union-Events-Passw0rd'
@@ -108,6 +113,7 @@ describe('the events on the phone', { timeout: 180_000 }, () => {
 
     workerId = (await officer.expect(201, 'POST', '/api/v1/workers', { name: '张三', phone, id_number: idNumber, employer: '东城区环卫服务中心', region_code: '110101', groups: ['sanitation_worker'] })).id
     otherWorkerId = (await officer.expect(201, 'POST', '/api/v1/workers', { name: '李四', phone: otherPhone, region_code: '110101' })).id
+    await officer.expect(201, 'POST', '/api/v1/workers', { name: '王五', phone: newPhone, id_number: newIdNumber, region_code: '110101' })
     await new ApiClient(app.baseUrl).expect(201, 'POST', '/api/v1/auth/activate', { name: '张三', id_number: idNumber, phone, password: workerPassword })
     worker = await ApiClient.login(app.baseUrl, phone, workerPassword)
 
@@ -136,6 +142,7 @@ describe('the events on the phone', { timeout: 180_000 }, () => {
     })
     events.later = await publish(admin, { ...here, title: titles.later, category: 'culture_sports', start: inSeconds(5 * day), end: inSeconds(5 * day + 7200) })
     events.elsewhere = await publish(admin, { ...here, region_code: '110105', address: '朝阳区工体北路 2 号', title: titles.elsewhere, start: inSeconds(4 * day), end: inSeconds(4 * day + 7200) })
+    await worker.expect(201, 'POST', `/api/v1/events/${events.elsewhere.id}/signups`, { worker_id: workerId })
     events.full = await publish(admin, { ...here, title: titles.full, capacity: 1, start: inSeconds(6 * day), end: inSeconds(6 * day + 7200) })
     await officer.expect(201, 'POST', `/api/v1/events/${events.full.id}/signups`, { worker_id: otherWorkerId })
     events.race = await publish(admin, { ...here, title: titles.race, capacity: 1, start: inSeconds(7 * day), end: inSeconds(7 * day + 7200) })
@@ -367,7 +374,7 @@ describe('the events on the phone', { timeout: 180_000 }, () => {
     await page.getByRole('status').getByText('签到成功').waitFor({ timeout })
   })
 
-  test('a stale link offers the code; an event not signed up for is refused', async () => {
+  test('a stale link offers the code; an event not signed up for, or not started, is refused', async () => {
     await page.goto(`${app.baseUrl}/m/checkin?event=${events.stale.id}&token=AAAAAAAAAAAAAAAAAAAAAA`)
     await page.getByRole('alert').getByText('二维码已过期').waitFor({ timeout })
     await page.getByRole('button', { name: '签到码签到' }).click()
@@ -383,6 +390,14 @@ describe('the events on the phone', { timeout: 180_000 }, () => {
     await page.goto(code.link)
     await page.getByRole('alert').getByText('您还没有报名本活动，报名成功后才能签到').waitFor({ timeout })
     assert.equal(await page.getByRole('button', { name: '签到码签到' }).count(), 0)
+
+    // Signed up, but days before the check-in window opens (admin's event: admin shows its code).
+    const early = await admin.expect(200, 'GET', `/api/v1/events/${events.elsewhere.id}/checkin-code`)
+    await page.goto(`${app.baseUrl}/m/checkin?event=${events.elsewhere.id}&token=${early.token}`)
+    const outside = page.getByRole('alert').getByText('现在不在签到时间内，签到时间为')
+    await outside.waitFor({ timeout })
+    const opens = new Date(Date.parse(events.elsewhere.start) - 30 * 60_000).toISOString()
+    assert.ok((await outside.innerText()).includes(`${clock(opens)}–${clock(events.elsewhere.end)}`), await outside.innerText())
   })
 
   test('signed out, the check-in link goes through the sign-in and back', async () => {
@@ -471,6 +486,28 @@ describe('the events on the phone', { timeout: 180_000 }, () => {
     await tab('Me').click()
     await page.locator('.van-cell', { hasText: '中文' }).click()
     await page.getByRole('button', { name: '退出登录' }).waitFor({ timeout })
+  })
+
+  test('an activation begun from a check-in link comes back to it', async () => {
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.waitForURL(`${app.baseUrl}/m/login`)
+    const code = await checkinLink(events.notSigned.id)
+    await page.goto(code.link)
+    await page.waitForURL(/\/m\/login\?redirect=/)
+    await page.getByRole('button', { name: '首次使用？激活账号' }).click()
+    await page.waitForURL(/\/m\/activate\?redirect=/)
+    await page.getByLabel('姓名').fill('王五')
+    await page.getByLabel('身份证号').fill(newIdNumber)
+    await page.getByLabel('手机号').fill(newPhone)
+    await page.getByLabel('设置密码').fill(workerPassword)
+    await page.getByLabel('确认密码').fill(workerPassword)
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => isCall(r, 'POST', `/api/v1/events/${events.notSigned.id}/checkins`)),
+      page.getByRole('button', { name: '激活并登录' }).click(),
+    ])
+    assert.equal(refused.status(), 422)
+    assert.equal(page.url(), code.link)
+    await page.getByRole('alert').getByText('您还没有报名本活动，报名成功后才能签到').waitFor({ timeout })
   })
 
   test('no CSP violations or page errors', () => {

@@ -4,7 +4,7 @@ import { ApiError } from '@/api/http'
 import { useApiError } from '@/composables/useApiError'
 import type { MyEvent } from './api'
 import { checkinOpensAt } from './eventState'
-import { formatMoment } from './eventTime'
+import { formatMoment, formatSpan } from './eventTime'
 
 /**
  * What a refused sign-up, cancellation or check-in means for the worker, in its words: the
@@ -52,10 +52,8 @@ export function useEventErrors() {
         : t('mobile.checkin.errors.notSignedUp')
     }
     if (error.status === 422 && field === 'at' && event) {
-      return t('mobile.checkin.errors.outside', {
-        from: at(new Date(checkinOpensAt(event)).toISOString()),
-        to: at(event.end),
-      })
+      const opens = new Date(checkinOpensAt(event)).toISOString()
+      return t('mobile.checkin.errors.outside', { span: formatSpan(opens, event.end, locale.value) })
     }
     if (error.status === 422 && field === 'token') return t('mobile.checkin.errors.token')
     if (error.status === 422 && field === 'code') return t('mobile.checkin.errors.code')
