@@ -1,21 +1,23 @@
-// The workers' phone pages (issue #11) on a phone (375×812, touch): a worker user, made through
-// the admin API for a worker record of 北京市总工会, signs in on the admin login page and lands on
-// /m/ (first on the forced password change), signs out and in again on the phone sign-in, browses
-// the services near it (region cascader, category chips), posts a demand and sees it under 我的需求
-// as 待对接, and signs out from 我的. First-time activation checks the ID number's check digit
-// before sending anything. No phone page scrolls sideways at 375 px; the phone pages load no
-// Element Plus chunk and the admin pages no Vant chunk (vite.config.ts names chunks by library).
+// The workers' phone pages (issue #11) on a phone (375×812, touch): a union officer registers a
+// worker of 北京市总工会 (POST /workers); on the phone the worker activates its account (the ID
+// number's check digit is checked before anything is sent, then the roster's name, ID number and
+// phone create the account and sign it in). An administrator resets its password, so signing in
+// on the admin login page lands on /m/ through the forced password change; it signs out and in
+// again on the phone sign-in, browses the services near it (region cascader, category chips),
+// posts a demand and sees it under 我的需求 as 待对接, and signs out from 我的. No phone page
+// scrolls sideways at 375 px; the phone pages load no Element Plus chunk and the admin pages no
+// Vant chunk (vite.config.ts names chunks by library).
 // Screenshots: ../build/e2e-phone-services.png, ../build/e2e-phone-demand.png,
 // ../build/e2e-phone-demands.png.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { adminPassword, ApiClient, buildDir, expectText, startApp, submitLogin, timeout } from './support.mjs'
 
 const suffix = Date.now() % 100000
 const phone = '13912345678'
+const idNumber = '11010519491231002X'
+const officerPassword = 'Union-Phone-Passw0rd'
 const initialPassword = 'Worker-Init-Passw0rd'
 const workerPassword = 'Worker-E2e-Passw0rd2'
 const resourceTitle = `职工健康体检服务${suffix}`
@@ -26,6 +28,9 @@ const year = Number(today.slice(0, 4))
 
 let app
 let page
+let adminApi
+/** The worker's account, once activated. */
+let accountId
 /** Paths of the JS chunks the page requested since the last `takeChunks()`. */
 let chunks = []
 
@@ -43,14 +48,6 @@ function takeChunks() {
 const phoneHome = /\/m\/?$/
 const tab = (name) => page.locator('.van-tabbar').getByText(name, { exact: true })
 const isPost = (r, suffixPath) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(suffixPath)
-
-/** A worker record of `unitId`: the workers API is another part of issue #11, so the row goes in directly. */
-async function insertWorker(unitId, name) {
-  const now = new Date().toISOString()
-  const sql = `INSERT INTO workers (unit_id, name, created_at, updated_at) VALUES (${unitId}, '${name}', '${now}', '${now}') RETURNING id;`
-  const { stdout } = await promisify(execFile)('sqlite3', [app.db, sql], { timeout })
-  return Number(stdout.trim())
-}
 
 async function phoneLogin(password) {
   await page.getByLabel('手机号').fill(phone)
@@ -71,6 +68,7 @@ describe('the phone pages', { timeout: 120_000 }, () => {
       if (url.pathname.startsWith('/assets/') && url.pathname.endsWith('.js')) chunks.push(url.pathname)
     })
     const api = await ApiClient.login(app.baseUrl, 'admin', adminPassword)
+    adminApi = api
     const root = api.session.user.unit_id
     const union = await api.expect(201, 'POST', '/api/v1/units', { name: `北京市总工会${suffix}`, kind: 'union', region_code: '110000', parent_id: root })
     const authority = await api.expect(201, 'POST', '/api/v1/units', { name: `北京市民政局${suffix}`, kind: 'civil_affairs', region_code: '110000', parent_id: root })
@@ -100,16 +98,9 @@ describe('the phone pages', { timeout: 120_000 }, () => {
         description: '每周六上午，职工之家',
       })
     }
-    const workerId = await insertWorker(union.id, '张三')
-    await api.expect(201, 'POST', '/api/v1/users', {
-      username: phone,
-      password: initialPassword,
-      display_name: '张三',
-      unit_id: union.id,
-      roles: ['worker'],
-      worker_id: workerId,
-      must_change_password: true,
-    })
+    await api.expect(201, 'POST', '/api/v1/users', { username: `officer${suffix}`, password: officerPassword, display_name: '李干事', unit_id: union.id, roles: ['union_officer'] })
+    const officer = await ApiClient.login(app.baseUrl, `officer${suffix}`, officerPassword)
+    await officer.expect(201, 'POST', '/api/v1/workers', { name: '张三', phone, id_number: idNumber, region_code: '110101' })
   }, { timeout: 30_000 })
 
   after(() => app?.stop(), { timeout: 10_000 })
@@ -121,7 +112,7 @@ describe('the phone pages', { timeout: 120_000 }, () => {
     await expectNoSideways('sign-in')
   })
 
-  test('activation checks the ID number before sending it', async () => {
+  test('activation checks the ID number before sending it, then activates the account', async () => {
     await page.getByRole('button', { name: '首次使用？激活账号' }).click()
     await page.waitForURL(`${app.baseUrl}/m/activate`)
     let sent = false
@@ -142,9 +133,21 @@ describe('the phone pages', { timeout: 120_000 }, () => {
     page.off('request', watch)
     assert.equal(sent, false)
     await expectNoSideways('activation')
+
+    await page.getByLabel('身份证号').fill(idNumber)
+    const [activated] = await Promise.all([
+      page.waitForResponse((r) => isPost(r, '/api/v1/auth/activate')),
+      page.getByRole('button', { name: '激活并登录' }).click(),
+    ])
+    assert.equal(activated.status(), 201, await activated.text())
+    accountId = (await activated.json()).user.id
+    await page.waitForURL(phoneHome)
+    await expectText(page, '您好，张三')
   })
 
   test('a worker signing in on the admin login page lands on the phone pages', async () => {
+    // An administrator sets a new initial password: the session ends, the worker must change it.
+    await adminApi.expect(200, 'POST', `/api/v1/users/${accountId}/reset-password`, { password: initialPassword })
     await page.goto(`${app.baseUrl}/login`)
     assert.equal((await submitLogin(page, phone, initialPassword)).status(), 200)
     // The initial password must change first, on the phone page.

@@ -2,12 +2,12 @@ import type { RouteRecordRaw } from 'vue-router'
 
 /**
  * The workers' phone pages (issue #11, Vant, 375 px first): sign-in and first-time activation,
- * the forced or chosen password change, and behind the tab bar the home page, services near me,
- * posting a demand, my demands and my account. Every page is its own chunk and loads only Vant
- * (the router guard keeps workers here and everyone else on the admin pages).
- *
- * The events pages (browse, sign up, my events, check in) join the tab bar's children when the
- * events API lands: the home tab is 首页/活动 for them.
+ * the forced or chosen password change, and behind the tab bar the home page, events near me
+ * and an event's page (sign up, waiting list, cancel), my events, the check-in (the QR code's
+ * link `/m/checkin?event=&token=`, or the six-digit code), services near me, posting a demand,
+ * my demands, my account and its roster entry. Every page is its own chunk and loads only Vant
+ * (the router guard keeps workers here and everyone else on the admin pages; signed out, it
+ * sends a page to the sign-in, which comes back to it with its query).
  */
 export const mobileRoutes: RouteRecordRaw = {
   path: '/m',
@@ -27,10 +27,15 @@ export const mobileRoutes: RouteRecordRaw = {
       component: () => import('./TabsLayout.vue'),
       children: [
         { path: '', name: 'm-home', component: () => import('./pages/HomePage.vue') },
+        { path: 'events', name: 'm-events', component: () => import('./pages/EventsPage.vue') },
+        { path: 'events/:id(\\d+)', name: 'm-event', component: () => import('./pages/EventPage.vue') },
+        { path: 'my-events', name: 'm-my-events', component: () => import('./pages/MyEventsPage.vue') },
+        { path: 'checkin', name: 'm-checkin', component: () => import('./pages/CheckinPage.vue') },
         { path: 'services', name: 'm-services', component: () => import('./pages/ServicesPage.vue') },
         { path: 'demands', name: 'm-demands', component: () => import('./pages/DemandsPage.vue') },
         { path: 'demands/new', name: 'm-demand-new', component: () => import('./pages/DemandNewPage.vue') },
         { path: 'me', name: 'm-me', component: () => import('./pages/MePage.vue') },
+        { path: 'me/profile', name: 'm-profile', component: () => import('./pages/ProfilePage.vue') },
       ],
     },
     { path: ':pathMatch(.*)*', redirect: { name: 'm-home' } },
