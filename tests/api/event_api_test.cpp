@@ -114,6 +114,28 @@ TEST_P(EventApiTest, AnEventAtABookingIsCreatedPublishedAndReadByWorkers) {
   EXPECT_EQ(Call(member_, "PATCH", E(id), R"({"booking_id":1})").status, 422);
 }
 
+// The phone pages list what is coming: order=start gives the soonest first.
+TEST_P(EventApiTest, OrderStartListsTheSoonestFirst) {
+  json::object later = EventBody(ApprovedBooking(), 10);
+  later["start"] = In(3600);
+  auto a = Call(member_, "POST", "/api/v1/events", json::serialize(later));
+  ASSERT_EQ(a.status, 201) << a.body;
+  auto b =
+      Call(member_, "POST", "/api/v1/events", json::serialize(EventBody(ApprovedBooking(), 10)));
+  ASSERT_EQ(b.status, 201) << b.body;
+  const auto first = [&](const std::string& query) {
+    auto r = Call(member_, "GET", "/api/v1/events" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? Json(r).at("items").at(0).at("id").as_int64() : 0;
+  };
+  EXPECT_EQ(first(""), Json(a).at("id").as_int64()) << "latest start first by default";
+  EXPECT_EQ(first("?order=start"), Json(b).at("id").as_int64());
+  EXPECT_EQ(first("?order=-start"), Json(a).at("id").as_int64());
+  auto bad = Call(member_, "GET", "/api/v1/events?order=title");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(Field(bad), "order");
+}
+
 TEST_P(EventApiTest, FortyParallelSignUpsForTenSeatsExactlyTenSucceed) {
   const std::int64_t id = PublishedEvent(10);
   std::vector<std::int64_t> workers;

@@ -111,7 +111,7 @@ describe('the events on the phone', { timeout: 180_000 }, () => {
     await admin.expect(201, 'POST', '/api/v1/users', { username: `officer${suffix}`, password: officerPassword, display_name: '李干事', unit_id: union.id, roles: ['union_officer'] })
     officer = await ApiClient.login(app.baseUrl, `officer${suffix}`, officerPassword)
 
-    workerId = (await officer.expect(201, 'POST', '/api/v1/workers', { name: '张三', phone, id_number: idNumber, employer: '东城区环卫服务中心', region_code: '110101', groups: ['sanitation_worker'] })).id
+    workerId = (await officer.expect(201, 'POST', '/api/v1/workers', { name: '张三', phone, id_number: idNumber, employer: '东城区环卫服务中心', region_code: '110101', groups: ['sanitation_workers'] })).id
     otherWorkerId = (await officer.expect(201, 'POST', '/api/v1/workers', { name: '李四', phone: otherPhone, region_code: '110101' })).id
     await officer.expect(201, 'POST', '/api/v1/workers', { name: '王五', phone: newPhone, id_number: newIdNumber, region_code: '110101' })
     await new ApiClient(app.baseUrl).expect(201, 'POST', '/api/v1/auth/activate', { name: '张三', id_number: idNumber, phone, password: workerPassword })
@@ -137,7 +137,7 @@ describe('the events on the phone', { timeout: 180_000 }, () => {
       title: titles.browse,
       start: inSeconds(3 * day),
       end: inSeconds(3 * day + 7200),
-      target_groups: ['sanitation_worker', 'women_worker'],
+      target_groups: ['sanitation_workers', 'women_workers'],
       description: '由专业心理咨询师讲解职场减压方法。\n请提前 10 分钟到场。',
     })
     events.later = await publish(admin, { ...here, title: titles.later, category: 'culture_sports', start: inSeconds(5 * day), end: inSeconds(5 * day + 7200) })
@@ -464,7 +464,7 @@ describe('the events on the phone', { timeout: 180_000 }, () => {
     assert.deepEqual(saved.request().postDataJSON(), {
       employer: '东城区城市管理服务中心',
       region_code: '110105',
-      groups: ['sanitation_worker', 'women_worker'],
+      groups: ['sanitation_workers', 'women_workers'],
     })
     await page.waitForURL(`${app.baseUrl}/m/me`)
     for (const text of ['东城区城市管理服务中心', '朝阳区', '环卫职工、女职工']) {

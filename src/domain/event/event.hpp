@@ -128,6 +128,7 @@ struct EventFilter {
   std::optional<std::string> from;  // events ending after it
   std::optional<std::string> to;    // events starting before it
   std::optional<std::string> q;     // part of the title
+  bool soonest_first = false;       // order by start ascending (default: latest start first)
 };
 
 struct Signup {

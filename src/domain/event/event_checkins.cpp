@@ -109,8 +109,9 @@ core::Result<Checkin> EventService::CheckIn(const Actor& actor, std::int64_t eve
       auto event = LoadReadable(events, scope, event_id);
       if (!event) return event.error();
       auto signup = AttendanceRepo(tx.session()).FindSignup(event_id, *actor.worker_id);
-      if (!signup || signup->status != SignupStatus::kConfirmed) {
-        return core::Error::Invalid("worker_id", "check in needs a confirmed sign-up");
+      if (!signup) return core::Error::Invalid("worker_id", "check in needs a confirmed sign-up");
+      if (signup->status != SignupStatus::kConfirmed) {
+        return core::Error::Invalid("worker_id", "a waitlisted worker has no seat to check in to");
       }
       auto at = CheckCheckinTime(*event, now, now);
       if (!at) return at.error();

@@ -149,8 +149,10 @@ bool EventRepo::InScope(const common::Scope& scope, std::int64_t id) {
 std::vector<Event> EventRepo::List(const EventFilter& f, const common::Scope& scope,
                                    std::int64_t limit, std::int64_t offset) {
   const Where w = EventWhere(f, scope);
-  auto stmt = session_.Prepare(std::string(kEventSelect) + "WHERE " + w.sql +
-                               " ORDER BY e.start_at DESC, e.id DESC LIMIT ? OFFSET ?");
+  auto stmt = session_.Prepare(
+      std::string(kEventSelect) + "WHERE " + w.sql +
+      (f.soonest_first ? " ORDER BY e.start_at, e.id" : " ORDER BY e.start_at DESC, e.id DESC") +
+      " LIMIT ? OFFSET ?");
   BindPage(stmt, w, limit, offset);
   return Collect<Event>(stmt, ReadEvent);
 }

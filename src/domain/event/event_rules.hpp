@@ -29,7 +29,7 @@ inline constexpr std::int64_t kMaxEventSeconds = std::int64_t{31} * 24 * 3600;
 inline constexpr std::int64_t kCheckinLeadSeconds = 30 * 60;
 inline constexpr std::size_t kMaxListCheckins = 200;
 // A worker's own check-in attempts (token or code) a minute, right or wrong.
-inline constexpr int kCheckinAttemptsPerMinute = 5;
+inline constexpr int kCheckinAttemptsPerMinute = 10;
 
 // The fields of a new event as stored: region and address as given ("" when absent; the
 // service puts a booked venue's in before checking).

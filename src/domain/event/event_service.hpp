@@ -95,7 +95,7 @@ class EventService {
   // or code (422 when it is not the event's now). 409 (details[0].field "worker_id") when the
   // worker has checked in already; 422 per CheckCheckinTime. A worker's token and code attempts
   // are limited to kCheckinAttemptsPerMinute (429 with Retry-After), so the six digits cannot be
-  // guessed within a code's 30–60 s life (at most 5 of 10^6 tries a minute, two codes valid).
+  // guessed within a code's 30–60 s life (at most 10 of 10^6 tries a minute, two codes valid).
   core::Result<Checkin> CheckIn(const account::Actor& actor, std::int64_t event_id,
                                 const NewCheckin& checkin);
   // An officer's or the organiser's list: each of `checkin.worker_ids` (1–200) checked in at

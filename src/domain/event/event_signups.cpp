@@ -114,6 +114,11 @@ core::Result<Cancellation> EventService::Cancel(const Actor& actor, std::int64_t
     if (at >= event->start) {
       return core::Error::Conflict("a sign-up is cancelled before the event starts");
     }
+    // A worker who checked in (inside the window's half hour before the start) was there: the
+    // seat and the person-time stay.
+    if (signup->checked_in_at) {
+      return core::Error::Conflict("the worker has checked in: the sign-up stays");
+    }
     attendance.DeleteSignup(signup->id);
     tx.Record({"cancel", "event_signup", std::to_string(signup->id), AuditJson(*signup), nullptr,
                true, event->owner_unit_id});

@@ -30,6 +30,24 @@ core::Result<void> CheckRegion(store::Session& session, const CleanWorker& w) {
   return {};
 }
 
+// `checked` (the field rules' result) with "unknown region" added when `region_code` names no
+// region — read before the write, so a form hears of every bad field at once.
+template <typename T>
+core::Result<T> WithKnownRegion(core::Result<T> checked, store::Session& session,
+                                const std::optional<std::string>& region_code) {
+  if (!region_code || region::RegionRepo(session).Find(*region_code)) return checked;
+  std::vector<core::FieldError> errors;
+  if (!checked) {
+    if (checked.error().code != core::ErrorCode::kValidationFailed) return checked;
+    errors = checked.error().details;
+    for (const core::FieldError& e : errors) {
+      if (e.field == "region_code") return checked;  // malformed: said already
+    }
+  }
+  errors.push_back({"region_code", "unknown region", std::nullopt});
+  return core::Error::Invalid(std::move(errors));
+}
+
 common::Change WorkerChange(std::string action, const Worker& w, boost::json::value before) {
   return {std::move(action), "worker", std::to_string(w.id), std::move(before), AuditJson(w), true,
           w.unit_id};
@@ -66,12 +84,14 @@ core::Result<Worker> WorkerService::Update(const Actor& actor, std::int64_t id,
   // Read, patch and seal before the transaction; the write re-reads and only goes ahead when
   // the row is unchanged since (else 409: another change came first).
   std::optional<WorkerRow> current;
+  core::Result<CleanWorker> next = core::Error::NotFound();
   {
     store::Session session = writer_.db().Acquire();
     current = WorkerRepo(session).FindInScope(scope, id);
+    if (!current) return common::OutOfScope();
+    next = WithKnownRegion(ApplyPatch(ClearOf(keys_, *current), patch, today), session,
+                           patch.region_code);
   }
-  if (!current) return common::OutOfScope();
-  auto next = ApplyPatch(ClearOf(keys_, *current), patch, today);
   if (!next) return next.error();
   const SealedWorker sealed = SealOf(keys_, *next, current->seal_id);
   const Worker before = Masked(keys_, *current);

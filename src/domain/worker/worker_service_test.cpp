@@ -226,6 +226,11 @@ TEST_P(WorkerServiceTest, ActivationMatchesTheRosterThenTheWorkerLogsInByPhone) 
   auto changed = svc().UpdateMe(me, {std::optional<std::string>("鼓楼区环卫所"), "350100", {}});
   ASSERT_TRUE(changed) << changed.error().message;
   EXPECT_EQ(changed->employer, "鼓楼区环卫所");
+  // Every bad field at once: an unknown region (read from the database) beside a bad group.
+  auto bad = svc().UpdateMe(me, {{}, "350199", std::vector<std::string>{"nobody"}});
+  ASSERT_FALSE(bad);
+  ASSERT_EQ(bad.error().details.size(), 2u);
+  EXPECT_EQ(bad.error().details[1].field, "region_code");
   EXPECT_EQ(svc().Me(ActorAt(fuzhou_)).error().code, core::ErrorCode::kNotFound);
   EXPECT_EQ(AuditText().find(kPhone), std::string::npos);
 }

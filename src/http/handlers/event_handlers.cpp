@@ -45,6 +45,12 @@ core::Result<event::EventFilter> ReadFilter(const Request& request) {
   f.from = QueryText(request, "from");
   f.to = QueryText(request, "to");
   f.q = QueryText(request, "q", kMaxQueryChars, errors);
+  if (auto order = QueryText(request, "order")) {
+    f.soonest_first = *order == "start";
+    if (*order != "start" && *order != "-start") {
+      errors.push_back({"order", "must be one of: start, -start", {}});
+    }
+  }
   if (!errors.empty()) return core::Error::Invalid(std::move(errors));
   return f;
 }
@@ -257,8 +263,8 @@ void AddEventRoutes(Router& router, EventService& events) {
   };
   router.Add("GET", "/api/v1/events", plain(ListEvents),
              {.summary = "Events (every logged-in user; drafts only their owners'), latest start "
-                         "first; filters status, category, region_code (covered), org_id, from, "
-                         "to, q (title)",
+                         "first (order=start: soonest first); filters status, category, "
+                         "region_code (covered), org_id, from, to, q (title)",
               .tag = "events",
               .permission = "event:event:list",
               .response_schema = Serialised(schema::Page(EventSchema(), "events"))});

@@ -86,6 +86,8 @@ export interface EventQuery extends PageQuery {
   from?: string
   to?: string
   q?: string
+  /** `start`: soonest first; `-start` (the default): latest start first. */
+  order?: 'start' | '-start'
 }
 
 /** A sign-up; `worker_name` comes masked (王*). */
