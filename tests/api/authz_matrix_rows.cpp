@@ -272,6 +272,8 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"POST /api/v1/workers/import", "/api/v1/workers/import", "",
        "姓名,手机号,所在地区\n张三,{phone},110000\n", "",
        "platform=200 admin=200 union_officer=200", "403", "text/csv"},
+      {"GET /api/v1/workers/export", "/api/v1/workers/export?format=csv", "", "", "",
+       "platform=200 admin=200 sys_admin=200 union_officer=200"},
       {"GET /api/v1/workers/import/template", "/api/v1/workers/import/template?format=csv", "", "",
        "", "platform=200 admin=200 union_officer=200"},
       // Anyone, logged in or not, may try; a phone on no roster is refused alike.

@@ -430,6 +430,8 @@ constexpr Message kMessages[] = {
     {"not a booking_status code", "不是有效的预约状态"},
 
     // --- workers (domain/worker) ---
+    {"an XLSX export holds at most {} workers: narrow the filters or export CSV",
+     "XLSX 导出最多 {0} 名职工：请缩小筛选范围或导出 CSV"},
     {"a worker with this phone is already registered", "该手机号已登记为职工"},
     {"the worker changed meanwhile: try again", "职工信息刚刚被修改，请重试"},
     {"not a worker_group code", "不是有效的职工群体"},
