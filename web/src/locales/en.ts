@@ -1094,6 +1094,12 @@ const en: MessageSchema = {
     phoneLookup: 'Mobile (exact)',
     idLookup: 'ID number (exact)',
     lookupHint: 'Mobile and ID numbers are stored encrypted: look them up by the full number only; lists show them masked',
+    export: {
+      button: 'Export',
+      csv: 'Export CSV',
+      xlsx: 'Export Excel',
+      hint: 'Exports the filtered roster; mobile and ID numbers are exported masked only',
+    },
     create: 'Register worker',
     createTitle: 'Register a worker',
     editTitle: 'Edit worker',

@@ -1092,6 +1092,12 @@ const zhCN = {
     phoneLookup: '手机号（精确查找）',
     idLookup: '身份证号（精确查找）',
     lookupHint: '手机号、身份证号加密保存，只能按完整号码精确查找，列表中仅显示脱敏后的号码',
+    export: {
+      button: '导出',
+      csv: '导出 CSV',
+      xlsx: '导出 Excel',
+      hint: '按当前筛选条件导出；手机号、身份证号仅导出脱敏后的号码',
+    },
     create: '登记职工',
     createTitle: '登记职工',
     editTitle: '修改职工信息',
