@@ -334,6 +334,11 @@ const en: MessageSchema = {
     pendingBookings: 'Bookings to review',
     upcomingBookings: 'Upcoming venue bookings',
     noUpcomingBookings: 'No upcoming bookings',
+    upcomingEvents: 'Events in the next 7 days',
+    noUpcomingEvents: 'No events in the next 7 days',
+    seats: '{taken}/{capacity} signed up',
+    checkinsToday: 'Check-ins today',
+    rosterSize: 'Workers on the roster',
   },
   regions: {
     code: 'Code',

@@ -332,6 +332,11 @@ const zhCN = {
     pendingBookings: '待审核预约',
     upcomingBookings: '近期场地预约',
     noUpcomingBookings: '暂无近期预约',
+    upcomingEvents: '近 7 天的活动',
+    noUpcomingEvents: '近 7 天暂无活动',
+    seats: '已报名 {taken}/{capacity}',
+    checkinsToday: '今日签到人次',
+    rosterSize: '名册职工',
   },
   regions: {
     code: '区划代码',
