@@ -112,6 +112,12 @@ const std::string kForeignEventBody =
     R"("start":"{event_start}","end":"{event_end}","capacity":50,)"
     R"("booking_id":{foreign_event_booking}})";
 
+// An event made of a match, at the side's event booking (own_org's or foreign_org's).
+const std::string kMatchEventBody =
+    R"({"start":"{event_start}","end":"{event_end}","booking_id":{own_event_booking}})";
+const std::string kForeignMatchEventBody =
+    R"({"start":"{event_start}","end":"{event_end}","booking_id":{foreign_event_booking}})";
+
 std::string All(const std::string& status) {
   std::string out;
   for (const std::string& role : kMatrixRoles) out += role + "=" + status + " ";
@@ -266,6 +272,8 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"POST /api/v1/workers/import", "/api/v1/workers/import", "",
        "姓名,手机号,所在地区\n张三,{phone},110000\n", "",
        "platform=200 admin=200 union_officer=200", "403", "text/csv"},
+      {"GET /api/v1/workers/export", "/api/v1/workers/export?format=csv", "", "", "",
+       "platform=200 admin=200 sys_admin=200 union_officer=200"},
       {"GET /api/v1/workers/import/template", "/api/v1/workers/import/template?format=csv", "", "",
        "", "platform=200 admin=200 union_officer=200"},
       // Anyone, logged in or not, may try; a phone on no roster is refused alike.
@@ -552,6 +560,12 @@ const std::vector<MatrixRow>& MatrixRows() {
        "/api/v1/venues/{foreign_fresh_venue_photo}", "", "", kVenueEditors},
       {"POST /api/v1/matches/{id}/project", "/api/v1/matches/{fresh_done_match}/project",
        "/api/v1/matches/{foreign_fresh_done_match}/project", "", "",
+       "platform=201/201 admin=201/404 union_officer=201/404"},
+      // An event of the resource's organisation at its booking of the match's side (the venue's
+      // unit owns it): the demand's unit with event:event:edit; org members lack the route's
+      // match:match:rate.
+      {"POST /api/v1/matches/{id}/event", "/api/v1/matches/{fresh_done_match}/event",
+       "/api/v1/matches/{foreign_fresh_done_match}/event", kMatchEventBody, kForeignMatchEventBody,
        "platform=201/201 admin=201/404 union_officer=201/404"},
       // Excellent-project selection: rounds are read by every holder of the selection
       // permissions and changed by the organiser's subtree (403 outside); units nominate to

@@ -250,7 +250,7 @@ class AuthzMatrixTest : public ApiFixture {
   // resources of own_org and foreign_org. Made before those are entered on a credit list (runs
   // leave listed organisations out): pools of proposals and of runs that the fresh_… placeholders
   // take from, one per use.
-  static constexpr int kMatchPool = 100;  // proposals per side: 7 rows × 12 roles, and some
+  static constexpr int kMatchPool = 110;  // proposals per side: 8 rows × 12 roles, and some
   static constexpr int kRunPool = 30;     // runs with one proposal per side: 2 rows × 12 roles
 
   void SetUpMatching() {

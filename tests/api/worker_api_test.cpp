@@ -1,14 +1,15 @@
 // Workers (issue #11, docs/api.md "Workers (issue #11)") over HTTP on both engines: the roster
 // (masked answers, a bad ID check character → 422 on id_number, a phone taken → 409, exact
 // lookups, scope), the roster import with Chinese headers and its template, a worker's
-// activation and login by phone, its own profile, the PIPL deletion — and a scan of every answer
-// and of the audit log for a planted clear phone and ID number.
+// activation and login by phone, its own profile, the PIPL deletion, the masked export — and a
+// scan of every answer and of the audit log for a planted clear phone and ID number.
 
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "api/api_fixture.hpp"
+#include "tabular/table_reader.hpp"
 
 namespace lianyin::test {
 namespace {
@@ -219,6 +220,98 @@ TEST_P(WorkerApiTest, DeletionRemovesThePersonOnlyAndFreesThePhone) {
   EXPECT_EQ(Call(officer_, "POST", "/api/v1/workers", json::serialize(Body())).status, 201);
 }
 
+// The roster export: the import's Chinese headers and labels, the caller's scope and the list's
+// filters, and the planted phone and ID number masked in the bytes of the CSV and in the cells
+// of the XLSX — never in clear.
+TEST_P(WorkerApiTest, TheRosterExportIsMaskedInChineseAndScoped) {
+  json::object planted = Body();
+  planted["unit_id"] = dc_;
+  ASSERT_EQ(Call(officer_, "POST", "/api/v1/workers", json::serialize(planted)).status, 201);
+  json::object other{{"name", "李四"},
+                     {"phone", "13912345670"},
+                     {"region_code", "110000"},
+                     {"groups", {"craftsman"}}};
+  ASSERT_EQ(Call(officer_, "POST", "/api/v1/workers", json::serialize(other)).status, 201);
+  json::object foreign{{"name", "赵六"}, {"phone", "13812345678"}, {"region_code", "610000"}};
+  ASSERT_EQ(Call(foreign_, "POST", "/api/v1/workers", json::serialize(foreign)).status, 201);
+
+  using Table = std::vector<std::vector<std::string>>;
+  const auto rows = [](const HttpResult& r, std::string_view type) {
+    Table out;
+    auto table = tabular::OpenTable(r.body, type);
+    EXPECT_TRUE(table);
+    if (!table) return out;
+    while (auto row = (*table)->Next()) {
+      row->resize(8);
+      out.push_back(std::move(*row));
+    }
+    return out;
+  };
+  const std::vector<std::string> headers = {"姓名",     "手机号",   "身份证号", "工作单位",
+                                            "所在地区", "职工群体", "登记单位", "账号已激活"};
+
+  auto csv = Call(officer_, "GET", "/api/v1/workers/export?format=csv");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  const std::string disposition = csv.Header("content-disposition");
+  EXPECT_TRUE(disposition.starts_with("attachment; filename=\"workers_")) << disposition;
+  EXPECT_NE(disposition.find("filename*=UTF-8''%E8%81%8C%E5%B7%A5%E5%90%8D%E5%86%8C_"),
+            std::string::npos)
+      << disposition;
+  EXPECT_EQ(csv.body.find(kPhone), std::string::npos);
+  EXPECT_EQ(csv.body.find(kIdNumber), std::string::npos);
+  EXPECT_EQ(csv.body.find("13912345670"), std::string::npos);
+  EXPECT_NE(csv.body.find("139****5678"), std::string::npos);
+  EXPECT_NE(csv.body.find("1101**********002X"), std::string::npos);
+  const Table from_csv = rows(csv, "text/csv");
+  ASSERT_EQ(from_csv.size(), 3u) << "the header and the officer's two workers, not 赵六";
+  EXPECT_EQ(from_csv[0], headers);
+  const std::vector<std::string>& first = from_csv[1];
+  EXPECT_EQ(first[0], "王小明");
+  EXPECT_EQ(first[1], "139****5678");
+  EXPECT_EQ(first[2], "1101**********002X");
+  EXPECT_EQ(first[3], "东城区环卫服务中心");
+  EXPECT_TRUE(first[4].starts_with("北京市") && first[4].ends_with("东城区")) << first[4];
+  EXPECT_EQ(first[5], "农民工、环卫职工") << "in code order";
+  EXPECT_EQ(first[6], "东城区总工会");
+  EXPECT_EQ(first[7], "否");
+  EXPECT_EQ(from_csv[2][0], "李四");
+  EXPECT_EQ(from_csv[2][2], "");
+  EXPECT_EQ(from_csv[2][5], "工匠");
+
+  auto xlsx = Call(officer_, "GET", "/api/v1/workers/export?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  EXPECT_NE(xlsx.Header("content-disposition").find(".xlsx\"; filename*=UTF-8''"),
+            std::string::npos);
+  EXPECT_EQ(xlsx.body.find(kPhone), std::string::npos);
+  const Table from_xlsx = rows(xlsx, tabular::kXlsxMediaType);
+  EXPECT_EQ(from_xlsx, from_csv) << "the same rows, masked alike";
+  std::string cells;
+  for (const auto& row : from_xlsx) {
+    for (const std::string& cell : row) cells += cell + "|";
+  }
+  EXPECT_EQ(cells.find(kPhone), std::string::npos);
+  EXPECT_EQ(cells.find(kIdNumber), std::string::npos);
+  EXPECT_NE(cells.find("139****5678|1101**********002X|"), std::string::npos);
+
+  // The list's filters and the caller's scope.
+  const auto exported = [&](const Session& s, const std::string& query) {
+    auto r = Call(s, "GET", "/api/v1/workers/export?format=csv" + query);
+    EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+    return rows(r, "text/csv");
+  };
+  EXPECT_EQ(exported(officer_, "&q=%E6%9D%8E").size(), 2u);  // 李
+  EXPECT_EQ(exported(officer_, "&phone=13912345678").at(1).at(0), "王小明");
+  EXPECT_EQ(exported(officer_, "&group=craftsman&region_code=110000").size(), 2u);
+  EXPECT_EQ(exported(officer_, "&region_code=610000").size(), 1u) << "the header only";
+  const Table theirs = exported(foreign_, "");
+  ASSERT_EQ(theirs.size(), 2u);
+  EXPECT_EQ(theirs[1][0], "赵六");
+  EXPECT_EQ(exported(admin_, "").size(), 4u) << "the platform sees all three";
+  EXPECT_EQ(Call(officer_, "GET", "/api/v1/workers/export?phone=139").status, 422);
+  EXPECT_EQ(Call(officer_, "GET", "/api/v1/workers/export?format=pdf").status, 422);
+}
+
 // The clear phone and ID number planted here never appear in any answer or audit entry.
 TEST_P(WorkerApiTest, PersonalDataNeverLeavesTheServiceInClear) {
   std::string seen;
@@ -244,6 +337,7 @@ TEST_P(WorkerApiTest, PersonalDataNeverLeavesTheServiceInClear) {
   keep(Call(worker, "GET", "/api/v1/me/worker"));
   keep(Call(admin_, "GET", "/api/v1/users?page_size=200"));
   keep(Call(admin_, "GET", "/api/v1/login-log?page_size=200"));
+  keep(Call(officer_, "GET", "/api/v1/workers/export?format=csv"));
   keep(Call(officer_, "DELETE", base));
   for (int page = 1; page <= 3; ++page) {
     keep(Call(admin_, "GET", "/api/v1/audit?page_size=200&page=" + std::to_string(page)));

@@ -6,7 +6,10 @@
 // organisation on 活动异常名录 named as left out). On 对接工作台 it runs
 // the matching: the proposal table (one assignment, its cost in 元, the explanation row), the
 // Sankey canvas, the unmatched demand with its reason's Chinese label; 全部确认 accepts it. On 对接记录
-// the match moves to 服务中 and 已完成, is rated 4 stars and made a project (linking to its detail).
+// the match moves to 服务中 and 已完成, is rated 4 stars and made a project (linking to its detail);
+// 转为活动 opens the events' dialog prefilled from the match (the organisation fixed, the demand's
+// title, the headcount), the organisation's approved booking is picked and the draft event linked
+// (查看活动 opens it).
 // The workbench cards open 需求清单 filtered to the matchable demands. The resource is closed and
 // reopened in its drawer, the unmatched demand edited (only the headcount PATCHed) and withdrawn (a
 // reason required). The organisation's member
@@ -28,6 +31,11 @@ const lonelyTitle = `环卫职工健康体检需求${suffix}`
 const memberPassword = 'Match-E2e-Passw0rd'
 const listedName = `渭北职工互助中心${suffix}`
 const listedReason = '未按规定报送2023年度工作报告'
+/** +08:00 ISO text of now + `seconds`, as the server writes it. */
+function inSeconds(seconds) {
+  const t = new Date(Date.now() + seconds * 1000 + 8 * 3600 * 1000)
+  return `${t.toISOString().slice(0, 19)}+08:00`
+}
 /** Today in Asia/Shanghai, the server's calendar. */
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
 const year = today.slice(0, 4)
@@ -328,6 +336,45 @@ describe('demands and resources matching', { timeout: 100_000 }, () => {
     await link.click()
     await page.waitForURL(`${baseUrl}/projects/${projectId}`)
     await page.locator('.project-head .project-status').getByText('草稿').waitFor()
+  })
+
+  test('对接记录: 转为活动 opens the event dialog prefilled and links the draft event', async () => {
+    const { page, baseUrl } = app
+    const venueName = `长安职工之家${suffix}`
+    const venue = (await api.expect(201, 'POST', '/api/v1/venues', { name: venueName, unit_id: unionId, region_code: '610000', address: '碑林区南大街 1 号', capacity: 80 })).id
+    const booked = await api.expect(201, 'POST', `/api/v1/venues/${venue}/bookings`, { org_id: orgId, start: inSeconds(600), end: inSeconds(4 * 3600), purpose: '技能培训' })
+    await api.expect(200, 'POST', `/api/v1/bookings/${booked.items[0].id}/review`, { action: 'approve' })
+
+    await openMenu(page, '资源对接', '对接记录')
+    await page.waitForURL(new RegExp(`^${baseUrl}/matching/matches`))
+    const row = page.locator('.matches-table .el-table__row').filter({ hasText: demandTitle })
+    await row.getByRole('button', { name: '转为活动' }).click()
+    const dialog = page.locator('.el-dialog').filter({ hasText: '由对接生成活动' })
+    await dialog.waitFor()
+    await dialog.getByText(orgName).first().waitFor()
+    assert.equal(await dialog.locator('input[name="title"]').inputValue(), demandTitle)
+    assert.equal(await dialog.locator('input[name="capacity"]').inputValue(), '30')
+    await dialog.locator('.booking-select').click()
+    await visible(page, '.el-select-dropdown__item').filter({ hasText: venueName }).first().click()
+    const [made] = await Promise.all([
+      page.waitForResponse((r) => isPost(r, `/api/v1/matches/${matchId}/event`)),
+      dialog.getByRole('button', { name: '确定' }).click(),
+    ])
+    const event = await made.json()
+    assert.equal(made.status(), 201, JSON.stringify(event))
+    assert.equal(made.request().postDataJSON().org_id, undefined, 'the match names the organisation')
+    assert.equal(event.org_id, orgId)
+    assert.equal(event.status, 'draft')
+    assert.equal(event.venue_name, venueName)
+    assert.deepEqual(event.target_groups, ['new_employment'])
+    await page.locator('.el-message').getByText('已生成活动（草稿）').waitFor()
+    await dialog.waitFor({ state: 'hidden' })
+    const link = row.getByRole('link', { name: '查看活动' })
+    await link.waitFor()
+    assert.equal(await row.getByRole('button', { name: '转为活动' }).count(), 0)
+    await link.click()
+    await page.waitForURL(`${baseUrl}/events/${event.id}`)
+    await page.getByText(demandTitle).first().waitFor()
   })
 
   test('the workbench cards open the filtered lists', async () => {

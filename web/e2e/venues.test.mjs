@@ -8,7 +8,10 @@
 // weeks. The other organisation's slot shows to the member only as 已占用. The officer's workbench
 // counts the bookings to review and opens 预约审核, where the first booking is approved; the
 // calendar shows it 已批准 in the week and the month view, and a click opens its drawer. The
-// member's workbench lists its upcoming bookings.
+// member's workbench lists its upcoming bookings. With an event of the organisation starting soon
+// (one worker signed up and checked in), the officer's workbench shows it among the next 7 days'
+// events (已报名 1/30), today's check-ins and the roster's size (opening 职工名册); the member's shows
+// the event and the check-ins but no roster.
 // Screenshots: ../build/e2e-venues-week.png, ../build/e2e-venues-month.png.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -28,6 +31,11 @@ const kPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQV
 function dayAfter(days) {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
   return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}
+/** +08:00 ISO text of now + `seconds`, as the server writes it. */
+function inSeconds(seconds) {
+  const t = new Date(Date.now() + seconds * 1000 + 8 * 3600 * 1000)
+  return `${t.toISOString().slice(0, 19)}+08:00`
 }
 /** The Monday at least 14 days ahead: every slot of the test lies in the future. */
 const first = (() => {
@@ -329,6 +337,38 @@ describe('venues and bookings', { timeout: 120_000 }, () => {
     await menu.getByText('场地预约', { exact: true }).click()
     await menu.getByText('预约记录', { exact: true }).waitFor()
     assert.equal(await menu.getByText('预约审核', { exact: true }).count(), 0, 'the queue is for reviewers')
+  })
+
+  test('the workbench shows the week’s events, today’s check-ins and, for the officer, the roster', async () => {
+    const { page, baseUrl } = app
+    const eventTitle = `职工健康讲座${suffix}`
+    const hall = (await api.expect(201, 'POST', '/api/v1/venues', { name: `职工之家报告厅${suffix}`, unit_id: unionId, region_code: '350000', address: '鼓楼区五一北路 2 号', capacity: 50 })).id
+    const booked = await api.expect(201, 'POST', `/api/v1/venues/${hall}/bookings`, { org_id: orgId, start: inSeconds(600), end: inSeconds(4 * 3600), purpose: '职工讲座' })
+    const bookingId = booked.items[0].id
+    await api.expect(200, 'POST', `/api/v1/bookings/${bookingId}/review`, { action: 'approve' })
+    const event = await api.expect(201, 'POST', '/api/v1/events', { org_id: orgId, title: eventTitle, category: 'health', start: inSeconds(1200), end: inSeconds(2 * 3600), capacity: 30, booking_id: bookingId })
+    await api.expect(200, 'POST', `/api/v1/events/${event.id}/transitions`, { to: 'published' })
+    const worker = await api.expect(201, 'POST', '/api/v1/workers', { name: '林小华', phone: '13950000001', region_code: '350000', unit_id: unionId })
+    await api.expect(201, 'POST', `/api/v1/events/${event.id}/signups`, { worker_id: worker.id })
+    await api.expect(201, 'POST', `/api/v1/events/${event.id}/checkins`, { worker_id: worker.id })
+
+    await loginAs('venue.officer', password)
+    const item = page.locator('.event-upcoming .upcoming-item').filter({ hasText: eventTitle })
+    await item.getByText('已报名 1/30').waitFor()
+    await page.locator('.event-card-checkins .event-card-value').getByText('1', { exact: true }).waitFor()
+    const roster = page.locator('.event-card-roster')
+    await roster.locator('.event-card-value').getByText('1', { exact: true }).waitFor()
+    await roster.click()
+    await page.waitForURL(`${baseUrl}/workers`)
+    await page.locator('.el-table__row').filter({ hasText: '林小华' }).waitFor()
+    await page.goBack()
+    await item.locator('.upcoming-link').click()
+    await page.waitForURL(`${baseUrl}/events/${event.id}`)
+
+    await loginAs('venue.member', password)
+    await page.locator('.event-upcoming .upcoming-item').filter({ hasText: eventTitle }).getByText('已报名 1/30').waitFor()
+    await page.locator('.event-card-checkins .event-card-value').getByText('1', { exact: true }).waitFor()
+    assert.equal(await page.locator('.event-card-roster').count(), 0, 'the roster is the union’s')
   })
 
   test('no CSP violations or page errors', () => {

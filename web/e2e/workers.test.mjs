@@ -2,11 +2,12 @@
 // (a wrong ID check digit shows "身份证号码校验位不正确" under 身份证号 and nothing is written; the
 // corrected one saves and the list shows the phone and ID number masked only), imports a small
 // CSV with Chinese headers (a row repeating a registered phone is refused as "第3行 手机号：…",
-// the corrected file imports), finds a worker by its exact phone, and deletes one (PIPL) after
-// confirming. Screenshot: ../build/e2e-workers.png.
+// the corrected file imports), exports the filtered roster as 职工名册_YYYYMMDD.csv and .xlsx (the
+// Chinese headers, phones and ID numbers masked, never in clear), finds a worker by its exact phone,
+// and deletes one (PIPL) after confirming. Screenshot: ../build/e2e-workers.png.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { adminPassword, ApiClient, buildDir, startApp, submitLogin } from './support.mjs'
 
@@ -20,6 +21,19 @@ const visible = (page, selector) => page.locator(selector).filter({ visible: tru
 /** The error text under the form item labelled `label` of `scope`. */
 const fieldError = (scope, label) =>
   scope.locator('.el-form-item').filter({ has: scope.page().getByText(label, { exact: true }) }).locator('.el-form-item__error')
+
+/** Today in Asia/Shanghai as YYYYMMDD, as the server dates its file names. */
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '')
+
+/** Clicks 导出 → `item` and resolves with the download and the export's response. */
+async function exportAs(page, item) {
+  await page.locator('.toolbar').getByRole('button', { name: '导出' }).click()
+  return Promise.all([
+    page.waitForEvent('download'),
+    page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/workers/export'),
+    page.locator('.el-dropdown-menu__item').filter({ visible: true }).getByText(item, { exact: true }).click(),
+  ])
+}
 
 const listed = (page) =>
   page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/workers' && r.request().method() === 'GET')
@@ -106,6 +120,32 @@ describe('worker roster', { timeout: 70_000 }, () => {
     await dialog.waitFor({ state: 'hidden' })
     await page.locator('.el-table__row').filter({ hasText: '李四' }).getByText('农民工、劳模工匠').waitFor() // in code order
     await page.screenshot({ path: path.join(buildDir, 'e2e-workers.png') })
+  })
+
+  test('the filtered roster exports masked under its Chinese name', async () => {
+    const { page } = app
+    await page.locator('.listing-filters input[name=q]').fill('王')
+    const [found] = await Promise.all([listed(page), page.getByRole('button', { name: '搜索' }).click()])
+    assert.equal((await found.json()).total, 1)
+    const [download, exported] = await exportAs(page, '导出 CSV')
+    assert.equal(exported.status(), 200)
+    const params = new URL(exported.url()).searchParams
+    assert.equal(params.get('format'), 'csv')
+    assert.equal(params.get('q'), '王')
+    assert.equal(download.suggestedFilename(), `职工名册_${today()}.csv`)
+    const text = await readFile(await download.path(), 'utf8')
+    assert.ok(text.startsWith('\uFEFF姓名,手机号,身份证号,工作单位,所在地区,职工群体,登记单位,账号已激活'), text.slice(0, 120))
+    assert.match(text, /王小明,139\*\*\*\*5678,1101\*\*\*\*\*\*\*\*\*\*002X,东城区环卫服务中心,北京市/)
+    assert.ok(!text.includes('李四'), 'the filter applies')
+    assert.ok(!text.includes('13912345678') && !text.includes('11010519491231002X'), 'a clear number is in the export')
+
+    const [sheet, xlsx] = await exportAs(page, '导出 Excel')
+    assert.equal(xlsx.status(), 200)
+    assert.equal(sheet.suggestedFilename(), `职工名册_${today()}.xlsx`)
+    assert.equal((await readFile(await sheet.path())).subarray(0, 2).toString(), 'PK')
+
+    await page.locator('.listing-filters input[name=q]').fill('')
+    await Promise.all([listed(page), page.getByRole('button', { name: '搜索' }).click()])
   })
 
   test('a worker is found by its exact phone and deleted after confirming', async () => {

@@ -84,6 +84,7 @@ constexpr Entry kAuditActions[] = {
     {"withdraw", "撤回对接", "Withdraw"},
     {"rate", "服务评价", "Rate"},
     {"make_project", "生成项目", "Make a project"},
+    {"make_event", "生成活动", "Make an event"},
     {"login", "登录", "Log in"},
     {"logout", "退出登录", "Log out"},
     {"end_session", "强制下线", "End session"},

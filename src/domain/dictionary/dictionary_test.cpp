@@ -12,6 +12,7 @@
 #include "domain/credit/credit.hpp"
 #include "domain/event/event.hpp"
 #include "domain/matching/matching.hpp"
+#include "domain/matching/matching_rules.hpp"
 #include "domain/org/org.hpp"
 #include "domain/project/project.hpp"
 #include "domain/venue/venue.hpp"
@@ -118,6 +119,17 @@ TEST(Dictionary, LabelsTheEventAuditTrail) {
   for (const char* action : {"create", "update", "transition", "cancel", "promote"}) {
     ExpectLabelled("audit_action", action);
   }
+}
+
+// A match made an event targets the worker groups of its demand's target group: each a
+// worker_group code, and every target group but 职工子女 names one.
+TEST(Dictionary, TargetGroupsMapToWorkerGroups) {
+  for (const std::string& target : project::TargetGroupNames()) {
+    const std::vector<std::string> groups = matching::WorkerGroupsOf(target);
+    EXPECT_EQ(groups.empty(), target == "workers_children") << target;
+    for (const std::string& g : groups) ExpectLabelled("worker_group", g);
+  }
+  ExpectLabelled("audit_action", "make_event");
 }
 
 // The audit trail of workers and of their activations shows labels for its records and actions.

@@ -333,6 +333,10 @@ constexpr Message kMessages[] = {
     {"not a proposal of this run awaiting a decision", "不是本次匹配中待确认的对接方案"},
     {"only a match in service or served becomes a project", "只有服务中或已完成的对接才能生成项目"},
     {"project {} is made of this match already", "该对接记录已生成项目 {0}"},
+    {"only a match in service or served becomes an event", "只有服务中或已完成的对接才能生成活动"},
+    {"event {} is made of this match already", "该对接记录已生成活动 {0}"},
+    {"an event was made of this match meanwhile", "该对接记录刚刚已生成活动"},
+    {"making an event needs the right to manage events", "生成活动需要管理活动的权限"},
     {"the demand changed meanwhile: try again", "需求刚刚被修改，请重试"},
     {"the resource changed meanwhile: try again", "资源刚刚被修改，请重试"},
     {"the organisation serves the match; the demand's unit decides, rates and contracts it",
@@ -426,6 +430,8 @@ constexpr Message kMessages[] = {
     {"not a booking_status code", "不是有效的预约状态"},
 
     // --- workers (domain/worker) ---
+    {"an XLSX export holds at most {} workers: narrow the filters or export CSV",
+     "XLSX 导出最多 {0} 名职工：请缩小筛选范围或导出 CSV"},
     {"a worker with this phone is already registered", "该手机号已登记为职工"},
     {"the worker changed meanwhile: try again", "职工信息刚刚被修改，请重试"},
     {"not a worker_group code", "不是有效的职工群体"},

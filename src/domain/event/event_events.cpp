@@ -106,44 +106,68 @@ core::Result<std::optional<std::string>> Bound(const std::optional<std::string>&
       field, "must be a date like 2023-04-01 or a date-time like 2023-04-01T09:00:00+08:00");
 }
 
-}  // namespace
-
-core::Result<Event> EventService::Create(const Actor& actor, const NewEvent& input) {
-  if (actor.worker_id) return core::Error::Forbidden("organisations and officers create events");
+// The fields of a new event checked (422), a booked one's place left to the venue.
+core::Result<EventFields> CheckedFields(const NewEvent& input) {
   EventFields draft = event::FieldsOf(input);
   if (input.booking_id) {
     // The venue's region and address replace these inside the transaction.
     draft.region_code = "100000";
     draft.address = "-";
   }
-  auto fields = CheckEventFields(draft);
+  return CheckEventFields(draft);
+}
+
+// Create's writes, its fields checked: the links, the owner unit in an officer's scope, the
+// row and its audit record.
+core::Result<Event> InsertChecked(common::WriteTx& tx, const Actor& actor, const NewEvent& input,
+                                  const EventFields& fields, const std::string& at) {
+  const account::Scope scope = account::ScopeOf(actor);
+  auto links = CheckLinks(tx.session(), actor, scope, input, fields);
+  if (!links) return links.error();
+  EventRow row{fields,           input.org_id, links->owner_unit_id,
+               input.booking_id, std::nullopt, input.project_id};
+  if (links->venue) {
+    row.venue_id = links->venue->venue_id;
+    row.fields.region_code = links->venue->region_code;
+    row.fields.address = links->venue->address;
+  } else if (auto ok = CheckRegion(tx.session(), row.fields.region_code); !ok) {
+    return ok.error();
+  }
+  if (IsOfficer(actor) && !common::UnitInScope(tx.session(), scope, row.owner_unit_id)) {
+    return core::Error::Forbidden(
+        "the event would belong to a unit outside your scope: link a booking or a project of "
+        "your scope");
+  }
+  EventRepo repo(tx.session());
+  const std::int64_t id = repo.Insert(row, actor.user_id, at);
+  Event created = repo.FindPublic(id).value();
+  tx.Record({"create", "event", std::to_string(id), nullptr, AuditJson(created), true,
+             created.owner_unit_id});
+  return created;
+}
+
+core::Error ForWorkers() {
+  return core::Error::Forbidden("organisations and officers create events");
+}
+
+}  // namespace
+
+core::Result<Event> EventService::Create(const Actor& actor, const NewEvent& input) {
+  if (actor.worker_id) return ForWorkers();
+  auto fields = CheckedFields(input);
   if (!fields) return fields.error();
   const std::string at = core::FormatDateTime(clock_());
-  const account::Scope scope = account::ScopeOf(actor);
   return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Event> {
-    auto links = CheckLinks(tx.session(), actor, scope, input, *fields);
-    if (!links) return links.error();
-    EventRow row{*fields,          input.org_id, links->owner_unit_id,
-                 input.booking_id, std::nullopt, input.project_id};
-    if (links->venue) {
-      row.venue_id = links->venue->venue_id;
-      row.fields.region_code = links->venue->region_code;
-      row.fields.address = links->venue->address;
-    } else if (auto ok = CheckRegion(tx.session(), row.fields.region_code); !ok) {
-      return ok.error();
-    }
-    if (IsOfficer(actor) && !common::UnitInScope(tx.session(), scope, row.owner_unit_id)) {
-      return core::Error::Forbidden(
-          "the event would belong to a unit outside your scope: link a booking or a project of "
-          "your scope");
-    }
-    EventRepo repo(tx.session());
-    const std::int64_t id = repo.Insert(row, actor.user_id, at);
-    Event created = repo.FindPublic(id).value();
-    tx.Record({"create", "event", std::to_string(id), nullptr, AuditJson(created), true,
-               created.owner_unit_id});
-    return created;
+    return InsertChecked(tx, actor, input, *fields, at);
   });
+}
+
+core::Result<Event> EventService::CreateIn(common::WriteTx& tx, const Actor& actor,
+                                           const NewEvent& input, const std::string& at) {
+  if (actor.worker_id) return ForWorkers();
+  auto fields = CheckedFields(input);
+  if (!fields) return fields.error();
+  return InsertChecked(tx, actor, input, *fields, at);
 }
 
 core::Result<Event> EventService::Update(const Actor& actor, std::int64_t id,

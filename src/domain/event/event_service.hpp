@@ -35,6 +35,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/crypto.hpp"
@@ -61,6 +62,10 @@ class EventService {
   // progress); on region_code (unknown) without a booking. 403 for workers, and for an officer
   // whose scope would not hold the event's owner unit.
   core::Result<Event> Create(const account::Actor& actor, const NewEvent& event);
+  // Create inside a write transaction another area's use case runs (an event made of a served
+  // match), timestamped `at`: the same checks and the same audit record.
+  static core::Result<Event> CreateIn(common::WriteTx& tx, const account::Actor& actor,
+                                      const NewEvent& event, const std::string& at);
   // ApplyPatch's rules and Create's checks of the booking's time and capacity; 409 when the
   // event is cancelled or ended, or the capacity would fall below the seats taken. 404 / 403
   // as described above.

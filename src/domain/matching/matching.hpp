@@ -200,6 +200,7 @@ struct Match {
   std::optional<int> rating;
   std::optional<std::string> rating_comment;
   std::optional<std::int64_t> project_id;
+  std::optional<std::int64_t> event_id;  // the event made of it (POST /matches/{id}/event)
   std::optional<std::string> decided_at;
   std::string created_at;
   std::string updated_at;
@@ -252,6 +253,26 @@ struct Decision {
 struct Rating {
   int rating = 0;
   std::optional<std::string> comment;
+};
+
+// POST /matches/{id}/event: the POST /events fields but org_id (the resource's organisation).
+// Absent members default from the match (EventOfMatch): title and category the demand's,
+// capacity the match's headcount, target_groups the worker groups of the demand's target group,
+// region_code (without a booking) the demand's region.
+struct EventRequest {
+  std::optional<std::string> title;
+  std::optional<std::string> category;
+  std::optional<std::string> description;
+  std::string start;
+  std::string end;
+  std::optional<std::int64_t> capacity;
+  std::optional<std::string> signup_opens;
+  std::optional<std::string> signup_closes;
+  std::optional<std::vector<std::string>> target_groups;
+  std::optional<std::string> region_code;
+  std::optional<std::string> address;
+  std::optional<std::int64_t> booking_id;
+  std::optional<std::int64_t> project_id;
 };
 
 // GET /matching/summary: workbench cards.

@@ -98,6 +98,7 @@ json::value AuditJson(const Match& m) {
   if (m.rating) o["rating"] = *m.rating;
   if (m.rating_comment) o["rating_comment"] = *m.rating_comment;
   if (m.project_id) o["project_id"] = *m.project_id;
+  if (m.event_id) o["event_id"] = *m.event_id;
   return o;
 }
 

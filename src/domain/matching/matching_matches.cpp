@@ -1,5 +1,5 @@
 // MatchingService: one match at a time — its steps from proposal to a rated service, and the
-// project made of it.
+// project and the event made of it.
 
 #include <fmt/format.h>
 
@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "domain/account/scope.hpp"
+#include "domain/event/event_service.hpp"
 #include "domain/matching/matching_internal.hpp"
 #include "domain/matching/matching_repo.hpp"
 #include "domain/matching/matching_rules.hpp"
@@ -86,8 +87,7 @@ core::Result<Match> MatchingService::MakeProject(const Actor& actor, std::int64_
     MatchingRepo repo(tx.session());
     auto before = repo.FindMatch(scope, id);
     if (!before) return common::OutOfScope();
-    const MatchStatus s = before->status;
-    if (s != MatchStatus::kInService && s != MatchStatus::kDone && s != MatchStatus::kRated) {
+    if (!Served(before->status)) {
       return core::Error::Conflict("only a match in service or served becomes a project");
     }
     if (before->project_id) {
@@ -117,6 +117,39 @@ core::Result<Match> MatchingService::MakeProject(const Actor& actor, std::int64_
     tx.Record({"make_project", "match", std::to_string(id), AuditJson(*before), AuditJson(after),
                true, after.unit_id});
     return after;
+  });
+}
+
+core::Result<event::Event> MatchingService::MakeEvent(const Actor& actor, std::int64_t id,
+                                                      const EventRequest& request) {
+  if (actor.org_id) return ForOfficers();
+  if (!actor.Can("event:event:edit")) {
+    return core::Error::Forbidden("making an event needs the right to manage events");
+  }
+  const std::string at = core::FormatDateTime(clock_());
+  const account::Scope scope = account::ScopeOf(actor);
+  return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<event::Event> {
+    MatchingRepo repo(tx.session());
+    auto before = repo.FindMatch(scope, id);
+    if (!before) return common::OutOfScope();
+    if (!Served(before->status)) {
+      return core::Error::Conflict("only a match in service or served becomes an event");
+    }
+    if (before->event_id) {
+      return core::Error::Conflict(
+          fmt::format("event {} is made of this match already", *before->event_id));
+    }
+    const Demand demand = repo.FindDemand(scope, before->demand_id).value();
+    auto created =
+        event::EventService::CreateIn(tx, actor, EventOfMatch(*before, demand, request), at);
+    if (!created) return created.error();
+    if (!repo.LinkEvent(id, created->id, at)) {
+      return core::Error::Conflict("an event was made of this match meanwhile");
+    }
+    Match after = repo.FindMatch(scope, id).value();
+    tx.Record({"make_event", "match", std::to_string(id), AuditJson(*before), AuditJson(after),
+               true, after.unit_id});
+    return std::move(*created);
   });
 }
 

@@ -126,6 +126,10 @@ class MatchingRepo {
   bool Rate(std::int64_t id, const Rating& rating, std::string_view now);
   // Links the project made of the match, unless one is linked already (false).
   bool LinkProject(std::int64_t id, std::int64_t project_id, std::string_view now);
+  // Links the event made of the match, unless one is linked already (false). One conditional
+  // UPDATE: of concurrent links exactly one succeeds (on PostgreSQL the others wait for its
+  // row lock and re-check `event_id IS NULL` on the committed row).
+  bool LinkEvent(std::int64_t id, std::int64_t event_id, std::string_view now);
 
   Summary Summarise(const common::Scope& scope);
 

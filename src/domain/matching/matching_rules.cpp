@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "core/date.hpp"
@@ -287,6 +288,48 @@ bool CanMove(MatchStatus from, MatchStatus to) {
 core::Error IllegalMove(MatchStatus from, MatchStatus to) {
   return core::Error::Conflict(
       fmt::format("a match that is {} cannot become {}", StatusName(from), StatusName(to)));
+}
+
+bool Served(MatchStatus status) {
+  return status == MatchStatus::kInService || status == MatchStatus::kDone ||
+         status == MatchStatus::kRated;
+}
+
+std::vector<std::string> WorkerGroupsOf(const std::optional<std::string>& target_group) {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> kGroups = {
+      {"new_employment_workers", {"new_employment"}},
+      {"sanitation_workers", {"sanitation_worker"}},
+      {"model_workers", {"model_worker", "craftsman"}},
+      {"needy_workers", {"needy_worker"}},
+      {"workers_children", {}},
+      {"migrant_workers", {"migrant_worker"}},
+      {"women_workers", {"women_worker"}},
+      {"frontline_workers", {"frontline_worker"}},
+      {"young_workers", {"young_worker"}}};
+  if (!target_group) return {};
+  const auto it = kGroups.find(*target_group);
+  return it == kGroups.end() ? std::vector<std::string>() : it->second;
+}
+
+event::NewEvent EventOfMatch(const Match& match, const Demand& demand,
+                             const EventRequest& request) {
+  event::NewEvent e;
+  e.org_id = match.org_id;
+  e.title = request.title.value_or(demand.title);
+  e.category = request.category.value_or(demand.category);
+  e.description = request.description;
+  e.start = request.start;
+  e.end = request.end;
+  e.capacity = request.capacity.value_or(match.headcount);
+  e.signup_opens = request.signup_opens;
+  e.signup_closes = request.signup_closes;
+  e.target_groups = request.target_groups.value_or(WorkerGroupsOf(demand.target_group));
+  e.region_code = request.region_code;
+  if (!request.booking_id && !e.region_code) e.region_code = demand.region_code;
+  e.address = request.address;
+  e.booking_id = request.booking_id;
+  e.project_id = request.project_id;
+  return e;
 }
 
 core::Result<void> CheckRating(const Rating& rating) {

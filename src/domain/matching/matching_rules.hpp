@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "domain/event/event.hpp"
 #include "domain/matching/matching.hpp"
 
 namespace lianyin::domain::matching {
@@ -58,6 +59,18 @@ bool CanMove(MatchStatus from, MatchStatus to);
 // 409 "a match that is {from} cannot become {to}".
 core::Error IllegalMove(MatchStatus from, MatchStatus to);
 core::Result<void> CheckRating(const Rating& rating);
+
+// Whether a match in `status` has been served, so that a project or an event may be made of it
+// (in service, done, rated).
+bool Served(MatchStatus status);
+// The worker groups (dictionary worker_group) a demand's target group (dictionary target_group)
+// stands for: 劳模工匠 both model workers and craftsmen, 职工子女 none (children are no group of
+// the roster), every other its namesake. Empty for none or an unknown code.
+std::vector<std::string> WorkerGroupsOf(const std::optional<std::string>& target_group);
+// The event a served match becomes: organised by its resource's organisation, the request's
+// fields with the absent ones taken from the match and its demand (EventRequest). Not checked:
+// the event service checks it as any new event.
+event::NewEvent EventOfMatch(const Match& match, const Demand& demand, const EventRequest& request);
 
 // Whether the inclusive date windows overlap, and by how many days (0 when they do not).
 std::int64_t OverlapDays(const std::string& a_start, const std::string& a_end,

@@ -147,6 +147,56 @@ TEST(MatchingRules, MatchLifecycle) {
   EXPECT_TRUE(CheckRating({5, std::string("很好")}));
 }
 
+TEST(MatchingRules, AServedMatchBecomesAnEventWithTheDemandsDefaults) {
+  EXPECT_TRUE(Served(MatchStatus::kInService));
+  EXPECT_TRUE(Served(MatchStatus::kRated));
+  EXPECT_FALSE(Served(MatchStatus::kAccepted));
+  Match m;
+  m.org_id = 9;
+  m.headcount = 12;
+  Demand d;
+  d.title = "外卖骑手健康体检";
+  d.category = "health";
+  d.region_code = "320571";
+  d.target_group = "new_employment_workers";
+  EventRequest r;
+  r.start = "2024-06-01T09:00:00";
+  r.end = "2024-06-01T11:00:00";
+  r.address = "园区职工服务中心";
+  event::NewEvent e = EventOfMatch(m, d, r);
+  EXPECT_EQ(e.org_id, 9);
+  EXPECT_EQ(e.title, "外卖骑手健康体检");
+  EXPECT_EQ(e.category, "health");
+  EXPECT_EQ(e.capacity, 12);
+  EXPECT_EQ(e.target_groups, std::vector<std::string>{"new_employment"});
+  EXPECT_EQ(e.region_code, "320571");
+  EXPECT_EQ(e.address, "园区职工服务中心");
+  EXPECT_EQ(e.start, r.start);
+
+  // Given fields win; a booking leaves the region to the venue.
+  r.title = "骑手体检说明会";
+  r.category = "skills";
+  r.capacity = 30;
+  r.target_groups = std::vector<std::string>{};
+  r.booking_id = 4;
+  e = EventOfMatch(m, d, r);
+  EXPECT_EQ(e.title, "骑手体检说明会");
+  EXPECT_EQ(e.category, "skills");
+  EXPECT_EQ(e.capacity, 30);
+  EXPECT_TRUE(e.target_groups.empty());
+  EXPECT_FALSE(e.region_code);
+  EXPECT_EQ(e.booking_id, 4);
+}
+
+TEST(MatchingRules, TargetGroupsNameWorkerGroups) {
+  EXPECT_EQ(WorkerGroupsOf("model_workers"),
+            (std::vector<std::string>{"model_worker", "craftsman"}));
+  EXPECT_EQ(WorkerGroupsOf("women_workers"), std::vector<std::string>{"women_worker"});
+  EXPECT_TRUE(WorkerGroupsOf("workers_children").empty());
+  EXPECT_TRUE(WorkerGroupsOf(std::nullopt).empty());
+  EXPECT_TRUE(WorkerGroupsOf("no_such_group").empty());
+}
+
 TEST(MatchingRules, WindowsOverlapInclusively) {
   EXPECT_EQ(OverlapDays("2023-04-01", "2023-04-30", "2023-04-30", "2023-05-31"), 1);
   EXPECT_EQ(OverlapDays("2023-04-01", "2023-04-30", "2023-05-01", "2023-05-31"), 0);

@@ -90,7 +90,7 @@ Run ReadRun(const store::Row& r) {
 constexpr const char* kMatchSelect =
     "SELECT m.id, m.run_id, m.demand_id, d.title, m.resource_id, s.title, m.unit_id, u.name, "
     "m.org_id, o.name, m.headcount, m.cost_fen, m.reasons, m.status, m.rating, "
-    "m.rating_comment, m.project_id, m.decided_at, m.created_at, m.updated_at "
+    "m.rating_comment, m.project_id, m.decided_at, m.created_at, m.updated_at, m.event_id "
     "FROM matches m JOIN demands d ON d.id = m.demand_id JOIN resources s ON s.id = "
     "m.resource_id JOIN units u ON u.id = m.unit_id JOIN orgs o ON o.id = m.org_id ";
 
@@ -116,6 +116,7 @@ Match ReadMatch(const store::Row& r) {
   m.decided_at = r.OptText(17);
   m.created_at = r.Text(18);
   m.updated_at = r.Text(19);
+  m.event_id = r.OptInt(20);
   return m;
 }
 
@@ -300,6 +301,12 @@ bool MatchingRepo::LinkProject(std::int64_t id, std::int64_t project_id, std::st
              "UPDATE matches SET project_id = ?, updated_at = ? WHERE id = ? AND project_id IS "
              "NULL",
              {project_id, std::string(now), id}) == 1;
+}
+
+bool MatchingRepo::LinkEvent(std::int64_t id, std::int64_t event_id, std::string_view now) {
+  return session_.Execute(
+             "UPDATE matches SET event_id = ?, updated_at = ? WHERE id = ? AND event_id IS NULL",
+             {event_id, std::string(now), id}) == 1;
 }
 
 Summary MatchingRepo::Summarise(const common::Scope& scope) {

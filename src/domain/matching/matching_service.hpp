@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "domain/account/account.hpp"
 #include "domain/common/writer.hpp"
+#include "domain/event/event.hpp"
 #include "domain/matching/matching.hpp"
 
 namespace lianyin::domain::matching {
@@ -89,6 +90,16 @@ class MatchingService {
   // funded by the demand's unit, provided by the resource's organisation, the match's cost as
   // budget, the overlap of the windows as dates; linked to the match (409 when one is already).
   core::Result<Match> MakeProject(const account::Actor& actor, std::int64_t id);
+  // A draft event of the resource's organisation made of a served match (in service, done or
+  // rated), with the request's fields and the match's defaults (EventOfMatch), through
+  // event::EventService::CreateIn: its 422s, and its 403 for an officer whose scope would not
+  // own the event. Who: as MakeProject (the demand's unit; 403 for an org member), holding
+  // event:event:edit (403). 404 outside scope; 409 when the match is not served yet or has an
+  // event. One event per match, exact under concurrency on both engines: the event is inserted
+  // and linked (MatchingRepo::LinkEvent, a conditional UPDATE) in one transaction, so of
+  // parallel requests one links its event and the others roll theirs back with 409.
+  core::Result<event::Event> MakeEvent(const account::Actor& actor, std::int64_t id,
+                                       const EventRequest& request);
 
   Summary Summarise(const account::Actor& actor);
 

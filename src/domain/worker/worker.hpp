@@ -73,6 +73,7 @@ struct WorkerFilter {
   std::optional<std::string> group;        // a worker_group code
   std::optional<std::string> phone;        // clear, as typed
   std::optional<std::string> id_number;    // clear, as typed
+  std::optional<std::int64_t> after_id;    // keyset paging for exports: ids above this only
 };
 
 // POST /auth/activate: the first login of a worker on the roster (clear, as typed).

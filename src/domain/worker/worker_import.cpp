@@ -162,6 +162,32 @@ std::vector<std::string> ImportHeaders() {
   return out;
 }
 
+std::vector<std::string> ExportHeaders() {
+  std::vector<std::string> out = ImportHeaders();
+  out.emplace_back("登记单位");
+  out.emplace_back("账号已激活");
+  return out;
+}
+
+std::vector<std::string> ExportRow(const Worker& worker, const org::ImportPlaces& places) {
+  const dictionary::Dictionary& dictionary = *dictionary::Find("worker_group");
+  std::string groups;
+  for (const std::string& code : worker.groups) {
+    const dictionary::Entry* e = dictionary::FindEntry(dictionary, code);
+    groups += (groups.empty() ? "" : "、") + (e ? std::string(e->label) : code);
+  }
+  std::string region = worker.region_name;
+  if (worker.region_code) region = places.RegionText(*worker.region_code).value_or(region);
+  return {worker.name,
+          worker.phone_masked.value_or(""),
+          worker.id_number_masked.value_or(""),
+          worker.employer.value_or(""),
+          std::move(region),
+          std::move(groups),
+          worker.unit_name,
+          worker.has_account ? "是" : "否"};
+}
+
 ParsedImport ParseImport(const std::vector<std::vector<std::string>>& rows,
                          const org::ImportPlaces& places, const core::Date& today) {
   ParsedImport out;

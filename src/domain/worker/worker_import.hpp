@@ -1,7 +1,8 @@
 #pragma once
 // Reading a union's roster (职工名册) from a table (CSV or XLSX rows), Chinese first like the
-// registry's import (SPEC §4 `POST /orgs/import`), and its template. Pure: no database; regions
-// are resolved through org::ImportPlaces, duplicates with the roster are the service's.
+// registry's import (SPEC §4 `POST /orgs/import`), its template, and the rows of its export.
+// Pure: no database; regions are resolved and named through org::ImportPlaces, duplicates with
+// the roster are the service's.
 
 #include <cstdint>
 #include <span>
@@ -47,6 +48,14 @@ struct ParsedImport {
 };
 ParsedImport ParseImport(const std::vector<std::vector<std::string>>& rows,
                          const org::ImportPlaces& places, const core::Date& today);
+
+// An export's headers: the template's (ImportHeaders) and the export-only 登记单位 (the owner
+// unit) and 账号已激活.
+std::vector<std::string> ExportHeaders();
+// One export row under ExportHeaders: the phone and ID number masked as the worker carries them
+// (never in clear), the region by full name (`places`; its own name when the table lacks it),
+// the groups by label joined by 、, 是/否 for the account.
+std::vector<std::string> ExportRow(const Worker& worker, const org::ImportPlaces& places);
 
 // The template: the headers and one example row (a sample worker, GB 11643's sample ID number),
 // as CSV (UTF-8 with BOM) or as XLSX with a 填写说明 sheet.

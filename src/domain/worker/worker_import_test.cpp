@@ -77,6 +77,32 @@ TEST(WorkerImport, UnknownAndMissingColumnsAreErrorsOfRowOne) {
   EXPECT_EQ(Where(p), (std::vector<std::string>{"1:血型", "1:phone", "1:region_code"}));
 }
 
+TEST(WorkerImport, AnExportRowIsMaskedAndInChinese) {
+  Worker w;
+  w.name = "王小明";
+  w.phone_masked = "139****5678";
+  w.id_number_masked = "1101**********002X";
+  w.region_code = "350102";
+  w.region_name = "鼓楼区";
+  w.groups = {"sanitation_worker", "migrant_worker"};
+  w.unit_name = "福州市总工会";
+  const std::vector<std::string> headers = ExportHeaders();
+  ASSERT_EQ(headers.size(), 8u);
+  EXPECT_EQ(std::vector<std::string>(headers.begin(), headers.begin() + 6), ImportHeaders());
+  EXPECT_EQ(headers[6], "登记单位");
+  EXPECT_EQ(
+      ExportRow(w, Places()),
+      (std::vector<std::string>{"王小明", "139****5678", "1101**********002X", "",
+                                "福建省福州市鼓楼区", "环卫职工、农民工", "福州市总工会", "否"}));
+  w.region_code = "999999";
+  w.phone_masked.reset();
+  w.has_account = true;
+  const std::vector<std::string> row = ExportRow(w, Places());
+  EXPECT_EQ(row[1], "");
+  EXPECT_EQ(row[4], "鼓楼区") << "a code the table lacks keeps the worker's region name";
+  EXPECT_EQ(row[7], "是");
+}
+
 TEST(WorkerImport, TheCsvTemplateImportsAsItIs) {
   const std::string csv = TemplateCsv();
   auto table = tabular::OpenTable(csv, "text/csv");

@@ -54,6 +54,7 @@ Where Filtered(const common::Scope& scope, const IndexedFilter& f) {
   }
   if (f.phone_index) w.Add(" AND w.phone_index = ?", *f.phone_index);
   if (f.id_number_index) w.Add(" AND w.id_number_index = ?", *f.id_number_index);
+  if (f.after_id) w.Add(" AND w.id > ?", *f.after_id);
   return w;
 }
 

@@ -47,6 +47,7 @@ struct IndexedFilter {
   std::optional<std::string> group;
   std::optional<std::string> phone_index;
   std::optional<std::string> id_number_index;
+  std::optional<std::int64_t> after_id;
 };
 
 class WorkerRepo {

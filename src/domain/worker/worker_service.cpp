@@ -9,6 +9,7 @@
 #include "domain/account/scope.hpp"
 #include "domain/account/unit_repo.hpp"
 #include "domain/account/user_repo.hpp"
+#include "domain/org/org_import_repo.hpp"
 #include "domain/region/region_repo.hpp"
 #include "domain/worker/worker_internal.hpp"
 #include "domain/worker/worker_repo.hpp"
@@ -51,6 +52,35 @@ core::Result<T> WithKnownRegion(core::Result<T> checked, store::Session& session
 common::Change WorkerChange(std::string action, const Worker& w, boost::json::value before) {
   return {std::move(action), "worker", std::to_string(w.id), std::move(before), AuditJson(w), true,
           w.unit_id};
+}
+
+// The filter with the phone and ID number replaced by their blind indexes: 422 on a group that is
+// no worker_group code or a malformed phone or ID number (checked on `today`).
+core::Result<IndexedFilter> Indexed(const WorkerKeys& keys, const WorkerFilter& filter,
+                                    const core::Date& today) {
+  IndexedFilter f{filter.q, filter.region_code, filter.group, {}, {}, filter.after_id};
+  std::vector<core::FieldError> errors;
+  if (filter.group && !IsGroup(*filter.group)) {
+    errors.push_back({"group", "not a worker_group code", {}});
+  }
+  if (filter.phone) {
+    auto phone = core::NormaliseMobile(*filter.phone, "phone");
+    if (phone) {
+      f.phone_index = keys.Index(Personal::kPhone, *phone);
+    } else {
+      errors.push_back(phone.error().details.at(0));
+    }
+  }
+  if (filter.id_number) {
+    auto id = core::ParseResidentId(Trim(*filter.id_number), today);
+    if (id) {
+      f.id_number_index = keys.Index(Personal::kIdNumber, id->number());
+    } else {
+      errors.push_back(id.error().details.at(0));
+    }
+  }
+  if (!errors.empty()) return core::Error::Invalid(std::move(errors));
+  return f;
 }
 
 }  // namespace
@@ -137,37 +167,42 @@ core::Result<Worker> WorkerService::Get(const Actor& actor, std::int64_t id) {
 core::Result<account::Page<Worker>> WorkerService::List(const Actor& actor,
                                                         const WorkerFilter& filter,
                                                         const account::PageRequest& page) {
-  IndexedFilter f{filter.q, filter.region_code, filter.group, {}, {}};
-  std::vector<core::FieldError> errors;
-  if (filter.group && !IsGroup(*filter.group)) {
-    errors.push_back({"group", "not a worker_group code", {}});
-  }
-  if (filter.phone) {
-    auto phone = core::NormaliseMobile(*filter.phone, "phone");
-    if (phone) {
-      f.phone_index = keys_.Index(Personal::kPhone, *phone);
-    } else {
-      errors.push_back(phone.error().details.at(0));
-    }
-  }
-  if (filter.id_number) {
-    auto id = core::ParseResidentId(Trim(*filter.id_number), core::LocalDate(clock_()));
-    if (id) {
-      f.id_number_index = keys_.Index(Personal::kIdNumber, id->number());
-    } else {
-      errors.push_back(id.error().details.at(0));
-    }
-  }
-  if (!errors.empty()) return core::Error::Invalid(std::move(errors));
+  auto f = Indexed(keys_, filter, core::LocalDate(clock_()));
+  if (!f) return f.error();
   const account::Scope scope = account::ScopeOf(actor);
   store::Session session = writer_.db().Acquire();
   WorkerRepo repo(session);
   account::Page<Worker> out;
-  for (WorkerRow& row : repo.List(scope, f, page.page_size, page.Offset())) {
+  for (WorkerRow& row : repo.List(scope, *f, page.page_size, page.Offset())) {
     out.items.push_back(Masked(keys_, std::move(row)));
   }
-  out.total = repo.Count(scope, f);
+  out.total = repo.Count(scope, *f);
   return out;
+}
+
+core::Result<std::vector<Worker>> WorkerService::Slice(const Actor& actor,
+                                                       const WorkerFilter& filter,
+                                                       std::int64_t limit) {
+  auto f = Indexed(keys_, filter, core::LocalDate(clock_()));
+  if (!f) return f.error();
+  store::Session session = writer_.db().Acquire();
+  std::vector<Worker> out;
+  for (WorkerRow& row : WorkerRepo(session).List(account::ScopeOf(actor), *f, limit, 0)) {
+    out.push_back(Masked(keys_, std::move(row)));
+  }
+  return out;
+}
+
+core::Result<std::int64_t> WorkerService::Count(const Actor& actor, const WorkerFilter& filter) {
+  auto f = Indexed(keys_, filter, core::LocalDate(clock_()));
+  if (!f) return f.error();
+  store::Session session = writer_.db().Acquire();
+  return WorkerRepo(session).Count(account::ScopeOf(actor), *f);
+}
+
+org::ImportPlaces WorkerService::Places() {
+  store::Session session = writer_.db().Acquire();
+  return org::ImportPlaces({}, org::OrgImportRepo(session).AllRegions());
 }
 
 core::Result<void> WorkerService::Delete(const Actor& actor, std::int64_t id) {

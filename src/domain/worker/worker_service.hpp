@@ -21,6 +21,7 @@
 #include "domain/account/account.hpp"
 #include "domain/account/auth_service.hpp"
 #include "domain/common/writer.hpp"
+#include "domain/org/org_import_places.hpp"
 #include "domain/worker/worker.hpp"
 #include "domain/worker/worker_keys.hpp"
 
@@ -47,6 +48,18 @@ class WorkerService {
   // through the blind index); region_code by coverage. Two queries.
   core::Result<account::Page<Worker>> List(const account::Actor& actor, const WorkerFilter& filter,
                                            const account::PageRequest& page);
+  // The first `limit` live workers in scope matching `filter` (after filter.after_id), by id,
+  // masked, without counting them: exports walk the roster page by page with after_id. 422 as
+  // List. One query.
+  core::Result<std::vector<Worker>> Slice(const account::Actor& actor, const WorkerFilter& filter,
+                                          std::int64_t limit);
+  // How many live workers in scope match `filter` (after_id included). 422 as List. One query.
+  core::Result<std::int64_t> Count(const account::Actor& actor, const WorkerFilter& filter);
+  // The region table by full name, for the files that write regions as text (exports). One
+  // query.
+  org::ImportPlaces Places();
+  // At most this many workers in one XLSX export (built in memory; CSV streams without limit).
+  static constexpr std::int64_t kMaxXlsxExportRows = 100000;
   // PIPL deletion (个人信息删除): personal fields removed, the row id kept for anonymous counts,
   // the worker's account disabled and renamed; audited masked. 404 outside scope or when deleted.
   core::Result<void> Delete(const account::Actor& actor, std::int64_t id);

@@ -3,7 +3,15 @@
 #include <cctype>
 #include <string_view>
 
+#include "core/date.hpp"
+
 namespace lianyin::http::handlers {
+
+std::string DateSuffix() {
+  std::string date = core::FormatDate(core::LocalDate(core::Now()));
+  std::erase(date, '-');
+  return "_" + date;
+}
 
 std::string Disposition(const FileName& file) {
   static constexpr std::string_view kAttrChars = "!#$&+-.^_`|~";

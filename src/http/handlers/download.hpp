@@ -7,6 +7,13 @@
 
 namespace lianyin::http::handlers {
 
+inline constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+inline constexpr const char* kCsvType = "text/csv; charset=utf-8";
+
+// "_20261201": today in Asia/Shanghai, for dated file names.
+std::string DateSuffix();
+
 // A download's names: people see `name` (UTF-8), old clients the ASCII `fallback`.
 struct FileName {
   std::string name;

@@ -121,6 +121,7 @@ json::object MatchProps() {
           {"rating", Prop("integer", "1-5 once rated", true)},
           {"rating_comment", Prop("string", "the rating's comment", true)},
           {"project_id", Prop("integer", "the project made of it", true)},
+          {"event_id", Prop("integer", "the event made of it", true)},
           {"decided_at", Prop("string", "date-time of the acceptance or rejection", true)},
           {"created_at", Prop("string", "date-time")},
           {"updated_at", Prop("string", "date-time")}};
@@ -201,6 +202,7 @@ json::object MatchJson(const matching::Match& m, Lang lang) {
           {"rating", m.rating ? json::value(*m.rating) : nullptr},
           {"rating_comment", Opt(m.rating_comment)},
           {"project_id", Opt(m.project_id)},
+          {"event_id", Opt(m.event_id)},
           {"decided_at", Opt(m.decided_at)},
           {"created_at", m.created_at},
           {"updated_at", m.updated_at}};

@@ -5,9 +5,11 @@
 
 #include <boost/json.hpp>
 
+#include "domain/event/event_rules.hpp"
 #include "domain/matching/matching_rules.hpp"
 #include "domain/matching/matching_service.hpp"
 #include "http/error_mapping.hpp"
+#include "http/handlers/event_json.hpp"
 #include "http/handlers/json_schema.hpp"
 #include "http/handlers/matching_json.hpp"
 #include "http/handlers/matching_routes.hpp"
@@ -109,6 +111,43 @@ Response Rate(MatchingService& service, Context& ctx, std::int64_t id) {
   r.comment = in.OptString("comment", matching::kMaxReasonChars);
   if (auto ok = in.Finish(); !ok) return ErrorResponse(ok.error());
   return MatchAnswer(200, service.Rate(*ctx.actor, id, r), ctx);
+}
+
+constexpr std::size_t kDateTimeChars = 40;
+
+// POST /matches/{id}/event: the POST /events fields but org_id, each optional but the time.
+Response MakeEvent(MatchingService& service, Context& ctx, std::int64_t id) {
+  namespace event = domain::event;
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body) return ErrorResponse(body.error());
+  FieldReader in(*body);
+  matching::EventRequest r;
+  if (body->contains("org_id")) in.Fail("org_id", "cannot be changed");
+  if (in.Has("title")) r.title = in.String("title", event::kMaxTitleChars);
+  if (in.Has("category")) r.category = in.String("category", 40);
+  r.description = in.OptString("description", event::kMaxDescriptionChars);
+  r.start = in.String("start", kDateTimeChars);
+  r.end = in.String("end", kDateTimeChars);
+  r.capacity = in.OptInt64("capacity");
+  r.signup_opens = in.OptString("signup_opens", kDateTimeChars);
+  r.signup_closes = in.OptString("signup_closes", kDateTimeChars);
+  if (in.Has("target_groups")) {
+    r.target_groups = in.StringArray("target_groups", event::kMaxGroupChars);
+  }
+  r.region_code = in.OptString("region_code", 6);
+  r.address = in.OptString("address", event::kMaxAddressChars);
+  r.booking_id = in.OptInt64("booking_id");
+  r.project_id = in.OptInt64("project_id");
+  if (auto ok = in.Finish(); !ok) return ErrorResponse(ok.error());
+  return ResultOr(201, service.MakeEvent(*ctx.actor, id, r), EventJson);
+}
+
+// The body of POST /matches/{id}/event: POST /events's without org_id, only the time required.
+json::object EventOfMatchSchema() {
+  json::object body = NewEventSchema();
+  body["properties"].as_object().erase("org_id");
+  body["required"] = json::array{"start", "end"};
+  return body;
 }
 
 struct Step {
@@ -219,6 +258,14 @@ void AddMatchingRunRoutes(Router& router, MatchingService& matching) {
               .tag = "matching",
               .permission = "match:match:rate",
               .response_schema = Serialised(MatchSchema())});
+  router.Add("POST", "/api/v1/matches/{id}/event", with_id(MakeEvent),
+             {.summary = "Make a draft event of the resource's organisation of a served match; "
+                         "title, category, capacity, target groups and region default from the "
+                         "match and its demand (one event per match: 409 the second time)",
+              .tag = "matching",
+              .permission = "match:match:rate",
+              .request_schema = Serialised(EventOfMatchSchema()),
+              .response_schema = Serialised(EventSchema())});
 }
 
 }  // namespace lianyin::http::handlers

@@ -4,7 +4,6 @@
 
 #include <boost/json.hpp>
 
-#include "core/date.hpp"
 #include "domain/org/org_import.hpp"
 #include "domain/org/org_import_files.hpp"
 #include "domain/org/org_service.hpp"
@@ -23,17 +22,7 @@ namespace {
 
 namespace org = domain::org;
 
-constexpr const char* kXlsxType =
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-constexpr const char* kCsvType = "text/csv; charset=utf-8";
 constexpr std::int64_t kExportPage = 500;
-
-// "_20261201": today in Asia/Shanghai.
-std::string DateSuffix() {
-  std::string date = core::FormatDate(core::LocalDate(core::Now()));
-  std::erase(date, '-');
-  return "_" + date;
-}
 
 Response ImportOrgs(org::OrgService& orgs, Context& ctx) {
   std::vector<core::FieldError> errors;

@@ -1,5 +1,8 @@
 // Routes of workers (docs/api.md "Workers (issue #11)"): the roster in scope, its import and
-// template, the PIPL deletion, a worker's first activation and its own profile.
+// template, its export (masked, Chinese headers and labels), the PIPL deletion, a worker's first
+// activation and its own profile.
+
+#include <fmt/format.h>
 
 #include <boost/json.hpp>
 
@@ -16,6 +19,8 @@
 #include "http/handlers/with_id.hpp"
 #include "http/handlers/worker_json.hpp"
 #include "http/json.hpp"
+#include "tabular/csv.hpp"
+#include "tabular/xlsx_writer.hpp"
 
 namespace lianyin::http::handlers {
 namespace {
@@ -28,6 +33,7 @@ using worker::WorkerService;
 constexpr std::size_t kPhoneChars = 30;      // "+86 139-1234-5678"
 constexpr std::size_t kIdNumberChars = 30;   // 18 and blanks
 constexpr std::size_t kPasswordChars = 128;  // as the login route
+constexpr std::int64_t kExportPage = 500;
 
 std::string Serialised(const json::object& schema) { return json::serialize(schema); }
 
@@ -127,13 +133,85 @@ Response Import(WorkerService& service, Context& ctx) {
 Response Template(Context& ctx) {
   const std::string format(ctx.request.Query("format").value_or("xlsx"));
   if (format == "csv") {
-    return FileResponse(worker::TemplateCsv(), "text/csv; charset=utf-8",
+    return FileResponse(worker::TemplateCsv(), kCsvType,
                         {"职工名册导入模板.csv", "workers-template.csv"});
   }
   if (format != "xlsx") return ErrorResponse(core::Error::Invalid("format", "must be csv or xlsx"));
-  return FileResponse(worker::TemplateXlsx(),
-                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  return FileResponse(worker::TemplateXlsx(), kXlsxType,
                       {"职工名册导入模板.xlsx", "workers-template.xlsx"});
+}
+
+// The pages of a CSV export, one query each, until the filter's workers run out; the filter was
+// checked by the first page's read (before answering), so later reads fail on nothing.
+struct CsvExport {
+  WorkerService& workers;
+  account::Actor actor;
+  worker::WorkerFilter filter;
+  domain::org::ImportPlaces places;
+  std::vector<worker::Worker> page;  // the next page to write
+  bool started = false;
+  bool done = false;
+
+  std::optional<std::string> Next() {
+    if (done) return std::nullopt;
+    std::string out;
+    tabular::CsvWriter csv(&out, {.bom = !started});
+    if (!started) csv.Row(worker::ExportHeaders());
+    started = true;
+    for (const worker::Worker& w : page) csv.Row(worker::ExportRow(w, places));
+    csv.Flush();
+    if (static_cast<std::int64_t>(page.size()) < kExportPage) {
+      done = true;
+    } else {
+      filter.after_id = page.back().id;
+      auto next = workers.Slice(actor, filter, kExportPage);
+      page = next ? std::move(*next) : std::vector<worker::Worker>();
+      done = page.empty();
+    }
+    return out;
+  }
+};
+
+Response ExportWorkers(WorkerService& service, Context& ctx) {
+  auto filter = ReadFilter(ctx.request);
+  if (!filter) return ErrorResponse(filter.error());
+  const std::string format(ctx.request.Query("format").value_or("csv"));
+  if (format != "csv" && format != "xlsx") {
+    return ErrorResponse(core::Error::Invalid("format", "must be csv or xlsx"));
+  }
+  const FileName csv_name{"职工名册" + DateSuffix() + ".csv", "workers" + DateSuffix() + ".csv"};
+  const FileName xlsx_name{"职工名册" + DateSuffix() + ".xlsx", "workers" + DateSuffix() + ".xlsx"};
+  if (format == "csv") {
+    auto first = service.Slice(*ctx.actor, *filter, kExportPage);
+    if (!first) return ErrorResponse(first.error());
+    auto state = std::make_shared<CsvExport>(
+        CsvExport{service, *ctx.actor, *filter, service.Places(), std::move(*first)});
+    Response r;
+    r.content_type = kCsvType;
+    r.SetHeader("Content-Disposition", Disposition(csv_name));
+    r.stream = [state] { return state->Next(); };
+    return r;
+  }
+  auto count = service.Count(*ctx.actor, *filter);
+  if (!count) return ErrorResponse(count.error());
+  if (*count > WorkerService::kMaxXlsxExportRows) {
+    return ErrorResponse(core::Error::Invalid(
+        "format",
+        fmt::format("an XLSX export holds at most {} workers: narrow the filters or export CSV",
+                    WorkerService::kMaxXlsxExportRows)));
+  }
+  const domain::org::ImportPlaces places = service.Places();
+  tabular::XlsxWriter xlsx;
+  xlsx.AddSheet("职工名册", {12, 16, 22, 26, 24, 28, 20, 12});
+  xlsx.Row(worker::ExportHeaders(), tabular::RowStyle::kHeader);
+  for (worker::WorkerFilter f = *filter;;) {
+    auto page = service.Slice(*ctx.actor, f, kExportPage);
+    if (!page) return ErrorResponse(page.error());
+    for (const worker::Worker& w : *page) xlsx.Row(worker::ExportRow(w, places));
+    if (static_cast<std::int64_t>(page->size()) < kExportPage) break;
+    f.after_id = page->back().id;
+  }
+  return FileResponse(xlsx.Finish(), kXlsxType, xlsx_name);
 }
 
 account::ClientInfo Client(const Request& request) {
@@ -188,6 +266,11 @@ void AddWorkerRoutes(Router& router, WorkerService& workers) {
              {.summary = "The roster template (format=xlsx|csv) with the Chinese headers",
               .tag = "workers",
               .permission = "system:worker:import"});
+  router.Add("GET", "/api/v1/workers/export", plain(ExportWorkers),
+             {.summary = "Export the roster with the list filters (format=csv streamed | xlsx): "
+                         "Chinese headers and labels, phone and ID number masked",
+              .tag = "workers",
+              .permission = "system:worker:list"});
   router.Add("GET", "/api/v1/workers/{id}",
              with_id([](WorkerService& s, Context& ctx, std::int64_t id) {
                return ResultOr(200, s.Get(*ctx.actor, id), WorkerJson);

@@ -1,3 +1,4 @@
+import type { EventCreate, LyEvent } from './events'
 import { http, type Page, type PageQuery } from './http'
 import type { ServiceCategory } from './orgs'
 
@@ -268,6 +269,8 @@ export interface Match {
   rating: number | null
   rating_comment: string | null
   project_id: number | null
+  /** The event made of it (`POST /matches/{id}/event`). */
+  event_id: number | null
   decided_at: string | null
   created_at: string
   updated_at: string
@@ -335,5 +338,9 @@ export const rateMatch = (id: number, rating: number, comment?: string) =>
   http.post<Match>(`${matches}/${id}/rate`, comment ? { rating, comment } : { rating })
 /** A draft purchased-service project; 201 the match with `project_id` (409 once linked). */
 export const makeMatchProject = (id: number) => http.post<Match>(`${matches}/${id}/project`, {})
+/** `POST /events`'s body without `org_id` (the resource's organisation); absent fields default from the match and its demand. */
+export type MatchEventCreate = Partial<Omit<EventCreate, 'org_id'>> & Pick<EventCreate, 'start' | 'end'>
+/** A draft event of the organisation made of a served match; 201 the event (409 once the match has one). */
+export const makeMatchEvent = (id: number, body: MatchEventCreate) => http.post<LyEvent>(`${matches}/${id}/event`, body)
 
 export const getMatchingSummary = () => http.get<MatchingSummary>('/api/v1/matching/summary')

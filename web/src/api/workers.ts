@@ -78,3 +78,10 @@ export const importWorkers = (file: File, onProgress?: ProgressHandler) =>
 /** 职工名册导入模板.xlsx|csv with the Chinese headers and an example row. */
 export const downloadWorkerTemplate = (format: 'xlsx' | 'csv' = 'xlsx') =>
   http.download(`${base}/import/template`, { query: { format }, fileName: `workers-template.${format}` })
+/** 职工名册_YYYYMMDD.csv|xlsx of the filtered roster (phones and ID numbers masked); the CSV is streamed (no total size). */
+export const exportWorkers = (format: 'csv' | 'xlsx', filter: Omit<WorkerQuery, 'page' | 'page_size'>, onProgress?: ProgressHandler) =>
+  http.download(`${base}/export`, {
+    query: { ...filter, format },
+    fileName: `workers.${format}`,
+    onProgress: onProgress && ((loaded, total) => onProgress({ phase: 'downloading', loaded, total })),
+  })
