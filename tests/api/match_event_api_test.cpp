@@ -86,7 +86,7 @@ TEST_P(MatchEventApiTest, AServedMatchBecomesADraftEventOfTheOrganisationOnce) {
   EXPECT_EQ(e.at("title").as_string(), "骑手健康体检") << "the demand's title";
   EXPECT_EQ(e.at("category").as_string(), "health");
   EXPECT_EQ(e.at("capacity").as_int64(), 5) << "the match's headcount";
-  EXPECT_EQ(e.at("target_groups"), (json::array{"new_employment"}))
+  EXPECT_EQ(e.at("target_groups"), (json::array{"new_employment_workers"}))
       << "新就业形态劳动者 as a worker group";
   EXPECT_EQ(e.at("booking_id").as_int64(), booking);
   EXPECT_EQ(e.at("owner_unit_id").as_int64(), bj_union_) << "the venue's unit";
@@ -135,7 +135,7 @@ TEST_P(MatchEventApiTest, GivenFieldsWinAndTheEventServiceChecksThem) {
   given["title"] = "骑手健康讲座";
   given["category"] = "skills";
   given["capacity"] = 40;
-  given["target_groups"] = json::array{"young_worker"};
+  given["target_groups"] = json::array{"young_workers"};
   given["description"] = "体检前的健康讲座";
   auto made = MakeEvent(admin_, match, given);
   ASSERT_EQ(made.status, 201) << made.body;
@@ -143,7 +143,7 @@ TEST_P(MatchEventApiTest, GivenFieldsWinAndTheEventServiceChecksThem) {
   EXPECT_EQ(e.at("title").as_string(), "骑手健康讲座");
   EXPECT_EQ(e.at("category").as_string(), "skills");
   EXPECT_EQ(e.at("capacity").as_int64(), 40);
-  EXPECT_EQ(e.at("target_groups"), (json::array{"young_worker"}));
+  EXPECT_EQ(e.at("target_groups"), (json::array{"young_workers"}));
   EXPECT_EQ(e.at("region_code").as_string(), "110101") << "the demand's region";
   EXPECT_EQ(e.at("address").as_string(), "东直门 1 号");
   EXPECT_EQ(e.at("owner_unit_id").as_int64(), bj_civil_);

@@ -230,7 +230,7 @@ TEST_P(WorkerApiTest, TheRosterExportIsMaskedInChineseAndScoped) {
   json::object other{{"name", "李四"},
                      {"phone", "13912345670"},
                      {"region_code", "110000"},
-                     {"groups", {"craftsman"}}};
+                     {"groups", {"model_workers"}}};
   ASSERT_EQ(Call(officer_, "POST", "/api/v1/workers", json::serialize(other)).status, 201);
   json::object foreign{{"name", "赵六"}, {"phone", "13812345678"}, {"region_code", "610000"}};
   ASSERT_EQ(Call(foreign_, "POST", "/api/v1/workers", json::serialize(foreign)).status, 201);
@@ -302,7 +302,7 @@ TEST_P(WorkerApiTest, TheRosterExportIsMaskedInChineseAndScoped) {
   };
   EXPECT_EQ(exported(officer_, "&q=%E6%9D%8E").size(), 2u);  // 李
   EXPECT_EQ(exported(officer_, "&phone=13912345678").at(1).at(0), "王小明");
-  EXPECT_EQ(exported(officer_, "&group=craftsman&region_code=110000").size(), 2u);
+  EXPECT_EQ(exported(officer_, "&group=model_workers&region_code=110000").size(), 2u);
   EXPECT_EQ(exported(officer_, "&region_code=610000").size(), 1u) << "the header only";
   const Table theirs = exported(foreign_, "");
   ASSERT_EQ(theirs.size(), 2u);

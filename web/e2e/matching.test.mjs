@@ -366,7 +366,7 @@ describe('demands and resources matching', { timeout: 100_000 }, () => {
     assert.equal(event.org_id, orgId)
     assert.equal(event.status, 'draft')
     assert.equal(event.venue_name, venueName)
-    assert.deepEqual(event.target_groups, ['new_employment'])
+    assert.deepEqual(event.target_groups, ['new_employment_workers'])
     await page.locator('.el-message').getByText('已生成活动（草稿）').waitFor()
     await dialog.waitFor({ state: 'hidden' })
     const link = row.getByRole('link', { name: '查看活动' })

@@ -121,16 +121,8 @@ TEST(Dictionary, LabelsTheEventAuditTrail) {
   }
 }
 
-// A match made an event targets the worker groups of its demand's target group: each a
-// worker_group code, and every target group but 职工子女 names one.
-TEST(Dictionary, TargetGroupsMapToWorkerGroups) {
-  for (const std::string& target : project::TargetGroupNames()) {
-    const std::vector<std::string> groups = matching::WorkerGroupsOf(target);
-    EXPECT_EQ(groups.empty(), target == "workers_children") << target;
-    for (const std::string& g : groups) ExpectLabelled("worker_group", g);
-  }
-  ExpectLabelled("audit_action", "make_event");
-}
+// A match made an event is audited with its own action.
+TEST(Dictionary, LabelsTheMatchMadeAnEvent) { ExpectLabelled("audit_action", "make_event"); }
 
 // The audit trail of workers and of their activations shows labels for its records and actions.
 TEST(Dictionary, LabelsTheWorkerAuditTrail) {

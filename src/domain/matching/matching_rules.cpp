@@ -295,22 +295,6 @@ bool Served(MatchStatus status) {
          status == MatchStatus::kRated;
 }
 
-std::vector<std::string> WorkerGroupsOf(const std::optional<std::string>& target_group) {
-  static const std::map<std::string, std::vector<std::string>, std::less<>> kGroups = {
-      {"new_employment_workers", {"new_employment"}},
-      {"sanitation_workers", {"sanitation_worker"}},
-      {"model_workers", {"model_worker", "craftsman"}},
-      {"needy_workers", {"needy_worker"}},
-      {"workers_children", {}},
-      {"migrant_workers", {"migrant_worker"}},
-      {"women_workers", {"women_worker"}},
-      {"frontline_workers", {"frontline_worker"}},
-      {"young_workers", {"young_worker"}}};
-  if (!target_group) return {};
-  const auto it = kGroups.find(*target_group);
-  return it == kGroups.end() ? std::vector<std::string>() : it->second;
-}
-
 event::NewEvent EventOfMatch(const Match& match, const Demand& demand,
                              const EventRequest& request) {
   event::NewEvent e;
@@ -323,7 +307,10 @@ event::NewEvent EventOfMatch(const Match& match, const Demand& demand,
   e.capacity = request.capacity.value_or(match.headcount);
   e.signup_opens = request.signup_opens;
   e.signup_closes = request.signup_closes;
-  e.target_groups = request.target_groups.value_or(WorkerGroupsOf(demand.target_group));
+  // One vocabulary (target_group): the demand's target group is the event's.
+  e.target_groups = request.target_groups.value_or(
+      demand.target_group ? std::vector<std::string>{*demand.target_group}
+                          : std::vector<std::string>{});
   e.region_code = request.region_code;
   if (!request.booking_id && !e.region_code) e.region_code = demand.region_code;
   e.address = request.address;

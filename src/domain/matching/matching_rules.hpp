@@ -63,10 +63,6 @@ core::Result<void> CheckRating(const Rating& rating);
 // Whether a match in `status` has been served, so that a project or an event may be made of it
 // (in service, done, rated).
 bool Served(MatchStatus status);
-// The worker groups (dictionary worker_group) a demand's target group (dictionary target_group)
-// stands for: 劳模工匠 both model workers and craftsmen, 职工子女 none (children are no group of
-// the roster), every other its namesake. Empty for none or an unknown code.
-std::vector<std::string> WorkerGroupsOf(const std::optional<std::string>& target_group);
 // The event a served match becomes: organised by its resource's organisation, the request's
 // fields with the absent ones taken from the match and its demand (EventRequest). Not checked:
 // the event service checks it as any new event.

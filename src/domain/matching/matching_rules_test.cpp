@@ -168,7 +168,7 @@ TEST(MatchingRules, AServedMatchBecomesAnEventWithTheDemandsDefaults) {
   EXPECT_EQ(e.title, "外卖骑手健康体检");
   EXPECT_EQ(e.category, "health");
   EXPECT_EQ(e.capacity, 12);
-  EXPECT_EQ(e.target_groups, std::vector<std::string>{"new_employment"});
+  EXPECT_EQ(e.target_groups, std::vector<std::string>{"new_employment_workers"});
   EXPECT_EQ(e.region_code, "320571");
   EXPECT_EQ(e.address, "园区职工服务中心");
   EXPECT_EQ(e.start, r.start);
@@ -186,15 +186,6 @@ TEST(MatchingRules, AServedMatchBecomesAnEventWithTheDemandsDefaults) {
   EXPECT_TRUE(e.target_groups.empty());
   EXPECT_FALSE(e.region_code);
   EXPECT_EQ(e.booking_id, 4);
-}
-
-TEST(MatchingRules, TargetGroupsNameWorkerGroups) {
-  EXPECT_EQ(WorkerGroupsOf("model_workers"),
-            (std::vector<std::string>{"model_worker", "craftsman"}));
-  EXPECT_EQ(WorkerGroupsOf("women_workers"), std::vector<std::string>{"women_worker"});
-  EXPECT_TRUE(WorkerGroupsOf("workers_children").empty());
-  EXPECT_TRUE(WorkerGroupsOf(std::nullopt).empty());
-  EXPECT_TRUE(WorkerGroupsOf("no_such_group").empty());
 }
 
 TEST(MatchingRules, WindowsOverlapInclusively) {
