@@ -141,6 +141,11 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
                                   created->fuzhou_org_ids, setup.admin_password);
     if (!venues) return venues.error();
     report.demo.venues = *venues;
+    // Its roster and the events held at the bookings, with sign-ups and check-ins; one roster
+    // worker's account (the admin's password too) for the phone pages.
+    auto events = BuildDemoEvents(services, InitActor(*admin), *venues, setup.admin_password);
+    if (!events) return events.error();
+    report.demo.events = *events;
   }
   return report;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/demo_events.hpp"
 #include "app/demo_matching.hpp"
 #include "app/demo_projects.hpp"
 #include "app/demo_venues.hpp"
@@ -28,10 +29,12 @@ struct DemoReport {
   // units, organisations and links are also counted above.
   DemoMatchingReport matching;
   // Fuzhou's shared base: its union, the organisations registered there, and (demo_venues.hpp,
-  // built by Application::Init) the union's venues and their bookings.
+  // built by Application::Init) the union's venues and their bookings, and (demo_events.hpp,
+  // likewise) its roster of workers and the events held at the bookings.
   std::int64_t fuzhou_union_id = 0;
   std::vector<std::int64_t> fuzhou_org_ids;
   DemoVenuesReport venues;
+  DemoEventsReport events;
 };
 
 // The demo deployment of SPEC §6, built up as the areas land, through the same use cases users

@@ -80,6 +80,10 @@ std::string DistrictCode(const std::vector<region::Region>& districts, const cha
   return kFuzhou;
 }
 
+DemoBooking BookingOf(const venue::Booking& b, std::int64_t venue_capacity) {
+  return {b.id, b.org_id, venue_capacity, b.start, b.end, b.purpose};
+}
+
 core::Result<account::Actor> MakeUser(Services& services, const account::Actor& admin,
                                       account::NewUser user, std::int64_t unit_id) {
   auto created = services.users.Create(admin, std::move(user));
@@ -126,12 +130,15 @@ core::Result<DemoVenuesReport> BuildDemoVenues(Services& services, const account
                           false},
                          union_id);
   if (!member) return member.error();
+  report.officer_user_id = officer->user_id;
+  report.member_user_id = member->user_id;
 
   // The venue service on the demo clock: each step happens at the time `now` says.
   auto now = std::make_shared<core::DateTime>(Instant({2026, 1, 1}, 9));
   venue::VenueService venues(services.writer, [now] { return *now; });
 
   std::vector<std::int64_t> venue_ids;
+  std::vector<std::int64_t> capacities;
   for (const VenueSpec& spec : kVenues) {
     venue::NewVenue v{spec.name,
                       union_id,
@@ -144,6 +151,7 @@ core::Result<DemoVenuesReport> BuildDemoVenues(Services& services, const account
     auto created = venues.CreateVenue(*officer, v);
     if (!created) return created.error();
     venue_ids.push_back(created->id);
+    capacities.push_back(spec.capacity);
     ++report.venues;
   }
 
@@ -170,6 +178,8 @@ core::Result<DemoVenuesReport> BuildDemoVenues(Services& services, const account
     const core::Date day = core::AddDays({2026, 1, 10}, i * kHeldSpanDays / kHeld);
     auto booked = book(i, day, Instant(core::AddDays(day, -12), 10), true);
     if (!booked) return booked.error();
+    report.held_bookings.push_back(
+        BookingOf(*booked, capacities[static_cast<std::size_t>(i) % capacities.size()]));
     ++report.held;
   }
 
@@ -184,6 +194,10 @@ core::Result<DemoVenuesReport> BuildDemoVenues(Services& services, const account
                                86400};
     auto booked = book(i, day, asked, i < kUpcoming);
     if (!booked) return booked.error();
+    if (i < kUpcoming) {
+      report.upcoming_bookings.push_back(
+          BookingOf(*booked, capacities[static_cast<std::size_t>(i) % capacities.size()]));
+    }
     if (i < kUpcoming || pending) {
       ++(pending ? report.pending : report.upcoming);
       continue;

@@ -18,6 +18,16 @@ namespace lianyin::app {
 
 class Services;
 
+// An approved booking of the demo, for the event held at it (demo_events.hpp).
+struct DemoBooking {
+  std::int64_t id = 0;
+  std::int64_t org_id = 0;
+  std::int64_t venue_capacity = 0;
+  std::string start;  // [start, end): date-times in +08:00
+  std::string end;
+  std::string purpose;
+};
+
 struct DemoVenuesReport {
   int venues = 0;
   int held = 0;      // approved bookings of 2026 whose time has passed
@@ -25,7 +35,12 @@ struct DemoVenuesReport {
   int pending = 0;   // waiting in the unit's review queue
   int rejected = 0;
   int cancelled = 0;
-  std::int64_t union_id = 0;  // 福州市总工会
+  std::int64_t union_id = 0;         // 福州市总工会
+  std::int64_t officer_user_id = 0;  // kDemoFuzhouOfficer
+  std::int64_t member_user_id = 0;   // kDemoFuzhouOrgMember, of the first organisation
+  // The approved bookings, in time order: `held` of them, then `upcoming`.
+  std::vector<DemoBooking> held_bookings;
+  std::vector<DemoBooking> upcoming_bookings;
 };
 
 inline constexpr const char* kDemoFuzhouOfficer = "demo.fz";

@@ -89,6 +89,21 @@ TEST_P(DemoVenuesTest, BuildsTheVenuesAndAYearOfBookings) {
   EXPECT_EQ(report.pending, 4);
   EXPECT_EQ(report.rejected, 1);
   EXPECT_EQ(report.cancelled, 1);
+  // The approved bookings handed on to the events demo, each as stored.
+  ASSERT_EQ(report.held_bookings.size(), 100u);
+  ASSERT_EQ(report.upcoming_bookings.size(), 10u);
+  EXPECT_GT(report.officer_user_id, 0);
+  EXPECT_GT(report.member_user_id, 0);
+  for (const auto* list : {&report.held_bookings, &report.upcoming_bookings}) {
+    for (const DemoBooking& b : *list) {
+      EXPECT_EQ(Count(db(), fmt::format("SELECT COUNT(*) FROM bookings b JOIN venues v ON v.id = "
+                                        "b.venue_id WHERE b.id = {} AND b.org_id = {} AND "
+                                        "b.status = 'approved' AND b.start_at = '{}' AND "
+                                        "b.end_at = '{}' AND v.capacity = {}",
+                                        b.id, b.org_id, b.start, b.end, b.venue_capacity)),
+                1);
+    }
+  }
 
   // Six active venues of the union, those of missing districts in the city.
   EXPECT_EQ(Count(db(),

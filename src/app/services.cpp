@@ -9,6 +9,7 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
     : audit_sink(clock),
       writer(db, {&session_cache, &data_versions, &audit_sink}),
       worker_keys(key),
+      checkin_key(domain::event::CheckinKey(key)),
       auth(writer, key, session_cache, clock,
            [this](std::string_view typed) { return worker_keys.LoginNameOf(typed); }),
       security(writer),
@@ -24,7 +25,7 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       matching(writer, clock),
       venues(writer, clock),
       workers(writer, worker_keys, auth, clock),
-      events(writer, domain::event::CheckinKey(key), clock) {}
+      events(writer, checkin_key, clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
   return http::ApiServices{auth,   security,         regions,  units,     users,    roles,  audit,

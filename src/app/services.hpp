@@ -57,6 +57,9 @@ class Services {
   // Seal and index workers' phones and ID numbers; also map a phone typed at login to the
   // worker's account (AuthService::LoginAlias).
   domain::worker::WorkerKeys worker_keys;
+  // The events' check-in tokens and codes (domain/event/checkin_token.hpp): an EventService on
+  // another clock (the demo's) takes it, so that its codes are the deployment's.
+  core::Bytes checkin_key;
   domain::account::AuthService auth;
   domain::account::SecurityAdminService security;
   domain::region::RegionService regions;

@@ -172,6 +172,17 @@ int main(int argc, char** argv) {
           v.venues, v.held, v.upcoming, v.pending, lianyin::app::kDemoFuzhouOfficer,
           lianyin::app::kDemoFuzhouOrgMember);
     }
+    if (const auto& e = report->demo.events; demo && e.workers > 0) {
+      std::printf(
+          "demo events: %d workers on 福州市总工会's roster, %d events held in 2026 and %d open "
+          "for sign-up (+%d draft), %lld sign-ups (%lld waitlisted, %lld cancelled), %lld "
+          "check-ins (person-times) by %lld unique workers; on the phone pages (/m/login) log in "
+          "as the worker %s (%s, the admin's password)\n",
+          e.workers, e.held, e.open, e.drafts, static_cast<long long>(e.signups),
+          static_cast<long long>(e.waitlisted), static_cast<long long>(e.cancellations),
+          static_cast<long long>(e.checkins), static_cast<long long>(e.unique_workers),
+          e.demo_worker_phone.c_str(), e.demo_worker_name.c_str());
+    }
     std::printf("log in as: %s\n", report->admin_username.c_str());
     if (report->generated_password) {
       std::printf("generated admin password (shown once): %s\n",
