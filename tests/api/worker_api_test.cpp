@@ -277,7 +277,7 @@ TEST_P(WorkerApiTest, TheRosterExportIsMaskedInChineseAndScoped) {
   EXPECT_EQ(first[7], "否");
   EXPECT_EQ(from_csv[2][0], "李四");
   EXPECT_EQ(from_csv[2][2], "");
-  EXPECT_EQ(from_csv[2][5], "工匠");
+  EXPECT_EQ(from_csv[2][5], "劳模工匠");
 
   auto xlsx = Call(officer_, "GET", "/api/v1/workers/export?format=xlsx");
   ASSERT_EQ(xlsx.status, 200) << xlsx.body;

@@ -84,7 +84,7 @@ TEST(WorkerImport, AnExportRowIsMaskedAndInChinese) {
   w.id_number_masked = "1101**********002X";
   w.region_code = "350102";
   w.region_name = "鼓楼区";
-  w.groups = {"sanitation_worker", "migrant_worker"};
+  w.groups = {"sanitation_workers", "migrant_workers"};
   w.unit_name = "福州市总工会";
   const std::vector<std::string> headers = ExportHeaders();
   ASSERT_EQ(headers.size(), 8u);
