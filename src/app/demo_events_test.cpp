@@ -272,6 +272,17 @@ TEST_P(DemoEventsTest, TheDemoWorkerLogsInByPhoneWithItsHistory) {
   }
   EXPECT_EQ(upcoming, 1);
   EXPECT_GE(attended, 5);
+  // Its phone's "events near me" (its own region, published, not over) lists upcoming events.
+  auto worker = services_->workers.Me(me);
+  ASSERT_TRUE(worker);
+  EXPECT_EQ(worker->region_code, std::optional<std::string>(kDemoWorkerHome));
+  domain::event::EventFilter near;
+  near.status = domain::event::EventStatus::kPublished;
+  near.region_code = worker->region_code;
+  near.from = core::FormatDateTime(core::Now());
+  auto listed = services_->events.List(me, near, {1, 20});
+  ASSERT_TRUE(listed);
+  EXPECT_GE(listed->total, 1);
   EXPECT_EQ(Count(db(), fmt::format("SELECT COUNT(*) FROM event_checkins WHERE worker_id = {} "
                                     "AND method = 'code'",
                                     *me.worker_id)),

@@ -170,6 +170,9 @@ std::vector<DemoWorker> PlanDemoRoster(int count,
     w.groups = std::move(groups);
     roster.push_back(std::move(w));
   }
+  if (!roster.empty() && std::find(homes.begin(), homes.end(), kDemoWorkerHome) != homes.end()) {
+    roster.front().region_code = kDemoWorkerHome;
+  }
   return roster;
 }
 

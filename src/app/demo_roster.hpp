@@ -33,7 +33,10 @@ struct DemoWorker {
 // shipyard and building-site workers (many of them migrants, with ID numbers from elsewhere),
 // hotel and domestic-service staff, bus drivers; women, the young, the retired, a few in
 // hardship and a few model workers among them. Worker i has phone kDemoPhonePrefix + (i + 1) in
-// four digits. O(count).
+// four digits. Worker 0, the demo worker who logs in on the phone pages, lives in 鼓楼区
+// (kDemoWorkerHome) when it is among `districts`, where the city union's main venues are, so its
+// "events near me" lists the upcoming ones. O(count).
+inline constexpr const char* kDemoWorkerHome = "350102";
 std::vector<DemoWorker> PlanDemoRoster(int count,
                                        const std::vector<domain::region::Region>& districts,
                                        int year);
