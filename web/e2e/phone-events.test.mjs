@@ -7,7 +7,7 @@
 // window), the worker signed up for four of them.
 // The worker sees 近期活动 on the home page soonest first; 找活动 lists its own region's events
 // soonest first with the time in Beijing time, place, seats, category and groups, finds one by
-// title and another region's through the region picker. It signs up on an event's page (its own
+// title and another region's through the region picker; a district with none offers its city's. It signs up on an event's page (its own
 // worker_id), sees it under 我的活动 as 已报名 and cancels it there (confirmed); joins the waiting
 // list of the full event (候补第 1 位) and leaves it; a seat taken meanwhile reads 名额已满 and offers
 // the waiting list; a sign-up not open yet names its opening time. It checks in through the QR
@@ -216,12 +216,31 @@ describe('the events on the phone', { timeout: 180_000 }, () => {
 
     await page.locator('.van-cell', { hasText: '所在地区' }).click()
     const cascader = page.locator('.van-cascader')
-    await cascader.getByText('北京市', { exact: true }).click()
+    // The cascader's levels are swiped tabs, all laid out: an option of the level on show.
+    const option = (name) =>
+      cascader.locator('.van-tab__panel-wrapper:not(.van-tab__panel-wrapper--inactive) .van-cascader__option', { hasText: new RegExp(`^${name}$`) })
+    await option('北京市').click()
     await Promise.all([
       page.waitForResponse((r) => isCall(r, 'GET', '/api/v1/events') && new URL(r.url()).searchParams.get('region_code') === '110000'),
-      cascader.getByText('北京市全境').click(),
+      option('北京市全境').click(),
     ])
     await card(titles.elsewhere).waitFor({ timeout })
+
+    // A district with no events offers its city's. The cascader opens where it was left: on
+    // 北京市's level, whose 北京市 is the city.
+    await page.locator('.van-cell', { hasText: '所在地区' }).click()
+    await option('北京市').click()
+    await Promise.all([
+      page.waitForResponse((r) => isCall(r, 'GET', '/api/v1/events') && new URL(r.url()).searchParams.get('region_code') === '110102'),
+      option('西城区').click(),
+    ])
+    await expectText(page, '暂无可报名的活动')
+    await Promise.all([
+      page.waitForResponse((r) => isCall(r, 'GET', '/api/v1/events') && new URL(r.url()).searchParams.get('region_code') === '110100'),
+      page.getByRole('button', { name: '查看北京市的活动' }).click(),
+    ])
+    await card(titles.elsewhere).waitFor({ timeout })
+    await card(titles.browse).waitFor({ timeout })
   })
 
   test('sign up on the event\'s page, find it under 我的活动 and cancel it there', async () => {

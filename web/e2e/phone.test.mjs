@@ -3,7 +3,8 @@
 // number's check digit is checked before anything is sent, then the roster's name, ID number and
 // phone create the account and sign it in). An administrator resets its password, so signing in
 // on the admin login page lands on /m/ through the forced password change; it signs out and in
-// again on the phone sign-in, browses the services near it (region cascader, category chips),
+// again on the phone sign-in, browses the services near it (its roster region first, then the
+// region cascader and category chips),
 // posts a demand and sees it under 我的需求 as 待对接, and signs out from 我的. No phone page
 // scrolls sideways at 375 px; the phone pages load no Element Plus chunk and the admin pages no
 // Vant chunk (vite.config.ts names chunks by library).
@@ -181,9 +182,15 @@ describe('the phone pages', { timeout: 120_000 }, () => {
     await page.waitForURL(phoneHome)
   })
 
-  test('services near me: by region and by category', async () => {
-    await tab('服务').click()
+  test('services near me: the worker\'s region first, then by region and by category', async () => {
+    // Until a region is chosen, the worker's roster region (东城区) is near it; the resources
+    // serving all of 北京市 serve it too.
+    await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/resources' && new URL(r.url()).searchParams.get('region_code') === '110101'),
+      tab('服务').click(),
+    ])
     await page.waitForURL(`${app.baseUrl}/m/services`)
+    await page.locator('.van-cell', { hasText: '所在地区' }).getByText('东城区').waitFor({ timeout })
     await expectText(page, resourceTitle)
     await expectText(page, otherTitle)
     await page.getByText('所在地区').click()

@@ -1265,6 +1265,7 @@ const en: MessageSchema = {
       free: 'Free',
       costPerPerson: '{cost} per person',
       empty: 'No services available',
+      wider: 'Services in {name}',
     },
     list: { loading: 'Loading…', finished: 'No more', failed: 'Loading failed: tap to retry' },
     demand: {
@@ -1300,6 +1301,7 @@ const en: MessageSchema = {
       region: 'Region',
       searchPlaceholder: 'Search events by title',
       empty: 'No events to sign up for',
+      wider: 'Events in {name}',
       seatsLeft: '{count} places left',
       full: 'Full',
       fullWaitlist: 'Full · waiting list open',

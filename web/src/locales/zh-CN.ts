@@ -1265,6 +1265,7 @@ const zhCN = {
       free: '免费',
       costPerPerson: '每人 {cost}',
       empty: '暂无可用的服务',
+      wider: '查看{name}的服务',
     },
     list: { loading: '加载中…', finished: '没有更多了', failed: '加载失败，点击重试' },
     demand: {
@@ -1300,6 +1301,7 @@ const zhCN = {
       region: '所在地区',
       searchPlaceholder: '搜索活动名称',
       empty: '暂无可报名的活动',
+      wider: '查看{name}的活动',
       seatsLeft: '余 {count} 个名额',
       full: '已满',
       fullWaitlist: '已满 · 可候补',
