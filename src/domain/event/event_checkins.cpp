@@ -108,6 +108,9 @@ core::Result<Checkin> EventService::CheckIn(const Actor& actor, std::int64_t eve
       EventRepo events(tx.session());
       auto event = LoadReadable(events, scope, event_id);
       if (!event) return event.error();
+      // The event's row lock before the sign-up is read, as a cancellation takes it: a sign-up
+      // cancelled meanwhile is gone here, and one checked in here cannot be cancelled.
+      if (!events.TakeSignupTurn(event_id)) return common::OutOfScope();
       auto signup = AttendanceRepo(tx.session()).FindSignup(event_id, *actor.worker_id);
       if (!signup) return core::Error::Invalid("worker_id", "check in needs a confirmed sign-up");
       if (signup->status != SignupStatus::kConfirmed) {
@@ -125,6 +128,7 @@ core::Result<Checkin> EventService::CheckIn(const Actor& actor, std::int64_t eve
     if (!event) return event.error();
     auto at = OfficerTime(*event, in.at, now);
     if (!at) return at.error();
+    if (!events.TakeSignupTurn(event_id)) return common::OutOfScope();
     return Record(tx, actor, scope, *event, *in.worker_id, *at, CheckinMethod::kOfficer, stamp);
   });
 }
@@ -147,6 +151,7 @@ core::Result<std::vector<CheckinOutcome>> EventService::CheckInList(const Actor&
     if (!event) return event.error();
     auto at = OfficerTime(*event, in.at, now);
     if (!at) return at.error();
+    if (!events.TakeSignupTurn(event_id)) return common::OutOfScope();
     Outcomes out;
     for (std::int64_t worker_id : in.worker_ids) {
       auto r = Record(tx, actor, scope, *event, worker_id, *at, CheckinMethod::kOfficer, stamp);

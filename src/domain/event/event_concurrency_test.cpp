@@ -157,6 +157,40 @@ TEST_P(EventConcurrencyTest, ParallelDuplicateCheckInsRecordOne) {
   EXPECT_EQ(svc().Get(ActorAt(fuzhou_), id).value().checkins, 1);
 }
 
+// A worker checking in while its sign-up is cancelled (in the half hour before the start, when
+// both are allowed): one of them wins, never both — no check-in of a cancelled sign-up, whose
+// seat went back to the event.
+TEST_P(EventConcurrencyTest, ACheckInRacingItsCancellationNeverKeepsBoth) {
+  const std::int64_t id = PublishedEvent(EventAtBooking(20));
+  for (int i = 0; i < 20; ++i)
+    ASSERT_TRUE(svc().SignUp(WorkerActor(many_[i]), id, {many_[i], false}));
+  now_ = At("2023-05-10T08:40:00");
+  NewCheckin by_code;
+  by_code.code = svc().CurrentCode(Member(org_a_), id).value().code;
+  std::atomic<int> checked_in{0}, cancelled{0};
+  AtOnce(40, [&](int i) {
+    const std::int64_t worker = many_[i / 2];
+    if (i % 2 == 0) {
+      auto r = svc().CheckIn(WorkerActor(worker), id, by_code);
+      if (r)
+        ++checked_in;
+      else
+        EXPECT_EQ(r.error().code, ErrorCode::kValidationFailed) << r.error().message;
+    } else {
+      auto r = svc().Cancel(WorkerActor(worker), id, worker);
+      if (r)
+        ++cancelled;
+      else
+        EXPECT_EQ(r.error().code, ErrorCode::kConflict) << r.error().message;
+    }
+  });
+  EXPECT_EQ(checked_in + cancelled, 20);
+  const Event e = svc().Get(ActorAt(fuzhou_), id).value();
+  EXPECT_EQ(e.checkins, checked_in);
+  EXPECT_EQ(Seats(id), std::make_pair(std::int64_t{checked_in}, std::int64_t{checked_in}));
+  EXPECT_EQ(svc().ListCheckins(ActorAt(fuzhou_), id, {1, 200}).value().total, checked_in);
+}
+
 LIANYIN_INSTANTIATE_BACKEND_TESTS(EventConcurrencyTest);
 
 }  // namespace

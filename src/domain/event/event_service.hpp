@@ -27,7 +27,9 @@
 //     sign-up in the same transaction: promotions follow the waiting list's order exactly and
 //     the seat count never passes the capacity (also a CHECK of the table).
 //   - A check-in is one row per (event, worker) under a unique key: of parallel duplicates
-//     exactly one is recorded, the others answer 409.
+//     exactly one is recorded, the others answer 409. It takes the same row lock before it
+//     reads the sign-up, so a check-in and a cancellation of one sign-up never both succeed
+//     (before, on PostgreSQL, a check-in could land on a sign-up cancelled meanwhile).
 //
 // Self check-in needs a confirmed sign-up (a worker on the waiting list has no seat); walk-ins
 // are recorded by an officer or the organiser, who may check in any worker signed up for the
