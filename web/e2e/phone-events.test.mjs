@@ -16,7 +16,8 @@
 // for, or whose check-in window is days away, says so; signed out, the link goes through the
 // sign-in and back. On 我的 it reads its roster entry masked and edits employer, region and groups
 // (a server field error shows under its field). English follows the language switch. The third
-// worker activates its account from a check-in link and lands back on it. No page scrolls
+// worker activates its account from a check-in link and lands back on it; with an initial
+// password set by an officer it changes it on the way and lands back on the link too. No page scrolls
 // sideways at 375 px.
 // Screenshots: ../build/e2e-phone-events.png, ../build/e2e-phone-event.png,
 // ../build/e2e-phone-my-events.png, ../build/e2e-phone-checkin.png, ../build/e2e-phone-profile.png.
@@ -33,6 +34,8 @@ const newPhone = '13912345670'
 const newIdNumber = '110101199003074514'
 const idNumber = '11010519491231002X'
 const workerPassword = 'Worker-Events-Passw0rd'
+/** What an administrator resets the third worker's password to (it must change it). */
+const initialPassword = 'Worker-Reset-Passw0rd1'
 const officerPassword = 'Union-Events-Passw0rd'
 const unionName = `北京市总工会${suffix}`
 const orgName = `北京市职工服务中心${suffix}`
@@ -527,6 +530,30 @@ describe('the events on the phone', { timeout: 180_000 }, () => {
     assert.equal(refused.status(), 422)
     assert.equal(page.url(), code.link)
     await page.getByRole('alert').getByText('您还没有报名本活动，报名成功后才能签到').waitFor({ timeout })
+  })
+
+  test('an initial password set by an officer is changed on the way to the check-in link', async () => {
+    // A worker's account is found by its name: its username derives from the phone's blind index.
+    const found = await admin.expect(200, 'GET', `/api/v1/users?q=${encodeURIComponent('王五')}`)
+    const account = found.items.find((u) => u.worker_id)
+    assert.ok(account, JSON.stringify(found.items))
+    await admin.expect(200, 'POST', `/api/v1/users/${account.id}/reset-password`, { password: initialPassword })
+    const code = await checkinLink(events.notSigned.id)
+    await page.goto(code.link)
+    await page.waitForURL(/\/m\/login\?redirect=/)
+    await page.getByLabel('手机号').fill(newPhone)
+    await page.getByLabel('密码', { exact: true }).fill(initialPassword)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.waitForURL(/\/m\/password\?redirect=/)
+    await page.getByLabel('当前密码').fill(initialPassword)
+    await page.getByLabel('新密码', { exact: true }).fill(workerPassword)
+    await page.getByLabel('确认密码').fill(workerPassword)
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => isCall(r, 'POST', `/api/v1/events/${events.notSigned.id}/checkins`)),
+      page.getByRole('button', { name: '修改密码' }).click(),
+    ])
+    assert.equal(refused.status(), 422)
+    assert.equal(page.url(), code.link)
   })
 
   test('no CSP violations or page errors', () => {

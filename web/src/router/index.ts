@@ -37,7 +37,12 @@ router.beforeEach(async (to, from) => {
   if (to.meta.public) return true
   if (!auth.loggedIn) return { name: phone ? 'm-login' : 'login', query: { redirect: to.fullPath } }
   const required = requiredRouteName(auth.user, phone || from.meta.mobile === true)
-  if (required) return to.name === required ? true : { name: required }
+  if (required) {
+    if (to.name === required) return true
+    // The phone's password page goes on to the phone page asked for (a check-in link) once done.
+    const goOn = required === 'm-password' && phone && to.name !== 'm-home'
+    return goOn ? { name: required, query: { redirect: to.fullPath } } : { name: required }
+  }
   // Workers use the phone pages, everyone else the admin pages.
   if (worker !== phone) return { path: worker ? '/m/' : '/' }
   // A page the user may not open looks like one that does not exist, as on the server.
