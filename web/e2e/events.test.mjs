@@ -1,7 +1,6 @@
 // Events, sign-ups and check-ins (活动、报名、签到, issue #11). Through the API: a union with a
 // venue, a registered organisation with an approved booking starting in ten minutes, and two
-// workers of the union (inserted into the database: the workers' pages come with their own part
-// of issue #11). In the browser admin opens 活动管理, creates an event in the dialog (the
+// workers on the union's roster (POST /workers). In the browser admin opens 活动管理, creates an event in the dialog (the
 // organisation picked by name, its approved booking chosen, which proposes the time; one seat),
 // publishes it on its detail page; two workers sign up through the API (one confirmed, one on the
 // waiting list): the 报名名单 shows their masked names and 候补 #1. Admin records the confirmed
@@ -10,9 +9,7 @@
 // Screenshots: ../build/e2e-events-detail.png, ../build/e2e-events-screen.png.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFile } from 'node:child_process'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { adminPassword, ApiClient, buildDir, expectText, startApp, submitLogin } from './support.mjs'
 
 const suffix = Date.now() % 100000
@@ -59,13 +56,8 @@ describe('events, sign-ups and check-ins', { timeout: 120_000 }, () => {
     const venue = (await api.expect(201, 'POST', '/api/v1/venues', { name: venueName, unit_id: union, region_code: '350102', address: '鼓楼区五一北路 1 号', capacity: 80 })).id
     const booked = await api.expect(201, 'POST', `/api/v1/venues/${venue}/bookings`, { org_id: orgId, start: inSeconds(600), end: inSeconds(4 * 3600), purpose: '职工讲座' })
     await api.expect(200, 'POST', `/api/v1/bookings/${booked.items[0].id}/review`, { action: 'approve' })
-    const db = path.join(app.tmpDir, 'e2e.db')
-    for (const name of ['张三', '王小明']) {
-      const { stdout } = await promisify(execFile)('sqlite3', [
-        db,
-        `INSERT INTO workers (unit_id, name, created_at, updated_at) VALUES (${union}, '${name}', '2026-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00') RETURNING id;`,
-      ])
-      workers.push(Number(stdout.trim()))
+    for (const [name, phone] of [['张三', '13912345601'], ['王小明', '13912345602']]) {
+      workers.push((await api.expect(201, 'POST', '/api/v1/workers', { name, phone, region_code: '350102', unit_id: union })).id)
     }
     await api.expect(201, 'POST', '/api/v1/users', { username: `worker${suffix}`, password: workerPassword, display_name: '张三', unit_id: union, roles: ['worker'], worker_id: workers[0] })
   })
