@@ -536,7 +536,7 @@ constexpr FieldName kFieldNames[] = {
     {"roles", "角色", "roles"},
     {"role", "角色", "role"},
     {"permissions", "权限", "permissions"},
-    {"code", "动态口令", "code"},
+    {"code", "验证码", "code"},  // a TOTP code or an event's check-in code
     {"user_id", "用户", "user"},
     {"actor_user_id", "操作人", "actor"},
     {"outcome", "结果", "outcome"},
