@@ -7,6 +7,7 @@
 
 #include <cstdint>
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "domain/account/account.hpp"
 

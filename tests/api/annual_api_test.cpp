@@ -67,7 +67,9 @@ class AnnualApiTest : public ApiFixture {
   }
   static std::set<std::string> Fields(const HttpResult& r) {
     std::set<std::string> out;
-    for (const auto& d : Json(r).at("error").at("details").as_array()) {
+    const boost::json::object body = Json(r);
+    if (!body.contains("error")) return out;
+    for (const auto& d : body.at("error").at("details").as_array()) {
       out.insert(std::string(d.at("field").as_string()));
     }
     return out;

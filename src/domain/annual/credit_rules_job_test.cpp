@@ -27,6 +27,9 @@ class CreditRulesJobTest : public AnnualTest {
 
 TEST_P(CreditRulesJobTest, NoReportByTheDeadlineEntersTheAbnormalListOnce) {
   SetToday("2024-03-01");
+  for (const std::int64_t org : {org_, other_org_}) {
+    ASSERT_TRUE(svc().Submit(ActorAt(xian_), org, Report(2022)));
+  }
   ASSERT_TRUE(svc().Submit(ActorAt(xian_), org_, Report(2023)));
   Org("新成立的中心", "52610100MJ0000003", "2024-01-10");
   EXPECT_EQ(Run("2024-06-30").abnormal, 0) << "the deadline day is still in time";
