@@ -163,19 +163,24 @@ describe('annual reports', { timeout: 110_000 }, () => {
 
   test('the overdue tab names the organisation that has not reported', async () => {
     const { page } = app
-    await page.getByRole('tab', { name: '逾期未报' }).click()
-    const [overdue] = await Promise.all([
-      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/annual-reports/overdue' && new URL(r.url()).searchParams.get('year') === String(year)),
-      (async () => {
-        await page.locator('.overdue .el-select').click()
-        await visible(page, '.el-select-dropdown__item').filter({ hasText: String(year) }).first().click()
-      })(),
-    ])
-    assert.equal(overdue.status(), 200)
+    const overdueOf = (y) => (r) => new URL(r.url()).pathname === '/api/v1/annual-reports/overdue' && new URL(r.url()).searchParams.get('year') === y
+    const [first] = await Promise.all([page.waitForResponse(overdueOf(null)), page.getByRole('tab', { name: '逾期未报' }).click()])
+    assert.equal(first.status(), 200)
+    assert.equal((await first.json()).year, year, 'the latest year due')
     const table = page.locator('.overdue-table')
     await table.getByText(silentName).waitFor()
     assert.equal(await table.getByText(orgName).count(), 0)
     await page.getByText(`${year} 年度报告应于 ${year + 1}-06-30 前报送`).waitFor()
+    // The year before: neither reported.
+    const [earlier] = await Promise.all([
+      page.waitForResponse(overdueOf(String(year - 1))),
+      (async () => {
+        await page.locator('.overdue .el-form .el-select').click()
+        await visible(page, '.el-select-dropdown__item').filter({ hasText: String(year - 1) }).first().click()
+      })(),
+    ])
+    assert.equal((await earlier.json()).total, 2)
+    await table.getByText(orgName).waitFor()
   })
 
   test('the officer records a penalty on the organisation page', async () => {

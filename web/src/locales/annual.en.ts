@@ -10,6 +10,7 @@ const annual: typeof annualZh = {
   status: 'Status',
   result: 'Result',
   income: 'Income (yuan)',
+  incomeColumn: 'Income',
   expense: 'Expenses (yuan)',
   netAssets: 'Net assets (yuan)',
   govPurchaseIncome: 'of which government purchases (yuan)',

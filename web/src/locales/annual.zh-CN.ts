@@ -8,6 +8,7 @@ const annual = {
   status: '状态',
   result: '年检结论',
   income: '年度收入（元）',
+  incomeColumn: '年度收入',
   expense: '年度支出（元）',
   netAssets: '净资产（元）',
   govPurchaseIncome: '其中：政府购买服务收入（元）',
