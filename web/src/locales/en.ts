@@ -204,7 +204,7 @@ const en: MessageSchema = {
     allHint: 'Holds every permission (*), including ones added later',
     editTitle: 'Permissions of {name}',
     editPermissions: 'Permissions',
-    areas: { system: 'System', org: 'Social organisations', project: 'Purchased-service projects', match: 'Matching', event: 'Events' },
+    areas: { system: 'System', org: 'Social organisations', project: 'Purchased-service projects', match: 'Matching', event: 'Events', annual: 'Annual reports and penalties' },
   },
   sessions: {
     user: 'User',
