@@ -65,8 +65,6 @@ const annual: typeof annualZh = {
   cardHint: 'Submitted reports awaiting review in your scope',
   cardOverdue: 'Not reported for {year}',
   publicTitle: 'Annual inspection results',
-  publicEmpty: 'No results yet',
-  publicPenaltiesEmpty: 'No penalties',
 }
 
 export default annual

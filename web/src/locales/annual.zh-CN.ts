@@ -62,8 +62,6 @@ const annual = {
   cardHint: '本辖区待审核的年度报告',
   cardOverdue: '{year} 年度逾期未报',
   publicTitle: '年检结论',
-  publicEmpty: '暂无年检结论',
-  publicPenaltiesEmpty: '暂无行政处罚',
 }
 
 export default annual
