@@ -72,8 +72,10 @@ core::Result<AnnualReport> AnnualService::Step(const Actor& actor, std::int64_t 
     auto before = repo.FindInScope(scope, id);
     if (!before) return account::OutOfScope();
     if (before->status != needs) return WrongStatus(before->status, needs);
-    if (auto done = change(repo, *before, at); !done) return done.error();
+    auto changed = change(repo, *before, at);
+    if (!changed) return changed.error();
     AnnualReport after = repo.FindInScope(scope, id).value();
+    if (!*changed) return WrongStatus(after.status, needs);  // a concurrent step won
     tx.Record(ReportChange(action, after, AuditJson(*before), AuditJson(after)));
     return after;
   });
@@ -87,11 +89,8 @@ core::Result<AnnualReport> AnnualService::Review(const Actor& actor, std::int64_
   if (actor.org_id) return account::ForbiddenOutsideScope();
   return Step(
       actor, id, ReportStatus::kSubmitted, "review",
-      [&](AnnualRepo& repo, const AnnualReport& r, const std::string& at) -> core::Result<void> {
-        if (!repo.Review(r.id, *parsed, comment, actor.user_id, at)) {
-          return WrongStatus(ReportStatus::kReviewed, ReportStatus::kSubmitted);
-        }
-        return {};
+      [&](AnnualRepo& repo, const AnnualReport& r, const std::string& at) -> core::Result<bool> {
+        return repo.Review(r.id, *parsed, comment, actor.user_id, at);
       });
 }
 
@@ -101,11 +100,8 @@ core::Result<AnnualReport> AnnualService::Return(const Actor& actor, std::int64_
   if (actor.org_id) return account::ForbiddenOutsideScope();
   return Step(
       actor, id, ReportStatus::kSubmitted, "return",
-      [&](AnnualRepo& repo, const AnnualReport& r, const std::string& at) -> core::Result<void> {
-        if (!repo.Return(r.id, comment, actor.user_id, at)) {
-          return WrongStatus(ReportStatus::kReviewed, ReportStatus::kSubmitted);
-        }
-        return {};
+      [&](AnnualRepo& repo, const AnnualReport& r, const std::string& at) -> core::Result<bool> {
+        return repo.Return(r.id, comment, actor.user_id, at);
       });
 }
 
@@ -113,24 +109,18 @@ core::Result<AnnualReport> AnnualService::Update(const Actor& actor, std::int64_
                                                  const ReportPatch& patch) {
   return Step(
       actor, id, ReportStatus::kReturned, "update",
-      [&](AnnualRepo& repo, const AnnualReport& r, const std::string& at) -> core::Result<void> {
+      [&](AnnualRepo& repo, const AnnualReport& r, const std::string& at) -> core::Result<bool> {
         const ReportFields fields = Patched(r.fields, patch);
         if (auto ok = CheckFields(fields); !ok) return ok.error();
-        if (!repo.UpdateFields(r.id, fields, at)) {
-          return WrongStatus(ReportStatus::kSubmitted, ReportStatus::kReturned);
-        }
-        return {};
+        return repo.UpdateFields(r.id, fields, at);
       });
 }
 
 core::Result<AnnualReport> AnnualService::Resubmit(const Actor& actor, std::int64_t id) {
   return Step(
       actor, id, ReportStatus::kReturned, "submit",
-      [&](AnnualRepo& repo, const AnnualReport& r, const std::string& at) -> core::Result<void> {
-        if (!repo.Resubmit(r.id, actor.user_id, at)) {
-          return WrongStatus(ReportStatus::kSubmitted, ReportStatus::kReturned);
-        }
-        return {};
+      [&](AnnualRepo& repo, const AnnualReport& r, const std::string& at) -> core::Result<bool> {
+        return repo.Resubmit(r.id, actor.user_id, at);
       });
 }
 

@@ -79,7 +79,8 @@ class AnnualService {
   std::vector<Penalty> PublicPenalties(std::int64_t org_id);
 
  private:
-  // Loads the report in scope, checks it is in `needs`, runs `change` (a conditional update) and
+  // Loads the report in scope, checks it is in `needs`, runs `change` (a conditional update:
+  // false when a concurrent step changed the report first → 409 naming its status now) and
   // records the Change `action`.
   template <class Change>
   core::Result<AnnualReport> Step(const account::Actor& actor, std::int64_t id, ReportStatus needs,
