@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <vector>
 
 #include "domain/annual/annual_repo.hpp"
 #include "domain/annual/annual_rules.hpp"
@@ -63,10 +64,16 @@ std::pair<bool, bool> Apply(common::WriteTx& tx, const Effect& e, const std::str
 core::Result<Batch> Unreported(common::Writer& writer, std::int64_t year, std::int64_t after,
                                const std::string& now) {
   const std::string rule = fmt::format("annual_report:{}", year);
+  // Found outside the write transaction (the scan may be long; the write lock is not held
+  // meanwhile): an entry made since, by another run, makes the insert a no-op.
+  std::vector<OrgRef> candidates;
+  {
+    store::Session session = writer.db().Acquire();
+    candidates = AnnualRepo(session).Unreported(year, rule, after, kRuleBatch);
+  }
   return writer.Run(kSystem, [&](common::WriteTx& tx) -> core::Result<Batch> {
     Batch batch;
     batch.last_id = after;
-    const auto candidates = AnnualRepo(tx.session()).Unreported(year, rule, after, kRuleBatch);
     for (const OrgRef& org : candidates) {
       const Effect effect{org, credit::CreditList::kAbnormal,
                           fmt::format("未按规定报送{}年度工作报告（截止{}）", year,
@@ -93,11 +100,14 @@ core::Result<Batch> LongAbnormal(common::Writer& writer, const core::Date& today
                                  std::int64_t after, const std::string& now) {
   core::Date cutoff{today.year - 2, today.month, today.day};
   cutoff.day = std::min(cutoff.day, core::DaysInMonth(cutoff.year, cutoff.month));
+  std::vector<AnnualRepo::AbnormalEntry> entries;
+  {
+    store::Session session = writer.db().Acquire();
+    entries = AnnualRepo(session).LongAbnormal(core::FormatDate(cutoff), after, kRuleBatch);
+  }
   return writer.Run(kSystem, [&](common::WriteTx& tx) -> core::Result<Batch> {
     Batch batch;
     batch.last_id = after;
-    const auto entries =
-        AnnualRepo(tx.session()).LongAbnormal(core::FormatDate(cutoff), after, kRuleBatch);
     for (const AnnualRepo::AbnormalEntry& e : entries) {
       batch.last_id = e.entry_id;
       auto entered = core::ParseDate(e.entered_on);

@@ -33,8 +33,9 @@ struct CreditRulesReport {
   std::int64_t status_changes = 0;  // organisations moved registered → abnormal
 };
 
-// Runs both rules as of `today` (Asia/Shanghai), writing in short transactions of at most
-// kRuleBatch organisations; `now` stamps the rows (a +08:00 date-time).
+// Runs both rules as of `today` (Asia/Shanghai): each batch of at most kRuleBatch candidates is
+// read outside any write transaction, then written in one short transaction; `now` stamps the
+// rows (a +08:00 date-time).
 inline constexpr std::int64_t kRuleBatch = 100;
 core::Result<CreditRulesReport> RunCreditRules(common::Writer& writer, const core::Date& today,
                                                const std::string& now);
