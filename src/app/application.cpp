@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <cstdio>
 
+#include "app/daily_jobs.hpp"
 #include "app/demo.hpp"
 #include "app/demo_matching.hpp"
 #include "app/demo_selection.hpp"
@@ -91,6 +92,16 @@ core::Result<domain::audit::PruneReport> Application::AuditPrune(
   return domain::audit::AuditService(*db_).Prune(export_file);
 }
 
+core::Result<domain::annual::CreditRulesReport> Application::RunJobs(
+    std::optional<core::Date> today) {
+  if (auto ready = RequireInitialised(); !ready) return ready.error();
+  Services services(*db_, LoadOrCreateKey(KeyFile()));
+  core::DateTime now = core::Now();
+  // A given day runs the rules as of that day, stamped at its noon.
+  if (today) now = {core::StartOfDay(*today).unix_seconds + 12 * 3600};
+  return RunDailyJobs(services.writer, now);
+}
+
 core::Result<InitReport> Application::Init(const InitOptions& options) {
   InitReport report;
   report.schema_version = store::Migrate(*db_);
@@ -146,6 +157,11 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
     auto events = BuildDemoEvents(services, InitActor(*admin), *venues, setup.admin_password);
     if (!events) return events.error();
     report.demo.events = *events;
+    // The organisations' annual reports of the last three years, reviewed, with the dated
+    // credit rules run as they would have run (some organisations end on the lists).
+    auto annual = BuildDemoAnnual(services, InitActor(*admin), core::Now());
+    if (!annual) return annual.error();
+    report.demo.annual = *annual;
   }
   return report;
 }
@@ -177,6 +193,9 @@ core::Result<void> Application::Serve() {
     spdlog::info("requeued {} interrupted booklet job(s)", requeued);
   }
   booklets.Start();
+  // The dated credit rules: now, then daily (idempotent: other servers may run them too).
+  DailyJobs jobs(services.writer);
+  jobs.Start();
   http::Server server(options, [&api](http::Request& request) { return api.Handle(request); });
   const std::uint16_t port = server.Start();
   std::printf("listening on http://%s:%u\n", config_.address.c_str(), port);

@@ -9,6 +9,7 @@
 #include "app/config.hpp"
 #include "app/demo.hpp"
 #include "core/error.hpp"
+#include "domain/annual/credit_rules_job.hpp"
 #include "domain/audit/audit_service.hpp"
 
 namespace lianyin::store {
@@ -51,6 +52,11 @@ class Application {
   // Exports the audit entries past the retention to `export_file`, then deletes them
   // (`lianyin audit prune`; see AuditService::Prune).
   core::Result<domain::audit::PruneReport> AuditPrune(const std::filesystem::path& export_file);
+
+  // Runs the daily jobs once (`lianyin jobs run`): the dated credit rules as of `today`
+  // (default: today in +08:00). Applies pending migrations first, as the audit commands do; a
+  // database that was never initialised → 422 naming `db`.
+  core::Result<domain::annual::CreditRulesReport> RunJobs(std::optional<core::Date> today);
 
   store::Database& database();
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/demo_annual.hpp"
 #include "app/demo_events.hpp"
 #include "app/demo_matching.hpp"
 #include "app/demo_projects.hpp"
@@ -35,6 +36,9 @@ struct DemoReport {
   std::vector<std::int64_t> fuzhou_org_ids;
   DemoVenuesReport venues;
   DemoEventsReport events;
+  // Annual reports, the credit rules' entries and penalties (demo_annual.hpp), built by
+  // Application::Init.
+  DemoAnnualReport annual;
 };
 
 // The demo deployment of SPEC §6, built up as the areas land, through the same use cases users

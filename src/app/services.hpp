@@ -15,6 +15,7 @@
 #include "domain/account/session_cache.hpp"
 #include "domain/account/unit_service.hpp"
 #include "domain/account/user_service.hpp"
+#include "domain/annual/annual_service.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "domain/audit/audit_sink.hpp"
 #include "domain/common/data_versions.hpp"
@@ -75,6 +76,7 @@ class Services {
   domain::venue::VenueService venues;
   domain::worker::WorkerService workers;
   domain::event::EventService events;
+  domain::annual::AnnualService annual;
 };
 
 }  // namespace lianyin::app

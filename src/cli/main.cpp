@@ -1,5 +1,5 @@
-// lianyin <command>: serve, init, migrate, audit verify|prune. Parses flags into app::Config and
-// calls app::Application; no logic lives here.
+// lianyin <command>: serve, init, migrate, audit verify|prune, jobs run. Parses flags into
+// app::Config and calls app::Application; no logic lives here.
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -12,6 +12,7 @@
 
 #include "app/application.hpp"
 #include "app/config.hpp"
+#include "core/date.hpp"
 #include "core/error.hpp"
 
 namespace {
@@ -42,6 +43,24 @@ struct DbFlags {
     if (db) c.db = *db;
   }
 };
+
+// `lianyin jobs run`: the dated credit rules once, and what they did.
+int RunJobs(lianyin::app::Application& app, const std::optional<std::string>& today_text) {
+  std::optional<lianyin::core::Date> today;
+  if (today_text) {
+    auto parsed = lianyin::core::ParseDate(*today_text, "today");
+    if (!parsed) return Fail(parsed.error());
+    today = *parsed;
+  }
+  auto report = app.RunJobs(today);
+  if (!report) return Fail(report.error());
+  std::printf(
+      "credit rules: %lld organisations entered on the abnormal list for no %lld annual report "
+      "(%lld now abnormal), %lld on the dishonest list\n",
+      static_cast<long long>(report->abnormal), static_cast<long long>(report->year),
+      static_cast<long long>(report->status_changes), static_cast<long long>(report->dishonest));
+  return 0;
+}
 
 }  // namespace
 
@@ -91,6 +110,14 @@ int main(int argc, char** argv) {
   audit_prune->add_option("--export", export_file, "JSON-lines file to create (must not exist)")
       ->required();
 
+  CLI::App* jobs = cli.add_subcommand("jobs", "Run the daily jobs (serve runs them too)");
+  jobs->require_subcommand(1);
+  CLI::App* jobs_run = jobs->add_subcommand(
+      "run", "Apply the dated credit rules once (idempotent: running again adds nothing)");
+  db_flags.Add(jobs_run);
+  std::optional<std::string> today;
+  jobs_run->add_option("--today", today, "Run as of this date, YYYY-MM-DD (default: today)");
+
   CLI11_PARSE(cli, argc, argv);
 
   auto loaded = lianyin::app::LoadConfig(config_file, BinaryDir());
@@ -132,6 +159,7 @@ int main(int argc, char** argv) {
       std::printf("audit chain ok: %lld entries\n", static_cast<long long>(report->entries));
       return 0;
     }
+    if (*jobs_run) return RunJobs(app, today);
     if (*audit_prune) {
       auto report = app.AuditPrune(export_file);
       if (!report) return Fail(report.error());
@@ -182,6 +210,14 @@ int main(int argc, char** argv) {
           static_cast<long long>(e.waitlisted), static_cast<long long>(e.cancellations),
           static_cast<long long>(e.checkins), static_cast<long long>(e.unique_workers),
           e.demo_worker_phone.c_str(), e.demo_worker_name.c_str());
+    }
+    if (const auto& a = report->demo.annual; demo && a.reports > 0) {
+      std::printf(
+          "demo annual reports: %d for %lld and the two years before (%d passed, %d basic "
+          "passes, %d failed, %d to review, %d returned); the credit rules entered %d on the "
+          "abnormal list and %d on the dishonest list; %d penalties\n",
+          a.reports, static_cast<long long>(a.last_year), a.passed, a.basic_passed, a.failed,
+          a.to_review, a.returned, a.abnormal, a.dishonest, a.penalties);
     }
     std::printf("log in as: %s\n", report->admin_username.c_str());
     if (report->generated_password) {

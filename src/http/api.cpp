@@ -89,9 +89,10 @@ Api::Api(ApiServices services, ApiOptions options)
   handlers::AddDictionaryRoutes(router_);
   handlers::AddRegionRoutes(router_, services_.regions);
   handlers::AddAuditRoutes(router_, services_.audit);
-  handlers::AddOrgRoutes(router_, services_.orgs, services_.credit, pages_);
+  handlers::AddOrgRoutes(router_, services_.orgs, services_.credit, services_.annual, pages_);
   handlers::AddOrgIoRoutes(router_, services_.orgs);
   handlers::AddCreditRoutes(router_, services_.credit);
+  handlers::AddAnnualRoutes(router_, services_.annual);
   handlers::AddProjectRoutes(router_, services_.projects);
   handlers::AddSelectionRoutes(router_, services_.selection);
   handlers::AddMatchingRoutes(router_, services_.matching);

@@ -31,6 +31,9 @@ class AuditService;
 namespace lianyin::domain::credit {
 class CreditService;
 }
+namespace lianyin::domain::annual {
+class AnnualService;
+}
 namespace lianyin::domain::project {
 class ProjectService;
 }
@@ -76,6 +79,7 @@ struct ApiServices {
   domain::venue::VenueService& venues;
   domain::worker::WorkerService& workers;
   domain::event::EventService& events;
+  domain::annual::AnnualService& annual;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

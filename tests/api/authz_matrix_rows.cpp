@@ -31,6 +31,19 @@ constexpr const char* kCreditRecordReaders =
     "platform=200/200 admin=404/404 union_officer=404/404 civil_affairs_officer=200/404 "
     "inspector=404/404 org_member=200/404";
 
+// Annual reports and penalties (issue #12) of own_org (registered at 东城区民政局) and
+// foreign_org: the registration authority's subtree and the org's members; the other readers
+// (admin, inspector) sit at 北京市总工会, outside.
+constexpr const char* kAnnualListers =
+    "platform=200 admin=200 civil_affairs_officer=200 inspector=200 org_member=200";
+constexpr const char* kAnnualReaders =
+    "platform=200/200 admin=404/404 civil_affairs_officer=200/404 inspector=404/404 "
+    "org_member=200/404";
+constexpr const char* kAnnualFilers =
+    "platform=200/200 admin=404/404 civil_affairs_officer=200/404 org_member=200/404";
+constexpr const char* kAnnualReviewers =
+    "platform=200/200 admin=404/404 civil_affairs_officer=200/404";
+
 // project:project:list holders: a project of 北京市总工会 (provided by own_org) and one of
 // 陕西省总工会 (provided by foreign_org): the funding unit's subtree and the providers' members.
 constexpr const char* kProjectListers =
@@ -376,6 +389,39 @@ const std::vector<MatrixRow>& MatrixRows() {
        "/api/v1/credit-objections/{foreign_fresh_objection}/answer",
        R"({"decision":"reject","reply":"经核实未报送"})", "",
        "platform=200/200 admin=404/404 civil_affairs_officer=200/404"},
+      // Annual reports (年报/年检) and penalties: the registration authority's records, read
+      // and filed also by the organisation's members; filing for an organisation outside one's
+      // scope → 403 (organisations are read by everyone), a report outside it → 404.
+      {"GET /api/v1/annual-reports", "/api/v1/annual-reports", "", "", "", kAnnualListers},
+      {"GET /api/v1/annual-reports/overdue", "/api/v1/annual-reports/overdue?year=2024", "", "", "",
+       kAnnualListers},
+      {"GET /api/v1/annual-reports/{id}", "/api/v1/annual-reports/{own_report}",
+       "/api/v1/annual-reports/{foreign_report}", "", "", kAnnualReaders},
+      {"GET /api/v1/orgs/{id}/annual-reports", "/api/v1/orgs/{own_org}/annual-reports",
+       "/api/v1/orgs/{foreign_org}/annual-reports", "", "", kAnnualReaders},
+      {"POST /api/v1/orgs/{id}/annual-reports", "/api/v1/orgs/{report_org}/annual-reports",
+       "/api/v1/orgs/{foreign_fresh_org}/annual-reports",
+       R"({"year":{report_year},"income_fen":100,"expense_fen":80,"net_assets_fen":50,)"
+       R"("gov_purchase_income_fen":0,"activities":"开展职工服务"})",
+       "", "platform=201/201 admin=403/403 civil_affairs_officer=201/403 org_member=201/403"},
+      {"PATCH /api/v1/annual-reports/{id}", "/api/v1/annual-reports/{own_returned_report}",
+       "/api/v1/annual-reports/{foreign_returned_report}", R"({"income_fen":120})", "",
+       kAnnualFilers},
+      {"POST /api/v1/annual-reports/{id}/submit",
+       "/api/v1/annual-reports/{own_returned_report}/submit",
+       "/api/v1/annual-reports/{foreign_returned_report}/submit", "{}", "", kAnnualFilers},
+      {"POST /api/v1/annual-reports/{id}/review", "/api/v1/annual-reports/{fresh_report}/review",
+       "/api/v1/annual-reports/{foreign_fresh_report}/review", R"({"result":"pass"})", "",
+       kAnnualReviewers},
+      {"POST /api/v1/annual-reports/{id}/return", "/api/v1/annual-reports/{fresh_report}/return",
+       "/api/v1/annual-reports/{foreign_fresh_report}/return", R"({"comment":"请补充"})", "",
+       kAnnualReviewers},
+      {"GET /api/v1/orgs/{id}/penalties", "/api/v1/orgs/{own_org}/penalties",
+       "/api/v1/orgs/{foreign_org}/penalties", "", "", kAnnualReaders},
+      {"POST /api/v1/orgs/{id}/penalties", "/api/v1/orgs/{own_org}/penalties",
+       "/api/v1/orgs/{foreign_org}/penalties",
+       R"({"decided_on":"2024-05-10","kind":"warning","reason":"未按规定换届"})", "",
+       "platform=201/201 admin=403/403 civil_affairs_officer=201/403"},
       // Service projects: owned by the funding unit (outside → 404); the providers' members
       // read theirs and report outputs and documents, nothing more (403 by permission).
       {"GET /api/v1/projects", "/api/v1/projects", "", "", "", kProjectListers},

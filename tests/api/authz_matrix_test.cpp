@@ -90,6 +90,7 @@ class AuthzMatrixTest : public ApiFixture {
     sessions_["platform"] = platform_;
     ids_["worker_demand"] = MakeWorkerDemand();
     SetUpSelection();
+    SetUpAnnual();
   }
 
   static void Expect(const HttpResult& r, int status) { EXPECT_EQ(r.status, status) << r.body; }
@@ -149,6 +150,52 @@ class AuthzMatrixTest : public ApiFixture {
              R"({"text":"我会已按时报送"})");
     Expect(r, 201);
     return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
+  // Annual reports (issue #12): own_org's and foreign_org's for 2015, their founding year (later
+  // years are left for the org member's fresh reports of its own organisation).
+  void SetUpAnnual() {
+    ids_["own_report"] = MakeReport(ids_["own_org"], 2015, false);
+    ids_["foreign_report"] = MakeReport(ids_["foreign_org"], 2015, false);
+  }
+  // A submitted (or, `returned`, a returned) report of `org` for `year`, by the platform.
+  std::int64_t MakeReport(std::int64_t org, int year, bool returned) {
+    auto r = Call(platform_, "POST", "/api/v1/orgs/" + std::to_string(org) + "/annual-reports",
+                  fmt::format(R"({{"year":{},"income_fen":100,"expense_fen":80,)"
+                              R"("net_assets_fen":50,"gov_purchase_income_fen":0,)"
+                              R"("activities":"开展职工服务"}})",
+                              year));
+    Expect(r, 201);
+    if (r.status != 201) return 0;
+    const std::int64_t id = Json(r).at("id").as_int64();
+    if (returned) {
+      Expect(Call(platform_, "POST", "/api/v1/annual-reports/" + std::to_string(id) + "/return",
+                  R"({"comment":"请补充"})"),
+             200);
+    }
+    return id;
+  }
+  // Annual-report placeholders: fresh reports are of fresh organisations, except the org
+  // member's own, which are of its organisation for a year not used before.
+  std::optional<std::string> ResolveAnnual(const std::string& name, const std::string& role) {
+    const bool member = role == "org_member";
+    const auto own_org = [&] {
+      return member ? ids_["own_org"] : MakeOrg("110101", ids_["own_civil"]);
+    };
+    const auto year = [&] { return member ? ++report_year_ : 2024; };
+    if (name == "report_org") return std::to_string(member ? ids_["own_org"] : own_org());
+    if (name == "report_year") return std::to_string(year());
+    if (name == "fresh_report") return std::to_string(MakeReport(own_org(), year(), false));
+    if (name == "own_returned_report") {
+      return std::to_string(MakeReport(own_org(), year(), true));
+    }
+    const auto foreign_org = [&] { return MakeOrg("610000", ids_["foreign_civil"]); };
+    if (name == "foreign_fresh_report")
+      return std::to_string(MakeReport(foreign_org(), 2024, false));
+    if (name == "foreign_returned_report") {
+      return std::to_string(MakeReport(foreign_org(), 2024, true));
+    }
+    return std::nullopt;
   }
 
   // `entry` with no objection awaiting an answer (an open one is rejected first).
@@ -574,6 +621,7 @@ class AuthzMatrixTest : public ApiFixture {
     if (role == "civil_affairs_officer" && civil_ids_.contains(name)) {
       return std::to_string(civil_ids_.at(name));
     }
+    if (auto annual = ResolveAnnual(name, role)) return *annual;
     if (name == "n") return std::to_string(++serial_);
     if (name == "uscc") return NewUscc("110101");
     if (name == "sx_uscc") return NewUscc("610000");
@@ -711,6 +759,7 @@ class AuthzMatrixTest : public ApiFixture {
   Session foreign_organiser_;  // a union officer at 陕西省总工会 (organises the foreign rounds)
   Session foreign_expert_;
   int batch_ = 0;
+  int report_year_ = 2015;  // the org member's last report year of own_org
   std::int64_t last_nomination_ = 0;
   std::map<std::string, std::int64_t> ids_;
   std::map<std::string, std::int64_t> civil_ids_;  // the civil-affairs officer's "own" objects

@@ -103,6 +103,19 @@ std::optional<std::int64_t> CreditRepo::InsertEntry(const OrgRef& org, CreditLis
        org.registration_unit_id, std::string(now), std::string(now)});
 }
 
+std::optional<std::int64_t> CreditRepo::InsertRuleEntry(const OrgRef& org, CreditList list,
+                                                        const std::string& reason,
+                                                        const std::string& entered_on,
+                                                        const std::string& rule,
+                                                        std::string_view now) {
+  return store::InsertOrConflict(
+      session_,
+      "INSERT INTO credit_entries (org_id, list, reason, entered_on, rule, unit_id, created_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {org.id, std::string(CreditListName(list)), reason, entered_on, rule,
+       org.registration_unit_id, std::string(now), std::string(now)});
+}
+
 std::optional<CreditEntry> CreditRepo::ActiveEntry(std::int64_t org_id, CreditList list) {
   auto stmt = session_.Prepare(std::string(kEntrySelect) + kEntryFrom +
                                "WHERE e.org_id = ? AND e.list = ? AND e.removed_on IS NULL");

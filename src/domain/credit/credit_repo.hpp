@@ -42,6 +42,12 @@ class CreditRepo {
                                           const std::string& reason, const std::string& entered_on,
                                           std::optional<std::int64_t> by_user_id,
                                           std::string_view now);
+  // An entry made by the dated rule `rule` (entered_by NULL), or nullopt when the organisation
+  // has an active entry on that list or the rule entered it before (credit_entries_rule).
+  std::optional<std::int64_t> InsertRuleEntry(const OrgRef& org, CreditList list,
+                                              const std::string& reason,
+                                              const std::string& entered_on,
+                                              const std::string& rule, std::string_view now);
   // The organisation's active entry on `list`, if any (unscoped: naming a duplicate).
   std::optional<CreditEntry> ActiveEntry(std::int64_t org_id, CreditList list);
   // The entry when `scope` sees it; one query.

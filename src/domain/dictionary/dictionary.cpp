@@ -95,6 +95,9 @@ constexpr Entry kAuditActions[] = {
     {"denied", "越权访问被拒绝", "Access denied"},
     {"prune", "清理过期日志", "Prune"},
     {"activate", "激活账号", "Activate account"},
+    {"submit", "报送", "Submit"},
+    {"return", "退回修改", "Return for correction"},
+    {"credit_rule", "信用规则自动列入", "Entered by a dated credit rule"},
 };
 
 // Records, then the API areas that refused requests name (a denied entry's entity is its
@@ -130,6 +133,8 @@ constexpr Entry kAuditEntities[] = {
     {"event_signup", "活动报名", "Event sign-up"},
     {"event_checkin", "活动签到", "Event check-in"},
     {"venue_photo", "场地照片", "Venue photo"},
+    {"annual_report", "年度报告", "Annual report"},
+    {"penalty", "行政处罚", "Penalty"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
@@ -140,6 +145,7 @@ constexpr Entry kAuditEntities[] = {
     {"venues", "场地预约管理", "Venues and bookings"},
     {"workers", "职工管理", "Workers"},
     {"events", "活动管理", "Events"},
+    {"annual", "年检与行政处罚", "Annual reports and penalties"},
     {"units", "单位管理", "Units"},
     {"users", "用户管理", "Users"},
     {"roles", "角色管理", "Roles"},
@@ -172,6 +178,26 @@ constexpr Entry kCreditObjectionStatuses[] = {
     {"open", "待答复", "Awaiting an answer"},
     {"accepted", "异议成立（已移出）", "Accepted (removed)"},
     {"rejected", "异议不成立", "Rejected"},
+};
+
+constexpr Entry kAnnualReportStatuses[] = {
+    {"submitted", "待审核", "Awaiting review"},
+    {"returned", "已退回", "Returned for correction"},
+    {"reviewed", "已审核", "Reviewed"},
+};
+
+constexpr Entry kAnnualReportResults[] = {
+    {"pass", "通过", "Pass"},
+    {"basic_pass", "基本合格", "Basic pass"},
+    {"fail", "不合格", "Fail"},
+};
+
+constexpr Entry kPenaltyKinds[] = {
+    {"warning", "警告", "Warning"},
+    {"fine", "罚款", "Fine"},
+    {"confiscation", "没收违法所得、非法财物", "Confiscation"},
+    {"suspension", "限期停止活动", "Suspension of activities"},
+    {"revocation", "撤销登记", "Revocation of registration"},
 };
 
 constexpr Entry kProjectStatuses[] = {
@@ -310,6 +336,9 @@ constexpr std::array kDictionaries = {
     Dictionary{"event_status", "活动状态", "Event status", kEventStatuses},
     Dictionary{"signup_status", "报名状态", "Sign-up status", kSignupStatuses},
     Dictionary{"checkin_method", "签到方式", "Check-in method", kCheckinMethods},
+    Dictionary{"annual_report_status", "年报状态", "Annual report status", kAnnualReportStatuses},
+    Dictionary{"annual_report_result", "年检结论", "Annual report result", kAnnualReportResults},
+    Dictionary{"penalty_kind", "处罚种类", "Penalty kind", kPenaltyKinds},
 };
 
 std::string_view Trim(std::string_view text) {

@@ -8,6 +8,7 @@
 #include "core/uscc.hpp"
 #include "domain/account/account.hpp"
 #include "domain/account/roles.hpp"
+#include "domain/annual/annual.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/credit/credit.hpp"
 #include "domain/event/event.hpp"
@@ -117,6 +118,25 @@ TEST(Dictionary, LabelsTheEventAuditTrail) {
     ExpectLabelled("audit_entity", entity);
   }
   for (const char* action : {"create", "update", "transition", "cancel", "promote"}) {
+    ExpectLabelled("audit_action", action);
+  }
+}
+
+// Annual reports and penalties: their statuses, results and kinds, and their audit trail (the
+// dated credit rules' timeline events too).
+TEST(Dictionary, LabelsAnnualReportsAndPenalties) {
+  for (const std::string& s : annual::ReportStatusNames())
+    ExpectLabelled("annual_report_status", s);
+  EXPECT_EQ(Get("annual_report_status").entries.size(), annual::ReportStatusNames().size());
+  for (const std::string& r : annual::ReportResultNames())
+    ExpectLabelled("annual_report_result", r);
+  EXPECT_EQ(CodeOf(Get("annual_report_result"), "基本合格"), "basic_pass");
+  for (const std::string& k : annual::PenaltyKinds()) ExpectLabelled("penalty_kind", k);
+  EXPECT_EQ(Get("penalty_kind").entries.size(), annual::PenaltyKinds().size());
+  for (const char* entity : {"annual_report", "penalty", "annual"}) {
+    ExpectLabelled("audit_entity", entity);
+  }
+  for (const char* action : {"create", "review", "return", "update", "submit", "credit_rule"}) {
     ExpectLabelled("audit_action", action);
   }
 }

@@ -492,6 +492,21 @@ constexpr Message kMessages[] = {
     {"not a signup_status code", "不是有效的报名状态"},
     {"must be an http or https origin", "必须是 http 或 https 开头的站点地址"},
 
+    // --- annual reports and penalties (domain/annual) ---
+    {"the report is {}: only a submitted report is reviewed or returned",
+     "该年度报告当前为“{0:annual_report_status}”，只有待审核的报告才能审核或退回"},
+    {"the report is {}: only a returned report is changed or resubmitted",
+     "该年度报告当前为“{0:annual_report_status}”，只有已退回的报告才能修改或重新报送"},
+    {"the organisation has a report for {} already", "该组织已报送{0}年度报告，不能重复报送"},
+    {"only a registered organisation files annual reports", "只有已登记的社会组织才能报送年度报告"},
+    {"only a registered organisation bears penalties", "只有已登记的社会组织才能登记行政处罚"},
+    {"must not exceed income_fen", "不能超过年度收入"},
+    {"must not be before the organisation was founded ({})", "不能早于该组织成立年份（{0}）"},
+    {"must be pass, basic_pass or fail", "必须是通过、基本合格或不合格"},
+    {"not a penalty_kind code", "不是有效的处罚种类"},
+    {"is required for a fine", "罚款须填写金额"},
+    {"not an annual_report_status code", "不是有效的年报状态"},
+
     // --- importing past projects (domain/project/project_import.cpp) ---
     {"must be contracted, in_progress, accepted or closed", "须为已签约、实施中、已验收或已结项"},
 };
@@ -573,6 +588,15 @@ constexpr FieldName kFieldNames[] = {
     {"reply", "答复意见", "reply"},
     {"active", "是否在列", "active"},
     {"open_objection", "有待答复异议", "open objection"},
+    // --- annual reports and penalties ---
+    {"income_fen", "年度收入", "income"},
+    {"expense_fen", "年度支出", "expenses"},
+    {"net_assets_fen", "净资产", "net assets"},
+    {"gov_purchase_income_fen", "政府购买服务收入", "income from government purchases"},
+    {"activities", "年度工作及活动情况", "activities"},
+    {"result", "年检结论", "result"},
+    {"decided_on", "处罚决定日期", "decision date"},
+    {"decision_no", "处罚决定书文号", "decision number"},
     // --- purchased-service projects ---
     {"title", "标题", "title"},
     {"funding_unit_id", "出资单位", "funding unit"},

@@ -33,16 +33,20 @@ void AddRoleRoutes(Router& router, domain::account::RoleService& roles);
 
 // /api/v1/orgs (list, create, get, patch, transitions, review, history),
 // /api/v1/units/{id}/org-links and the public /api/public/orgs/{uscc} (with the credit entries
-// `credit` discloses). The list and one organisation are answered from `pages` while
-// OrgService::ViewVersion is unchanged.
+// `credit` discloses, and the reviewed annual reports and penalties `annual` does). The list and
+// one organisation are answered from `pages` while OrgService::ViewVersion is unchanged.
 void AddOrgRoutes(Router& router, domain::org::OrgService& orgs,
-                  domain::credit::CreditService& credit, PageCache& pages);
+                  domain::credit::CreditService& credit, domain::annual::AnnualService& annual,
+                  PageCache& pages);
 // /api/v1/orgs/import (+ /report, /template) and /api/v1/orgs/export.
 void AddOrgIoRoutes(Router& router, domain::org::OrgService& orgs);
 // Credit lists: /api/v1/credit-entries (list, get, remove, objections),
 // /api/v1/orgs/{id}/credit-entries (an organisation's record, enter) and
 // /api/v1/credit-objections/{id}/answer.
 void AddCreditRoutes(Router& router, domain::credit::CreditService& credit);
+// Supervision: /api/v1/annual-reports (list, overdue, get, patch, submit, review, return),
+// /api/v1/orgs/{id}/annual-reports and /api/v1/orgs/{id}/penalties.
+void AddAnnualRoutes(Router& router, domain::annual::AnnualService& annual);
 
 // Service projects: /api/v1/projects (list, create, summary, get, edit, transitions, history)
 // and their outputs, milestones, payments and documents.

@@ -3,9 +3,11 @@
 #include <boost/json.hpp>
 
 #include "core/mask.hpp"
+#include "domain/annual/annual_service.hpp"
 #include "domain/credit/credit_service.hpp"
 #include "domain/org/org_service.hpp"
 #include "http/error_mapping.hpp"
+#include "http/handlers/annual_json.hpp"
 #include "http/handlers/cached_read.hpp"
 #include "http/handlers/credit_json.hpp"
 #include "http/handlers/handlers.hpp"
@@ -193,7 +195,8 @@ Response ListLinks(org::OrgService& orgs, Context& ctx, std::int64_t unit_id) {
 }
 
 // Public disclosure (信息公开): no login; personal data masked.
-Response PublicOrg(org::OrgService& orgs, domain::credit::CreditService& credit, Context& ctx) {
+Response PublicOrg(org::OrgService& orgs, domain::credit::CreditService& credit,
+                   domain::annual::AnnualService& annual, Context& ctx) {
   std::string uscc(ctx.Param("uscc"));
   for (char& c : uscc) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   auto found = orgs.PublicLookup(uscc);
@@ -203,11 +206,13 @@ Response PublicOrg(org::OrgService& orgs, domain::credit::CreditService& credit,
   WritePublicFields(w, *found, /*registration_unit_id=*/false);
   w.Key("legal_rep").String(core::MaskName(found->legal_rep));
   w.Key("phone").String(core::MaskPhone(found->phone));
-  // Supervision records arrive with the annual-report and penalty areas.
-  w.Key("annual_reports").BeginArray().EndArray();
+  // Reviewed annual reports: the year and the result, no figures.
+  w.Key("annual_reports")
+      .Raw(boost::json::serialize(PublicReportsJson(annual.PublicReports(found->id))));
   w.Key("credit_entries")
       .Raw(boost::json::serialize(PublicEntriesJson(credit.PublicEntries(found->id))));
-  w.Key("penalties").BeginArray().EndArray();
+  w.Key("penalties")
+      .Raw(boost::json::serialize(PublicPenaltiesJson(annual.PublicPenalties(found->id))));
   w.EndObject();
   Response r;
   r.body = w.Take();
@@ -262,7 +267,7 @@ Response PublicSearch(org::OrgService& orgs, Context& ctx) {
 }  // namespace
 
 void AddOrgRoutes(Router& router, org::OrgService& orgs, domain::credit::CreditService& credit,
-                  PageCache& pages) {
+                  domain::annual::AnnualService& annual, PageCache& pages) {
   router.Add("GET", "/api/v1/orgs",
              [&orgs, &pages](Context& ctx) { return ListOrgs(orgs, pages, ctx); },
              {.summary = "Organisations (public fields for all; full in scope); q searches names",
@@ -332,11 +337,12 @@ void AddOrgRoutes(Router& router, org::OrgService& orgs, domain::credit::CreditS
                          "characters; 20 a page; legal representative masked)",
               .tag = "public",
               .requires_auth = false});
-  router.Add("GET", "/api/public/orgs/{uscc}",
-             [&orgs, &credit](Context& ctx) { return PublicOrg(orgs, credit, ctx); },
-             {.summary = "Public disclosure of a registered organisation (personal data masked)",
-              .tag = "public",
-              .requires_auth = false});
+  router.Add(
+      "GET", "/api/public/orgs/{uscc}",
+      [&orgs, &credit, &annual](Context& ctx) { return PublicOrg(orgs, credit, annual, ctx); },
+      {.summary = "Public disclosure of a registered organisation (personal data masked)",
+       .tag = "public",
+       .requires_auth = false});
 }
 
 }  // namespace lianyin::http::handlers

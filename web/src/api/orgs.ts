@@ -1,3 +1,4 @@
+import type { PublicAnnualReport, PublicPenalty } from './annual'
 import { http, type Page, type PageQuery } from './http'
 import type { PublicCreditEntry } from './credit'
 import { uploadWithProgress, type ProgressHandler } from './transfer'
@@ -120,10 +121,12 @@ export interface OrgLink {
 export interface OrgDisclosure extends Omit<OrgPublicFields, 'id'> {
   legal_rep: string
   phone: string
-  annual_reports: Record<string, unknown>[]
+  /** Reviewed annual reports, latest year first: the year and the result, no figures. */
+  annual_reports: PublicAnnualReport[]
   /** Every entry, newest first, removed ones too (with the removal). */
   credit_entries: PublicCreditEntry[]
-  penalties: Record<string, unknown>[]
+  /** Latest decision first. */
+  penalties: PublicPenalty[]
 }
 
 const base = '/api/v1/orgs'

@@ -1,4 +1,5 @@
 import type { MessageSchema } from './zh-CN'
+import annual from './annual.en'
 import venues from './venues.en'
 
 const en: MessageSchema = {
@@ -35,6 +36,7 @@ const en: MessageSchema = {
     orgReview: 'Registration review',
     orgLinks: 'Liaison links',
     creditEntries: 'Credit lists',
+    annualReports: 'Annual reports',
     projects: 'Projects',
     projectDetail: 'Project',
     selection: 'Project selection',
@@ -202,7 +204,7 @@ const en: MessageSchema = {
     allHint: 'Holds every permission (*), including ones added later',
     editTitle: 'Permissions of {name}',
     editPermissions: 'Permissions',
-    areas: { system: 'System', org: 'Social organisations', project: 'Purchased-service projects', match: 'Matching', event: 'Events' },
+    areas: { system: 'System', org: 'Social organisations', project: 'Purchased-service projects', match: 'Matching', event: 'Events', annual: 'Annual reports and penalties' },
   },
   sessions: {
     user: 'User',
@@ -449,7 +451,13 @@ const en: MessageSchema = {
     noTransition: 'No status change is possible from the current status',
     history: 'History',
     historyEmpty: 'No history yet',
-    actions: { create: 'Created', update: 'Edited', transition: 'Status change', review: 'Registration review' },
+    actions: {
+      create: 'Created',
+      update: 'Edited',
+      transition: 'Status change',
+      review: 'Registration review',
+      credit_rule: 'Entered by a dated credit rule',
+    },
     actor: 'By',
     required: 'Please enter {field}',
     categoriesRequired: 'Choose at least one service category',
@@ -1192,6 +1200,7 @@ const en: MessageSchema = {
     createdAt: 'Entered at',
   },
   venues,
+  annual,
   tabs: {
     label: 'Open pages',
     refresh: 'Refresh page',

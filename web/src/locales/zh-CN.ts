@@ -1,3 +1,4 @@
+import annual from './annual.zh-CN'
 import venues from './venues.zh-CN'
 
 const zhCN = {
@@ -34,6 +35,7 @@ const zhCN = {
     orgReview: '登记审查',
     orgLinks: '联系引导',
     creditEntries: '信用名单',
+    annualReports: '年检年报',
     projects: '项目管理',
     projectDetail: '项目详情',
     selection: '优秀项目评选',
@@ -200,7 +202,7 @@ const zhCN = {
     allHint: '拥有全部权限（*），包括今后新增的权限',
     editTitle: '编辑角色权限：{name}',
     editPermissions: '分配权限',
-    areas: { system: '系统管理', org: '社会组织', project: '购买服务项目', match: '资源对接', event: '活动管理' },
+    areas: { system: '系统管理', org: '社会组织', project: '购买服务项目', match: '资源对接', event: '活动管理', annual: '年检与行政处罚' },
   },
   sessions: {
     user: '用户',
@@ -447,7 +449,7 @@ const zhCN = {
     noTransition: '当前状态没有可变更的状态',
     history: '变更记录',
     historyEmpty: '暂无变更记录',
-    actions: { create: '创建', update: '修改', transition: '状态变更', review: '登记审查' },
+    actions: { create: '创建', update: '修改', transition: '状态变更', review: '登记审查', credit_rule: '信用规则自动列入' },
     actor: '操作人',
     required: '请填写{field}',
     categoriesRequired: '请至少选择一个服务类别',
@@ -1191,6 +1193,7 @@ const zhCN = {
     createdAt: '录入时间',
   },
   venues,
+  annual,
   tabs: {
     label: '已打开的页面',
     refresh: '刷新页面',

@@ -93,6 +93,12 @@ export const layoutChildren: RouteRecordRaw[] = [
         component: () => import('@/views/credit/index.vue'),
         meta: { titleKey: 'menu.creditEntries', icon: Warning, permission: 'credit:entry:list' },
       },
+      {
+        path: 'annual-reports',
+        name: 'annual-reports',
+        component: () => import('@/views/annual/index.vue'),
+        meta: { titleKey: 'menu.annualReports', icon: Stamp, permission: 'annual:report:list' },
+      },
     ],
   },
   {
