@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/demo.hpp"
+#include "app/demo_evaluations.hpp"
 #include "app/demo_matching.hpp"
 #include "app/demo_selection.hpp"
 #include "app/keys.hpp"
@@ -146,6 +147,12 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
     auto events = BuildDemoEvents(services, InitActor(*admin), *venues, setup.admin_password);
     if (!events) return events.error();
     report.demo.events = *events;
+    // Grade evaluations of Fuzhou's organisations (5A to 1A), by 福州市民政局's officer and
+    // experts (the admin's password too).
+    auto evaluations = BuildDemoEvaluations(services, InitActor(*admin), created->fuzhou_org_ids,
+                                            setup.admin_password);
+    if (!evaluations) return evaluations.error();
+    report.demo.evaluations = *evaluations;
   }
   return report;
 }

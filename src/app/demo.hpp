@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/demo_evaluations.hpp"
 #include "app/demo_events.hpp"
 #include "app/demo_matching.hpp"
 #include "app/demo_projects.hpp"
@@ -35,6 +36,9 @@ struct DemoReport {
   std::vector<std::int64_t> fuzhou_org_ids;
   DemoVenuesReport venues;
   DemoEventsReport events;
+  // The grade evaluations of Fuzhou's organisations (demo_evaluations.hpp), built by
+  // Application::Init.
+  DemoEvaluationsReport evaluations;
 };
 
 // The demo deployment of SPEC §6, built up as the areas land, through the same use cases users

@@ -20,6 +20,7 @@
 #include "domain/common/data_versions.hpp"
 #include "domain/common/writer.hpp"
 #include "domain/credit/credit_service.hpp"
+#include "domain/evaluation/evaluation_service.hpp"
 #include "domain/event/event_service.hpp"
 #include "domain/matching/matching_service.hpp"
 #include "domain/org/org_service.hpp"
@@ -75,6 +76,7 @@ class Services {
   domain::venue::VenueService venues;
   domain::worker::WorkerService workers;
   domain::event::EventService events;
+  domain::evaluation::EvaluationService evaluations;
 };
 
 }  // namespace lianyin::app

@@ -52,6 +52,9 @@ class EventService;
 namespace lianyin::domain::org {
 class OrgService;
 }
+namespace lianyin::domain::evaluation {
+class EvaluationService;
+}
 namespace lianyin::domain::region {
 class RegionService;
 }
@@ -76,6 +79,7 @@ struct ApiServices {
   domain::venue::VenueService& venues;
   domain::worker::WorkerService& workers;
   domain::event::EventService& events;
+  domain::evaluation::EvaluationService& evaluations;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

@@ -10,6 +10,7 @@
 #include "domain/account/roles.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/credit/credit.hpp"
+#include "domain/evaluation/evaluation.hpp"
 #include "domain/event/event.hpp"
 #include "domain/matching/matching.hpp"
 #include "domain/matching/matching_rules.hpp"
@@ -93,7 +94,8 @@ TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
       {"event_status", &event::EventStatusNames()},
       {"signup_status", &event::SignupStatusNames()},
       {"checkin_method", &event::CheckinMethodNames()},
-      {"worker_group", &worker::GroupNames()}};
+      {"worker_group", &worker::GroupNames()},
+      {"evaluation_status", &evaluation::StatusNames()}};
   for (const auto& [dictionary, codes] : project_codes) {
     for (const std::string& code : *codes) ExpectLabelled(dictionary, code);
     EXPECT_EQ(Get(dictionary).entries.size(), codes->size()) << dictionary;
@@ -117,6 +119,16 @@ TEST(Dictionary, LabelsTheEventAuditTrail) {
     ExpectLabelled("audit_entity", entity);
   }
   for (const char* action : {"create", "update", "transition", "cancel", "promote"}) {
+    ExpectLabelled("audit_action", action);
+  }
+}
+
+// The audit trail of grade evaluations shows labels for its records and actions.
+TEST(Dictionary, LabelsTheEvaluationAuditTrail) {
+  for (const char* entity : {"evaluation_template", "evaluation", "evaluations", "org"}) {
+    ExpectLabelled("audit_entity", entity);
+  }
+  for (const char* action : {"create", "update", "score", "finalize", "grade"}) {
     ExpectLabelled("audit_action", action);
   }
 }

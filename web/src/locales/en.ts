@@ -1,4 +1,5 @@
 import type { MessageSchema } from './zh-CN'
+import evaluations from './evaluations.en'
 import venues from './venues.en'
 
 const en: MessageSchema = {
@@ -1192,6 +1193,7 @@ const en: MessageSchema = {
     createdAt: 'Entered at',
   },
   venues,
+  evaluations,
   tabs: {
     label: 'Open pages',
     refresh: 'Refresh page',

@@ -1,3 +1,4 @@
+import evaluations from './evaluations.zh-CN'
 import venues from './venues.zh-CN'
 
 const zhCN = {
@@ -1191,6 +1192,7 @@ const zhCN = {
     createdAt: '录入时间',
   },
   venues,
+  evaluations,
   tabs: {
     label: '已打开的页面',
     refresh: '刷新页面',
