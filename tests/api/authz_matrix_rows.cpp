@@ -311,8 +311,9 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"GET /api/v1/permissions", "/api/v1/permissions", "", "", "",
        "platform=200 admin=200 security_admin=200"},
       {"PUT /api/v1/roles/{code}/permissions", "/api/v1/roles/expert/permissions", "",
-       // expert's defaults, which the selection rows below rely on
-       R"({"permissions":["event:event:list","match:resource:list","org:org:list",)"
+       // expert's defaults, which the selection and evaluation rows below rely on
+       R"({"permissions":["evaluation:evaluation:list","evaluation:evaluation:score",)"
+       R"("event:event:list","match:resource:list","org:org:list",)"
        R"("project:selection:list","project:selection:score","system:region:list",)"
        R"("venue:venue:list"]})",
        "", "platform=200"},

@@ -104,7 +104,9 @@ std::optional<Template> EvaluationRepo::FindTemplate(const common::Scope& scope,
   auto stmt = session_.Prepare(std::string(kTemplateSelect) + manages.sql +
                                " THEN 1 ELSE 0 END FROM evaluation_templates t LEFT JOIN units u "
                                "ON u.id = t.unit_id WHERE t.id = ?");
-  stmt.BindAll(manages.After({id}));
+  std::vector<store::Value> params = manages.params;  // the CASE comes first
+  params.emplace_back(id);
+  stmt.BindAll(params);
   if (!stmt.Next()) return std::nullopt;
   return ReadTemplateRow(stmt.row());
 }
@@ -115,7 +117,9 @@ std::vector<Template> EvaluationRepo::ListTemplates(const common::Scope& scope, 
   auto stmt = session_.Prepare(std::string(kTemplateSelect) + manages.sql +
                                " THEN 1 ELSE 0 END FROM evaluation_templates t LEFT JOIN units u "
                                "ON u.id = t.unit_id ORDER BY t.id LIMIT ? OFFSET ?");
-  stmt.BindAll(manages.After({limit, offset}));
+  std::vector<store::Value> params = manages.params;  // the CASE comes first
+  params.insert(params.end(), {limit, offset});
+  stmt.BindAll(params);
   return common::Collect<Template>(stmt, ReadTemplateRow);
 }
 
@@ -134,7 +138,9 @@ std::optional<OrgRef> EvaluationRepo::FindOrg(const common::Scope& scope, std::i
   auto stmt = session_.Prepare(
       "SELECT o.id, o.name, o.registration_unit_id, o.status, CASE WHEN " + manages.sql +
       " THEN 1 ELSE 0 END FROM orgs o WHERE o.id = ? AND o.import_id IS NULL");
-  stmt.BindAll(manages.After({org_id}));
+  std::vector<store::Value> params = manages.params;  // the CASE comes first
+  params.emplace_back(org_id);
+  stmt.BindAll(params);
   if (!stmt.Next()) return std::nullopt;
   const store::Row r = stmt.row();
   return OrgRef{r.Int(0), r.Text(1), r.Int(2), r.Text(3), r.Bool(4)};

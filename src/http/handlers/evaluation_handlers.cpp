@@ -19,7 +19,7 @@ namespace ev = domain::evaluation;
 namespace json = boost::json;
 using Service = ev::EvaluationService;
 
-json::object Detail(const ev::EvaluationDetail& d) { return DetailJson(d); }
+json::object Detail(const ev::EvaluationDetail& d) { return EvaluationDetailJson(d); }
 
 Response SaveTemplate(Service& s, Context& ctx, std::optional<std::int64_t> id) {
   auto body = ParseJsonObject(ctx.request.body);
@@ -123,7 +123,7 @@ void AddEvaluationRoutes(Router& router, Service& s) {
                          "not on a credit list)",
               .tag = "evaluations",
               .permission = "evaluation:evaluation:manage",
-              .response_schema = DetailSchema()});
+              .response_schema = EvaluationDetailSchema()});
   router.Add("GET", "/api/v1/evaluations/{id}",
              with_id([](Service& svc, Context& ctx, std::int64_t id) {
                return ResultOr(200, svc.Get(*ctx.actor, id), Detail);
@@ -131,7 +131,7 @@ void AddEvaluationRoutes(Router& router, Service& s) {
              {.summary = "One evaluation with its template and experts",
               .tag = "evaluations",
               .permission = "evaluation:evaluation:list",
-              .response_schema = DetailSchema()});
+              .response_schema = EvaluationDetailSchema()});
   router.Add("PUT", "/api/v1/evaluations/{id}/scores/{expert_id}",
              WithIds("id", "expert_id",
                      [&s](Context& ctx, std::int64_t id, std::int64_t expert) {
@@ -141,7 +141,7 @@ void AddEvaluationRoutes(Router& router, Service& s) {
                          "finalised",
               .tag = "evaluations",
               .permission = "evaluation:evaluation:score",
-              .response_schema = DetailSchema()});
+              .response_schema = EvaluationDetailSchema()});
   router.Add("POST", "/api/v1/evaluations/{id}/finalize",
              with_id([](Service& svc, Context& ctx, std::int64_t id) {
                return ResultOr(200, svc.Finalize(*ctx.actor, id), Detail);
@@ -149,7 +149,7 @@ void AddEvaluationRoutes(Router& router, Service& s) {
              {.summary = "Compute the score and grade (SPEC §5.3) and grade the organisation; once",
               .tag = "evaluations",
               .permission = "evaluation:evaluation:manage",
-              .response_schema = DetailSchema()});
+              .response_schema = EvaluationDetailSchema()});
 }
 
 }  // namespace lianyin::http::handlers

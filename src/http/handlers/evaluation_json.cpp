@@ -107,7 +107,7 @@ json::object EvaluationJson(const ev::Evaluation& e) {
           {"updated_at", e.updated_at}};
 }
 
-json::object DetailJson(const ev::EvaluationDetail& d) {
+json::object EvaluationDetailJson(const ev::EvaluationDetail& d) {
   json::object out = EvaluationJson(d.evaluation);
   out["template"] = TemplateJson(d.tmpl);
   json::array experts;
@@ -122,7 +122,7 @@ std::string EvaluationPageSchema() {
   return json::serialize(schema::Page(schema::Closed(EvaluationProps()), "evaluations, all pages"));
 }
 
-std::string DetailSchema() {
+std::string EvaluationDetailSchema() {
   json::object props = EvaluationProps();
   props["template"] = schema::Closed(TemplateProps());
   props["experts"] = Prop("array",

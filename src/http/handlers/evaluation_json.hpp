@@ -18,10 +18,10 @@ boost::json::object TemplateJson(const domain::evaluation::Template& t);
 boost::json::object EvaluationJson(const domain::evaluation::Evaluation& e);
 // EvaluationJson with "template": TemplateJson and "experts": [{"expert_id","name","scored",
 // "scores","total","dropped","scored_at"}…] in assignment order.
-boost::json::object DetailJson(const domain::evaluation::EvaluationDetail& d);
+boost::json::object EvaluationDetailJson(const domain::evaluation::EvaluationDetail& d);
 
 std::string TemplateSchema();
 std::string EvaluationPageSchema();
-std::string DetailSchema();
+std::string EvaluationDetailSchema();
 
 }  // namespace lianyin::http::handlers
