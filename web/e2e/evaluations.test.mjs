@@ -112,7 +112,7 @@ describe('grade evaluations', { timeout: 100_000 }, () => {
     await pick(page, '.template-select', templateName)
     await pick(page, '.expert-select', '王会员')
     await pick(page, '.expert-select', '李专家')
-    await dialog.getByText('评估专家', { exact: true }).click()
+    await dialog.locator('.el-dialog__title').click() // closes the expert dropdown
     const [refused] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/v1/evaluations') && r.request().method() === 'POST'),
       dialog.getByRole('button', { name: '确定' }).click(),
@@ -121,7 +121,7 @@ describe('grade evaluations', { timeout: 100_000 }, () => {
     await dialog.getByText('“王会员”是被评估组织的账号，存在利益冲突，不能担任评估专家').waitFor()
     await dialog.locator('.el-tag').filter({ hasText: '王会员' }).locator('.el-tag__close').click()
     await pick(page, '.expert-select', '赵专家')
-    await dialog.getByText('评估专家', { exact: true }).click()
+    await dialog.locator('.el-dialog__title').click() // closes the expert dropdown
     const [created] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/v1/evaluations') && r.request().method() === 'POST'),
       dialog.getByRole('button', { name: '确定' }).click(),
