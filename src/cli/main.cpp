@@ -183,6 +183,13 @@ int main(int argc, char** argv) {
           static_cast<long long>(e.checkins), static_cast<long long>(e.unique_workers),
           e.demo_worker_phone.c_str(), e.demo_worker_name.c_str());
     }
+    if (const auto& g = report->demo.evaluations; demo && g.finalized > 0) {
+      std::printf(
+          "demo evaluations: %d organisations of 福州市民政局 graded (5A to 1A), %d being scored; "
+          "log in as %s or demo.evaluator1 to %d too\n",
+          g.finalized, g.scoring, lianyin::app::kDemoEvaluationOfficer,
+          lianyin::app::kDemoEvaluators);
+    }
     std::printf("log in as: %s\n", report->admin_username.c_str());
     if (report->generated_password) {
       std::printf("generated admin password (shown once): %s\n",

@@ -5,7 +5,8 @@
 //   - ExpertConflict: why an expert may not score an organisation (a conflict of interest).
 //     Today: the expert is an account of the organisation (its org_member). The standing
 //     declarations of POST /users/{id}/conflicts (table user_conflicts, another branch) add
-//     their condition here: a declaration of this expert naming the organisation's USCC.
+//     their condition here: a declaration of this expert (expert.user_id) naming the
+//     organisation's USCC (org.uscc), in `session`, the creating transaction's.
 //   - Ineligible: why an organisation cannot be evaluated. Today: it is not registered, or it is
 //     on a credit list
 //     (credit_gate.hpp, the entry named). "Its last annual report failed" (the annual-report

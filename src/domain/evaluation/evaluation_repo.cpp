@@ -136,14 +136,14 @@ void EvaluationRepo::UseTemplate(std::int64_t id) {
 std::optional<OrgRef> EvaluationRepo::FindOrg(const common::Scope& scope, std::int64_t org_id) {
   const common::ScopeFilter manages = common::Visible(scope, org::kOrgRows);
   auto stmt = session_.Prepare(
-      "SELECT o.id, o.name, o.registration_unit_id, o.status, CASE WHEN " + manages.sql +
+      "SELECT o.id, o.name, o.uscc, o.registration_unit_id, o.status, CASE WHEN " + manages.sql +
       " THEN 1 ELSE 0 END FROM orgs o WHERE o.id = ? AND o.import_id IS NULL");
   std::vector<store::Value> params = manages.params;  // the CASE comes first
   params.emplace_back(org_id);
   stmt.BindAll(params);
   if (!stmt.Next()) return std::nullopt;
   const store::Row r = stmt.row();
-  return OrgRef{r.Int(0), r.Text(1), r.Int(2), r.Text(3), r.Bool(4)};
+  return OrgRef{r.Int(0), r.Text(1), r.Text(2), r.Int(3), r.Text(4), r.Bool(5)};
 }
 
 std::vector<ExpertRef> EvaluationRepo::Experts(const common::Scope& scope,

@@ -26,6 +26,7 @@ struct Access {
 struct OrgRef {
   std::int64_t id = 0;
   std::string name;
+  std::string uscc;  // what standing conflict declarations name
   std::int64_t registration_unit_id = 0;
   std::string status;
   bool managed = false;
