@@ -33,6 +33,27 @@ std::optional<core::Error> Unscored(const std::vector<ExpertScore>& experts) {
   return core::Error::Invalid(std::move(errors));
 }
 
+// The evaluation's change at finalisation: its score, grade, validity and dropped experts.
+common::Change FinalizeChange(const EvaluationDetail& d, const Outcome& outcome,
+                              const std::optional<std::string>& valid_until) {
+  json::array dropped;
+  for (const ExpertScore& x : d.experts) {
+    if (x.dropped) dropped.push_back(x.expert_user_id);
+  }
+  json::object after{{"status", "finalized"},
+                     {"score", PointsJson(outcome.score)},
+                     {"grade", outcome.grade ? json::value(*outcome.grade) : nullptr},
+                     {"valid_until", valid_until ? json::value(*valid_until) : nullptr},
+                     {"dropped_expert_ids", std::move(dropped)}};
+  return {"finalize",
+          "evaluation",
+          std::to_string(d.evaluation.id),
+          json::object{{"status", "scoring"}},
+          std::move(after),
+          true,
+          d.evaluation.unit_id};
+}
+
 }  // namespace
 
 core::Result<EvaluationDetail> EvaluationService::Finalize(const account::Actor& actor,
@@ -65,21 +86,8 @@ core::Result<EvaluationDetail> EvaluationService::Finalize(const account::Actor&
     const org::Org org = org::OrgRepo(tx.session()).FindManaged(everything, before->org_id).value();
     repo.SetOrgGrade(org.id, outcome.grade, valid_until, at);
 
-    EvaluationDetail d;
-    d.evaluation = repo.Find(access, id).value();
-    d.experts = repo.Experts(id);
-    d.tmpl = tmpl;
-    json::array dropped;
-    for (const ExpertScore& x : d.experts) {
-      if (x.dropped) dropped.push_back(x.expert_user_id);
-    }
-    json::object after{{"status", "finalized"},
-                       {"score", PointsJson(outcome.score)},
-                       {"grade", outcome.grade ? json::value(*outcome.grade) : nullptr},
-                       {"valid_until", valid_until ? json::value(*valid_until) : nullptr},
-                       {"dropped_expert_ids", std::move(dropped)}};
-    tx.Record({"finalize", "evaluation", std::to_string(id), json::object{{"status", "scoring"}},
-               std::move(after), true, d.evaluation.unit_id});
+    EvaluationDetail d{repo.Find(access, id).value(), tmpl, repo.Experts(id)};
+    tx.Record(FinalizeChange(d, outcome, valid_until));
     tx.Record({"grade", "org", std::to_string(org.id), GradeJson(org.grade, org.grade_valid_until),
                GradeJson(outcome.grade, valid_until), true, org.registration_unit_id});
     return d;
