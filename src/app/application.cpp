@@ -8,6 +8,7 @@
 
 #include "app/daily_jobs.hpp"
 #include "app/demo.hpp"
+#include "app/demo_evaluations.hpp"
 #include "app/demo_matching.hpp"
 #include "app/demo_selection.hpp"
 #include "app/keys.hpp"
@@ -162,6 +163,12 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
     auto annual = BuildDemoAnnual(services, InitActor(*admin), core::Now());
     if (!annual) return annual.error();
     report.demo.annual = *annual;
+    // Grade evaluations of Fuzhou's organisations (5A to 1A), by 福州市民政局's officer and
+    // experts (the admin's password too).
+    auto evaluations = BuildDemoEvaluations(services, InitActor(*admin), created->fuzhou_org_ids,
+                                            setup.admin_password);
+    if (!evaluations) return evaluations.error();
+    report.demo.evaluations = *evaluations;
   }
   return report;
 }

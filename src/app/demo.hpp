@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/demo_annual.hpp"
+#include "app/demo_evaluations.hpp"
 #include "app/demo_events.hpp"
 #include "app/demo_matching.hpp"
 #include "app/demo_projects.hpp"
@@ -39,6 +40,9 @@ struct DemoReport {
   // Annual reports, the credit rules' entries and penalties (demo_annual.hpp), built by
   // Application::Init.
   DemoAnnualReport annual;
+  // The grade evaluations of Fuzhou's organisations (demo_evaluations.hpp), built by
+  // Application::Init.
+  DemoEvaluationsReport evaluations;
 };
 
 // The demo deployment of SPEC §6, built up as the areas land, through the same use cases users

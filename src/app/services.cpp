@@ -26,12 +26,13 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       venues(writer, clock),
       workers(writer, worker_keys, auth, clock),
       events(writer, checkin_key, clock),
-      annual(writer, clock) {}
+      annual(writer, clock),
+      evaluations(writer, clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
-  return http::ApiServices{auth,   security, regions,          units,     users,    roles,  audit,
-                           orgs,   credit,   projects,         selection, matching, venues, workers,
-                           events, annual,   std::move(gauges)};
+  return http::ApiServices{auth,   security, regions, units,    users,       roles,
+                           audit,  orgs,     credit,  projects, selection,   matching,
+                           venues, workers,  events,  annual,   evaluations, std::move(gauges)};
 }
 
 }  // namespace lianyin::app

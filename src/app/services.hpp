@@ -21,6 +21,7 @@
 #include "domain/common/data_versions.hpp"
 #include "domain/common/writer.hpp"
 #include "domain/credit/credit_service.hpp"
+#include "domain/evaluation/evaluation_service.hpp"
 #include "domain/event/event_service.hpp"
 #include "domain/matching/matching_service.hpp"
 #include "domain/org/org_service.hpp"
@@ -77,6 +78,7 @@ class Services {
   domain::worker::WorkerService workers;
   domain::event::EventService events;
   domain::annual::AnnualService annual;
+  domain::evaluation::EvaluationService evaluations;
 };
 
 }  // namespace lianyin::app

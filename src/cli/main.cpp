@@ -219,6 +219,13 @@ int main(int argc, char** argv) {
           a.reports, static_cast<long long>(a.last_year), a.passed, a.basic_passed, a.failed,
           a.to_review, a.returned, a.abnormal, a.dishonest, a.penalties);
     }
+    if (const auto& g = report->demo.evaluations; demo && g.finalized > 0) {
+      std::printf(
+          "demo evaluations: %d organisations of 福州市民政局 graded (5A to 1A), %d being scored; "
+          "log in as %s or demo.evaluator1 to %d too\n",
+          g.finalized, g.scoring, lianyin::app::kDemoEvaluationOfficer,
+          lianyin::app::kDemoEvaluators);
+    }
     std::printf("log in as: %s\n", report->admin_username.c_str());
     if (report->generated_password) {
       std::printf("generated admin password (shown once): %s\n",

@@ -55,6 +55,9 @@ class EventService;
 namespace lianyin::domain::org {
 class OrgService;
 }
+namespace lianyin::domain::evaluation {
+class EvaluationService;
+}
 namespace lianyin::domain::region {
 class RegionService;
 }
@@ -80,6 +83,7 @@ struct ApiServices {
   domain::worker::WorkerService& workers;
   domain::event::EventService& events;
   domain::annual::AnnualService& annual;
+  domain::evaluation::EvaluationService& evaluations;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

@@ -198,6 +198,25 @@ const std::string kForeignOrgBody =
     R"("phone":"13912345678","founded_on":"2015-06-01","business_scope":"职工服务",)"
     R"("service_categories":["skills"],"labour_field":true})";
 
+// Grade evaluations: templates are read by every holder of evaluation:template:list and changed
+// in their creator's subtree (own: the civil-affairs officer's 北京市民政局; foreign:
+// 陕西省民政厅). Evaluations of organisations registered at 东城区民政局 (own) and 陕西省民政厅 are
+// read by the managers of that subtree and by their assigned expert (the matrix's expert on the own
+// one); scores are the assigned expert's alone (anyone else holding the permission: 404).
+constexpr const char* kTemplateListers = "platform=200 admin=200 civil_affairs_officer=200";
+constexpr const char* kTemplateReaders =
+    "platform=200/200 admin=200/200 civil_affairs_officer=200/200";
+constexpr const char* kTemplateEditors =
+    "platform=200/200 admin=403/403 civil_affairs_officer=200/403";
+constexpr const char* kTemplateBody =
+    R"({"name":"单项百分制","max_score":100,"thresholds":{"5A":90,"4A":80,"3A":70,"2A":60,"1A":50},)"
+    R"("indicators":[{"code":"1.1","name":"综合评价","max_score":100}]})";
+constexpr const char* kEvaluationListers =
+    "platform=200 admin=200 civil_affairs_officer=200 expert=200";
+constexpr const char* kEvaluationReaders =
+    "platform=200/200 admin=404/404 civil_affairs_officer=200/404 expert=200/404";
+constexpr const char* kEvaluationManagers =
+    "platform=200/200 admin=404/404 civil_affairs_officer=200/404";
 }  // namespace
 
 const std::vector<MatrixRow>& MatrixRows() {
@@ -305,8 +324,9 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"GET /api/v1/permissions", "/api/v1/permissions", "", "", "",
        "platform=200 admin=200 security_admin=200"},
       {"PUT /api/v1/roles/{code}/permissions", "/api/v1/roles/expert/permissions", "",
-       // expert's defaults, which the selection rows below rely on
-       R"({"permissions":["event:event:list","match:resource:list","org:org:list",)"
+       // expert's defaults, which the selection and evaluation rows below rely on
+       R"({"permissions":["evaluation:evaluation:list","evaluation:evaluation:score",)"
+       R"("event:event:list","match:resource:list","org:org:list",)"
        R"("project:selection:list","project:selection:score","system:region:list",)"
        R"("venue:venue:list"]})",
        "", "platform=200"},
@@ -680,6 +700,30 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"GET /api/public/selection-rounds/{id}/booklet.xlsx",
        "/api/public/selection-rounds/{foreign_published_round}/booklet.xlsx",
        "/api/public/selection-rounds/{foreign_scoring_round}/booklet.xlsx", "", "", All("200/404")},
+      // Grade evaluations.
+      {"GET /api/v1/evaluation-templates", "/api/v1/evaluation-templates", "", "", "",
+       kTemplateListers},
+      {"POST /api/v1/evaluation-templates", "/api/v1/evaluation-templates", "", kTemplateBody, "",
+       "platform=201 admin=201 civil_affairs_officer=201"},
+      {"GET /api/v1/evaluation-templates/{id}", "/api/v1/evaluation-templates/{own_template}",
+       "/api/v1/evaluation-templates/{foreign_template}", "", "", kTemplateReaders},
+      {"PATCH /api/v1/evaluation-templates/{id}", "/api/v1/evaluation-templates/{own_template}",
+       "/api/v1/evaluation-templates/{foreign_template}", kTemplateBody, "", kTemplateEditors},
+      {"GET /api/v1/evaluations", "/api/v1/evaluations", "", "", "", kEvaluationListers},
+      {"POST /api/v1/evaluations", "/api/v1/evaluations", "/api/v1/evaluations",
+       R"({"org_id":{fresh_org},"template_id":{eval_template},"expert_ids":[{eval_expert}]})",
+       R"({"org_id":{foreign_fresh_org},"template_id":{eval_template},"expert_ids":[{eval_expert}]})",
+       "platform=201/201 admin=403/403 civil_affairs_officer=201/403"},
+      {"GET /api/v1/evaluations/{id}", "/api/v1/evaluations/{own_evaluation}",
+       "/api/v1/evaluations/{foreign_evaluation}", "", "", kEvaluationReaders},
+      {"PUT /api/v1/evaluations/{id}/scores/{expert_id}",
+       "/api/v1/evaluations/{own_evaluation}/scores/{bj_expert}",
+       "/api/v1/evaluations/{foreign_evaluation}/scores/{sx_expert}", R"({"scores":{"1.1":80}})",
+       "", "platform=404/404 admin=404/404 expert=200/404"},
+      {"POST /api/v1/evaluations/{id}/finalize",
+       "/api/v1/evaluations/{fresh_scored_evaluation}/finalize",
+       "/api/v1/evaluations/{foreign_fresh_scored_evaluation}/finalize", "", "",
+       kEvaluationManagers},
   };
   return rows;
 }

@@ -91,6 +91,7 @@ class AuthzMatrixTest : public ApiFixture {
     ids_["worker_demand"] = MakeWorkerDemand();
     SetUpSelection();
     SetUpAnnual();
+    SetUpEvaluations();
   }
 
   static void Expect(const HttpResult& r, int status) { EXPECT_EQ(r.status, status) << r.body; }
@@ -291,6 +292,51 @@ class AuthzMatrixTest : public ApiFixture {
              202);
       EXPECT_TRUE(runner.RunOne());
     }
+  }
+
+  // Grade evaluations: templates of 北京市民政局 (the matrix's civil-affairs officer) and of
+  // 陕西省民政厅 (changed by the rows), a platform template the evaluations use, and evaluations
+  // (by the platform) of organisations of 东城区民政局 (own) and 陕西省民政厅 with the matrix's
+  // expert or 陕西省总工会's assigned.
+  void SetUpEvaluations() {
+    MakeUser("sx.evaluator", ids_["foreign_civil"], "civil_affairs_officer");
+    const Session foreign_evaluator = Login("sx.evaluator", kPassword);
+    ids_["own_template"] = MakeTemplate(sessions_.at("civil_affairs_officer"));
+    ids_["foreign_template"] = MakeTemplate(foreign_evaluator);
+    ids_["eval_template"] = MakeTemplate(platform_);
+    ids_["eval_expert"] = MakeUser("dc.evaluator", ids_["own_civil"], "expert");
+    ids_["own_evaluation"] = MakeEvaluation(true, false);
+    ids_["foreign_evaluation"] = MakeEvaluation(false, false);
+  }
+
+  std::int64_t MakeTemplate(const Session& as) {
+    auto r = Call(as, "POST", "/api/v1/evaluation-templates",
+                  R"({"name":"单项百分制","max_score":100,)"
+                  R"("thresholds":{"5A":90,"4A":80,"3A":70,"2A":60,"1A":50},)"
+                  R"("indicators":[{"code":"1.1","name":"综合评价","max_score":100}]})");
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+
+  // An evaluation of a new organisation, scored by its expert when `scored`.
+  std::int64_t MakeEvaluation(bool own, bool scored) {
+    const std::int64_t org =
+        own ? MakeOrg("110101", ids_["own_civil"]) : MakeOrg("610000", ids_["foreign_civil"]);
+    const std::int64_t expert = ids_.at(own ? "bj_expert" : "sx_expert");
+    auto r = Call(
+        platform_, "POST", "/api/v1/evaluations",
+        boost::json::serialize(boost::json::object{
+            {"org_id", org}, {"template_id", ids_["eval_template"]}, {"expert_ids", {expert}}}));
+    Expect(r, 201);
+    if (r.status != 201) return 0;
+    const std::int64_t id = Json(r).at("id").as_int64();
+    if (scored) {
+      Expect(Call(own ? sessions_.at("expert") : foreign_expert_, "PUT",
+                  "/api/v1/evaluations/" + std::to_string(id) + "/scores/" + std::to_string(expert),
+                  R"({"scores":{"1.1":80}})"),
+             200);
+    }
+    return id;
   }
 
   // Demands, resources, runs and matches (issue #10) of 北京市总工会 (own) and 陕西省总工会, on
@@ -673,6 +719,10 @@ class AuthzMatrixTest : public ApiFixture {
     }
     if (name == "foreign_fresh_nomination") {
       return std::to_string(MakeNomination(ids_["foreign_nominating_round"], false));
+    }
+    if (name == "fresh_scored_evaluation") return std::to_string(MakeEvaluation(true, true));
+    if (name == "foreign_fresh_scored_evaluation") {
+      return std::to_string(MakeEvaluation(false, true));
     }
     if (name == "phone") return fmt::format("1390{:07d}", ++serial_);
     if (name == "fresh_worker") return std::to_string(MakeWorker(true));

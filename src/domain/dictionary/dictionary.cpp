@@ -98,6 +98,9 @@ constexpr Entry kAuditActions[] = {
     {"submit", "报送", "Submit"},
     {"return", "退回修改", "Return for correction"},
     {"credit_rule", "信用规则自动列入", "Entered by a dated credit rule"},
+    // grade evaluations (domain/evaluation)
+    {"finalize", "确定评估等级", "Finalise"},
+    {"grade", "评估定级", "Grade"},
 };
 
 // Records, then the API areas that refused requests name (a denied entry's entity is its
@@ -135,6 +138,8 @@ constexpr Entry kAuditEntities[] = {
     {"venue_photo", "场地照片", "Venue photo"},
     {"annual_report", "年度报告", "Annual report"},
     {"penalty", "行政处罚", "Penalty"},
+    {"evaluation_template", "评估指标体系", "Evaluation template"},
+    {"evaluation", "等级评估", "Grade evaluation"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
@@ -146,6 +151,7 @@ constexpr Entry kAuditEntities[] = {
     {"workers", "职工管理", "Workers"},
     {"events", "活动管理", "Events"},
     {"annual", "年检与行政处罚", "Annual reports and penalties"},
+    {"evaluations", "等级评估管理", "Grade evaluations"},
     {"units", "单位管理", "Units"},
     {"users", "用户管理", "Users"},
     {"roles", "角色管理", "Roles"},
@@ -308,6 +314,11 @@ constexpr Entry kCheckinMethods[] = {
     {"officer", "工作人员登记", "Recorded by staff"},
 };
 
+constexpr Entry kEvaluationStatuses[] = {
+    {"scoring", "评分中", "Being scored"},
+    {"finalized", "已定级", "Finalised"},
+};
+
 constexpr std::array kDictionaries = {
     Dictionary{"org_type", "组织类型", "Organisation type", kOrgTypes},
     Dictionary{"org_status", "登记状态", "Registration status", kOrgStatuses},
@@ -334,6 +345,7 @@ constexpr std::array kDictionaries = {
     Dictionary{"booking_status", "预约状态", "Booking status", kBookingStatuses},
     Dictionary{"worker_group", "职工群体", "Worker group", kWorkerGroups},
     Dictionary{"event_status", "活动状态", "Event status", kEventStatuses},
+    Dictionary{"evaluation_status", "评估状态", "Evaluation status", kEvaluationStatuses},
     Dictionary{"signup_status", "报名状态", "Sign-up status", kSignupStatuses},
     Dictionary{"checkin_method", "签到方式", "Check-in method", kCheckinMethods},
     Dictionary{"annual_report_status", "年报状态", "Annual report status", kAnnualReportStatuses},

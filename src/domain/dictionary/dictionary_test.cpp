@@ -11,6 +11,7 @@
 #include "domain/annual/annual.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/credit/credit.hpp"
+#include "domain/evaluation/evaluation.hpp"
 #include "domain/event/event.hpp"
 #include "domain/matching/matching.hpp"
 #include "domain/matching/matching_rules.hpp"
@@ -94,7 +95,8 @@ TEST(Dictionary, CoversEveryCodeTheAreasDefine) {
       {"event_status", &event::EventStatusNames()},
       {"signup_status", &event::SignupStatusNames()},
       {"checkin_method", &event::CheckinMethodNames()},
-      {"worker_group", &worker::GroupNames()}};
+      {"worker_group", &worker::GroupNames()},
+      {"evaluation_status", &evaluation::StatusNames()}};
   for (const auto& [dictionary, codes] : project_codes) {
     for (const std::string& code : *codes) ExpectLabelled(dictionary, code);
     EXPECT_EQ(Get(dictionary).entries.size(), codes->size()) << dictionary;
@@ -137,6 +139,16 @@ TEST(Dictionary, LabelsAnnualReportsAndPenalties) {
     ExpectLabelled("audit_entity", entity);
   }
   for (const char* action : {"create", "review", "return", "update", "submit", "credit_rule"}) {
+    ExpectLabelled("audit_action", action);
+  }
+}
+
+// The audit trail of grade evaluations shows labels for its records and actions.
+TEST(Dictionary, LabelsTheEvaluationAuditTrail) {
+  for (const char* entity : {"evaluation_template", "evaluation", "evaluations", "org"}) {
+    ExpectLabelled("audit_entity", entity);
+  }
+  for (const char* action : {"create", "update", "score", "finalize", "grade"}) {
     ExpectLabelled("audit_action", action);
   }
 }

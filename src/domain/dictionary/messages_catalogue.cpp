@@ -509,6 +509,36 @@ constexpr Message kMessages[] = {
 
     // --- importing past projects (domain/project/project_import.cpp) ---
     {"must be contracted, in_progress, accepted or closed", "须为已签约、实施中、已验收或已结项"},
+    // --- grade evaluations (domain/evaluation) ---
+    {"must be a number with at most one decimal", "必须是数字，最多一位小数"},
+    {"must be greater than 0", "必须大于 0"},
+    {"must be 1-20 characters of 0-9 A-Z a-z . _ -", "必须是 1 至 20 位的数字、字母或 . _ -"},
+    {"repeats the code of {}", "与 {0} 的编号重复"},
+    {"must be a non-empty array", "不能为空列表"},
+    {"at most {} levels", "最多 {0} 级"},
+    {"must equal the sum of its children's maxima, {}", "必须等于下级指标分值之和 {0}"},
+    {"at most {} indicators", "最多 {0} 个指标"},
+    {"must be an object with 5A, 4A, 3A, 2A and 1A", "须给出 5A、4A、3A、2A、1A 各级分数线"},
+    {"is not a grade (5A, 4A, 3A, 2A, 1A)", "不是评估等级（5A、4A、3A、2A、1A）"},
+    {"must not exceed max_score, {}", "不能超过总分 {0}"},
+    {"must be below {}'s, {}", "必须低于 {0} 级的分数线 {1}"},
+    {"the leaves' maxima sum to {}, not max_score {}", "末级指标分值之和为 {0}，与总分 {1} 不符"},
+    {"must be an object of leaf codes and points", "必须按末级指标编号给出分数"},
+    {"is not a leaf indicator of the template", "不是该指标体系的末级指标"},
+    {"a built-in template cannot be changed", "内置指标体系不能修改"},
+    {"the template is used by an evaluation and cannot be changed",
+     "该指标体系已用于评估，不能修改"},
+    {"must name at least one expert", "至少指派一名专家"},
+    {"is not an expert in your scope", "不是您数据范围内的评估专家"},
+    {"{} is an account of the organisation being evaluated",
+     "“{0}”是被评估组织的账号，存在利益冲突，不能担任评估专家"},
+    {"only a registered organisation can be evaluated", "只有已登记的社会组织可以参加评估"},
+    {"no such template", "没有这个指标体系"},
+    {"{} already has an evaluation being scored", "“{0}”已有正在进行的评估"},
+    {"the evaluation has been finalised; scores cannot change", "评估已确定等级，不能再修改评分"},
+    {"the evaluation has been finalised", "评估已确定等级"},
+    {"{} has not scored yet", "“{0}”尚未评分"},
+    {"must be scoring or finalized", "必须是评分中或已定级"},
 };
 
 constexpr FieldName kFieldNames[] = {
@@ -669,6 +699,12 @@ constexpr FieldName kFieldNames[] = {
     {"token", "签到二维码", "check-in token"},
     {"waitlist", "候补", "waiting list"},
     {"base", "站点地址", "site address"},
+    // --- grade evaluations ---
+    {"template_id", "评估指标体系", "template"},
+    {"max_score", "总分", "full score"},
+    {"thresholds", "等级分数线", "grade thresholds"},
+    {"indicators", "评估指标", "indicators"},
+    {"experts", "评估专家", "experts"},
 };
 
 }  // namespace

@@ -72,5 +72,8 @@ void AddWorkerRoutes(Router& router, domain::worker::WorkerService& workers);
 // Events, sign-ups and check-ins: /api/v1/events (list, create, get, edit, transitions; an
 // event's sign-ups, check-ins and rotating check-in code) and /api/v1/me/events.
 void AddEventRoutes(Router& router, domain::event::EventService& events);
+// Grade evaluations: /api/v1/evaluation-templates (list, create, get, patch) and
+// /api/v1/evaluations (list, create, get, an expert's scores, finalize).
+void AddEvaluationRoutes(Router& router, domain::evaluation::EvaluationService& evaluations);
 
 }  // namespace lianyin::http::handlers

@@ -1,5 +1,6 @@
 import type { MessageSchema } from './zh-CN'
 import annual from './annual.en'
+import evaluations from './evaluations.en'
 import venues from './venues.en'
 
 const en: MessageSchema = {
@@ -1201,6 +1202,7 @@ const en: MessageSchema = {
   },
   venues,
   annual,
+  evaluations,
   tabs: {
     label: 'Open pages',
     refresh: 'Refresh page',

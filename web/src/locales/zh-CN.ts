@@ -1,4 +1,5 @@
 import annual from './annual.zh-CN'
+import evaluations from './evaluations.zh-CN'
 import venues from './venues.zh-CN'
 
 const zhCN = {
@@ -1194,6 +1195,7 @@ const zhCN = {
   },
   venues,
   annual,
+  evaluations,
   tabs: {
     label: '已打开的页面',
     refresh: '刷新页面',

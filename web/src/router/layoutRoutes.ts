@@ -13,6 +13,7 @@ import {
   List,
   Location,
   MagicStick,
+  Medal,
   Memo,
   Monitor,
   Place,
@@ -191,6 +192,36 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'event-detail',
     component: () => import('@/views/events/detail.vue'),
     meta: { titleKey: 'menu.eventDetail', permission: 'event:event:list', activeMenu: '/events', parent: 'events-list' },
+  },
+  {
+    path: 'evaluations',
+    meta: { titleKey: 'evaluations.menuGroup', icon: Medal },
+    children: [
+      {
+        path: '',
+        name: 'evaluations-list',
+        component: () => import('@/views/evaluations/index.vue'),
+        meta: { titleKey: 'evaluations.menuList', icon: Medal, permission: 'evaluation:evaluation:list' },
+      },
+      {
+        path: ':id(\\d+)',
+        name: 'evaluation-detail',
+        component: () => import('@/views/evaluations/detail.vue'),
+        meta: { titleKey: 'evaluations.menuDetail', permission: 'evaluation:evaluation:list', activeMenu: '/evaluations', parent: 'evaluations-list' },
+      },
+      {
+        path: ':id(\\d+)/score',
+        name: 'evaluation-score',
+        component: () => import('@/views/evaluations/score.vue'),
+        meta: { titleKey: 'evaluations.menuScore', permission: 'evaluation:evaluation:score', activeMenu: '/evaluations', parent: 'evaluations-list' },
+      },
+      {
+        path: 'templates',
+        name: 'evaluation-templates',
+        component: () => import('@/views/evaluations/templates.vue'),
+        meta: { titleKey: 'evaluations.menuTemplates', icon: Tickets, permission: 'evaluation:template:list' },
+      },
+    ],
   },
   {
     path: 'selection',
