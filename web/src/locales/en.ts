@@ -205,7 +205,7 @@ const en: MessageSchema = {
     allHint: 'Holds every permission (*), including ones added later',
     editTitle: 'Permissions of {name}',
     editPermissions: 'Permissions',
-    areas: { system: 'System', org: 'Social organisations', project: 'Purchased-service projects', match: 'Matching', event: 'Events', annual: 'Annual reports and penalties' },
+    areas: { system: 'System', org: 'Social organisations', project: 'Purchased-service projects', match: 'Matching', event: 'Events', annual: 'Annual reports and penalties', evaluation: 'Grade evaluations' },
   },
   sessions: {
     user: 'User',
