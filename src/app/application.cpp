@@ -146,6 +146,14 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
     auto events = BuildDemoEvents(services, InitActor(*admin), *venues, setup.admin_password);
     if (!events) return events.error();
     report.demo.events = *events;
+    // One published double-random draw per level in Inner Mongolia, with its inspectors and
+    // results, acted by each body's officer (the admin's password too).
+    auto inspections = BuildDemoInspections(services, InitActor(*admin),
+                                            created->inner_mongolia_civil_id, setup.admin_password);
+    if (!inspections) return inspections.error();
+    report.demo.inspections = *inspections;
+    report.demo.units += inspections->units;
+    report.demo.orgs += inspections->orgs;
   }
   return report;
 }

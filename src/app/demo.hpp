@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/demo_events.hpp"
+#include "app/demo_inspections.hpp"
 #include "app/demo_matching.hpp"
 #include "app/demo_projects.hpp"
 #include "app/demo_venues.hpp"
@@ -35,6 +36,10 @@ struct DemoReport {
   std::vector<std::int64_t> fuzhou_org_ids;
   DemoVenuesReport venues;
   DemoEventsReport events;
+  // 内蒙古自治区民政厅, where the demo's published draws are made (demo_inspections.hpp, built by
+  // Application::Init), and what they built.
+  std::int64_t inner_mongolia_civil_id = 0;
+  DemoInspectionsReport inspections;
 };
 
 // The demo deployment of SPEC §6, built up as the areas land, through the same use cases users

@@ -25,12 +25,14 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       matching(writer, clock),
       venues(writer, clock),
       workers(writer, worker_keys, auth, clock),
-      events(writer, checkin_key, clock) {}
+      events(writer, checkin_key, clock),
+      inspections(writer, key, clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
-  return http::ApiServices{auth,   security,         regions,  units,     users,    roles,  audit,
-                           orgs,   credit,           projects, selection, matching, venues, workers,
-                           events, std::move(gauges)};
+  return http::ApiServices{
+      auth,   security,    regions,          units,     users,    roles,  audit,
+      orgs,   credit,      projects,         selection, matching, venues, workers,
+      events, inspections, std::move(gauges)};
 }
 
 }  // namespace lianyin::app

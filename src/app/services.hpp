@@ -21,6 +21,7 @@
 #include "domain/common/writer.hpp"
 #include "domain/credit/credit_service.hpp"
 #include "domain/event/event_service.hpp"
+#include "domain/inspection/inspection_service.hpp"
 #include "domain/matching/matching_service.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/project/project_service.hpp"
@@ -75,6 +76,7 @@ class Services {
   domain::venue::VenueService venues;
   domain::worker::WorkerService workers;
   domain::event::EventService events;
+  domain::inspection::InspectionService inspections;
 };
 
 }  // namespace lianyin::app

@@ -1,18 +1,23 @@
-// lianyin <command>: serve, init, migrate, audit verify|prune. Parses flags into app::Config and
-// calls app::Application; no logic lives here.
+// lianyin <command>: serve, init, migrate, audit verify|prune, verify-draw. Parses flags into
+// app::Config and calls app::Application (verify-draw: the domain's offline check); no logic
+// lives here.
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include "app/application.hpp"
 #include "app/config.hpp"
 #include "core/error.hpp"
+#include "domain/inspection/draw_verify.hpp"
 
 namespace {
 
@@ -42,6 +47,23 @@ struct DbFlags {
     if (db) c.db = *db;
   }
 };
+
+// verify-draw: 0 when the saved public answer re-computes (SPEC §5.2), 1 naming the first
+// difference, 2 when the file cannot be read as JSON.
+int VerifyDraw(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  boost::system::error_code ec;
+  const boost::json::value answer = boost::json::parse(text.str(), ec);
+  if (!in || ec) {
+    std::fprintf(stderr, "lianyin verify-draw: %s is not a readable JSON file\n", path.c_str());
+    return 2;
+  }
+  const auto outcome = lianyin::domain::inspection::VerifyPublicDraw(answer);
+  std::printf("%s: %s\n", outcome.ok ? "ok" : "MISMATCH", outcome.message.c_str());
+  return outcome.ok ? 0 : 1;
+}
 
 }  // namespace
 
@@ -91,7 +113,15 @@ int main(int argc, char** argv) {
   audit_prune->add_option("--export", export_file, "JSON-lines file to create (must not exist)")
       ->required();
 
+  CLI::App* verify_draw = cli.add_subcommand(
+      "verify-draw",
+      "Re-compute a saved public draw (GET /api/public/inspections/{id}) offline: exit 0 when "
+      "its seed matches the commitment and the selections re-compute");
+  std::string draw_file;
+  verify_draw->add_option("FILE", draw_file, "the saved JSON answer")->required();
+
   CLI11_PARSE(cli, argc, argv);
+  if (*verify_draw) return VerifyDraw(draw_file);
 
   auto loaded = lianyin::app::LoadConfig(config_file, BinaryDir());
   if (!loaded) return Fail(loaded.error());
@@ -182,6 +212,14 @@ int main(int argc, char** argv) {
           static_cast<long long>(e.waitlisted), static_cast<long long>(e.cancellations),
           static_cast<long long>(e.checkins), static_cast<long long>(e.unique_workers),
           e.demo_worker_phone.c_str(), e.demo_worker_name.c_str());
+    }
+    if (const auto& i = report->demo.inspections; demo && !i.plan_ids.empty()) {
+      std::printf(
+          "demo inspections: %zu published double-random draws (内蒙古自治区民政厅, 包头市民政局, "
+          "固阳县民政局) by %d inspectors, public at /public/inspections/%lld..%lld; log in as "
+          "%s, demo.bt or demo.gy too\n",
+          i.plan_ids.size(), i.inspectors, static_cast<long long>(i.plan_ids.front()),
+          static_cast<long long>(i.plan_ids.back()), lianyin::app::kDemoInnerMongoliaOfficer);
     }
     std::printf("log in as: %s\n", report->admin_username.c_str());
     if (report->generated_password) {

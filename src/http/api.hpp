@@ -49,6 +49,9 @@ class WorkerService;
 namespace lianyin::domain::event {
 class EventService;
 }
+namespace lianyin::domain::inspection {
+class InspectionService;
+}
 namespace lianyin::domain::org {
 class OrgService;
 }
@@ -76,6 +79,7 @@ struct ApiServices {
   domain::venue::VenueService& venues;
   domain::worker::WorkerService& workers;
   domain::event::EventService& events;
+  domain::inspection::InspectionService& inspections;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

@@ -95,6 +95,9 @@ constexpr Entry kAuditActions[] = {
     {"denied", "越权访问被拒绝", "Access denied"},
     {"prune", "清理过期日志", "Prune"},
     {"activate", "激活账号", "Activate account"},
+    {"draw", "双随机抽取", "Draw"},
+    {"publish", "公示", "Publish"},
+    {"record_result", "登记检查结果", "Record a result"},
 };
 
 // Records, then the API areas that refused requests name (a denied entry's entity is its
@@ -130,6 +133,9 @@ constexpr Entry kAuditEntities[] = {
     {"event_signup", "活动报名", "Event sign-up"},
     {"event_checkin", "活动签到", "Event check-in"},
     {"venue_photo", "场地照片", "Venue photo"},
+    {"inspection_plan", "双随机抽查计划", "Inspection plan"},
+    {"inspection_result", "抽查结果", "Inspection result"},
+    {"user_conflict", "回避申报", "Conflict declaration"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
@@ -138,6 +144,7 @@ constexpr Entry kAuditEntities[] = {
     {"selection", "优秀项目评选管理", "Excellent-project selection"},
     {"matching", "供需对接管理", "Demand and resource matching"},
     {"venues", "场地预约管理", "Venues and bookings"},
+    {"inspections", "双随机抽查管理", "Double-random inspections"},
     {"workers", "职工管理", "Workers"},
     {"events", "活动管理", "Events"},
     {"units", "单位管理", "Units"},
@@ -172,6 +179,21 @@ constexpr Entry kCreditObjectionStatuses[] = {
     {"open", "待答复", "Awaiting an answer"},
     {"accepted", "异议成立（已移出）", "Accepted (removed)"},
     {"rejected", "异议不成立", "Rejected"},
+};
+
+constexpr Entry kInspectionStatuses[] = {
+    {"planned", "待抽取", "Planned"},
+    {"drawn", "已抽取", "Drawn"},
+    {"published", "已公示", "Published"},
+};
+
+// 双随机抽查结果 as published (通过登记的住所无法联系 is the usual wording for an organisation
+// not found at its registered address).
+constexpr Entry kInspectionResults[] = {
+    {"no_issue", "未发现问题", "No issue found"},
+    {"rectify", "责令整改", "Ordered to rectify"},
+    {"case_opened", "立案查处", "Case opened"},
+    {"unreachable", "通过登记的住所无法联系", "Not reachable at the registered address"},
 };
 
 constexpr Entry kProjectStatuses[] = {
@@ -310,6 +332,8 @@ constexpr std::array kDictionaries = {
     Dictionary{"event_status", "活动状态", "Event status", kEventStatuses},
     Dictionary{"signup_status", "报名状态", "Sign-up status", kSignupStatuses},
     Dictionary{"checkin_method", "签到方式", "Check-in method", kCheckinMethods},
+    Dictionary{"inspection_status", "抽查计划状态", "Inspection plan status", kInspectionStatuses},
+    Dictionary{"inspection_result", "抽查结果", "Inspection result", kInspectionResults},
 };
 
 std::string_view Trim(std::string_view text) {

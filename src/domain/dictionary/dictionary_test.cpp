@@ -11,6 +11,7 @@
 #include "domain/audit/audit.hpp"
 #include "domain/credit/credit.hpp"
 #include "domain/event/event.hpp"
+#include "domain/inspection/inspection.hpp"
 #include "domain/matching/matching.hpp"
 #include "domain/matching/matching_rules.hpp"
 #include "domain/org/org.hpp"
@@ -117,6 +118,21 @@ TEST(Dictionary, LabelsTheEventAuditTrail) {
     ExpectLabelled("audit_entity", entity);
   }
   for (const char* action : {"create", "update", "transition", "cancel", "promote"}) {
+    ExpectLabelled("audit_action", action);
+  }
+}
+
+// Inspection plans, results and declarations carry labels for their codes and audit trail.
+TEST(Dictionary, LabelsTheInspections) {
+  for (const std::string& s : inspection::PlanStatusNames()) ExpectLabelled("inspection_status", s);
+  EXPECT_EQ(Get("inspection_status").entries.size(), inspection::PlanStatusNames().size());
+  for (const std::string& r : inspection::ResultNames()) ExpectLabelled("inspection_result", r);
+  EXPECT_EQ(Get("inspection_result").entries.size(), inspection::ResultNames().size());
+  for (const char* entity :
+       {"inspection_plan", "inspection_result", "user_conflict", "inspections"}) {
+    ExpectLabelled("audit_entity", entity);
+  }
+  for (const char* action : {"create", "draw", "publish", "record_result"}) {
     ExpectLabelled("audit_action", action);
   }
 }

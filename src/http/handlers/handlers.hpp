@@ -69,4 +69,9 @@ void AddWorkerRoutes(Router& router, domain::worker::WorkerService& workers);
 // event's sign-ups, check-ins and rotating check-in code) and /api/v1/me/events.
 void AddEventRoutes(Router& router, domain::event::EventService& events);
 
+// Double-random inspections: /api/v1/inspections/plans (list, create, get, draw, publish),
+// /pool-preview, /assignments, /{plan_id}/results/{uscc}, /api/v1/users/{id}/conflicts and the
+// public /api/public/inspections/{id}.
+void AddInspectionRoutes(Router& router, domain::inspection::InspectionService& inspections);
+
 }  // namespace lianyin::http::handlers

@@ -1,5 +1,6 @@
 import type { MessageSchema } from './zh-CN'
 import venues from './venues.en'
+import inspections from './inspections.en'
 
 const en: MessageSchema = {
   app: {
@@ -1192,6 +1193,7 @@ const en: MessageSchema = {
     createdAt: 'Entered at',
   },
   venues,
+  inspections,
   tabs: {
     label: 'Open pages',
     refresh: 'Refresh page',

@@ -1,4 +1,5 @@
 import venues from './venues.zh-CN'
+import inspections from './inspections.zh-CN'
 
 const zhCN = {
   app: {
@@ -1191,6 +1192,7 @@ const zhCN = {
     createdAt: '录入时间',
   },
   venues,
+  inspections,
   tabs: {
     label: '已打开的页面',
     refresh: '刷新页面',
