@@ -140,6 +140,9 @@ describe('double-random inspections', { timeout: 90_000 }, () => {
       dialog.getByRole('button', { name: '确定' }).click(),
     ])
     assert.equal(recorded.status(), 200, JSON.stringify(await recorded.json()))
+    // Opened from the card, the page shows only what is still to inspect: the row leaves it.
+    await row.waitFor({ state: 'detached' })
+    await page.getByText('只看待检查').click()
     await row.getByText('责令整改').waitFor()
   })
 
