@@ -80,6 +80,14 @@ class InspectionApiTest : public ApiFixture {
     return Json(r);
   }
 
+  std::string CacheControl(std::int64_t id) {
+    auto r = Send(port_, "GET", "/api/public/inspections/" + std::to_string(id), {}, "");
+    for (const auto& [name, value] : r.headers) {
+      if (name == "cache-control") return value;
+    }
+    return "";
+  }
+
   Session admin_, officer_, foreign_officer_;
   std::int64_t bj_civil_ = 0, team_ = 0, sx_civil_ = 0, officer_id_ = 0;
   std::vector<std::int64_t> inspectors_;
@@ -207,8 +215,10 @@ TEST_P(InspectionApiTest, OnlyTheTeamRecordsAndPublicationShowsResults) {
       Call(assigned, "PUT", result, R"({"result":"rectify","findings":"财务制度不健全"})");
   ASSERT_EQ(recorded.status, 200) << recorded.body;
   EXPECT_TRUE(Public(id).at("results").is_null());
+  EXPECT_EQ(CacheControl(id), "no-cache");  // the results may land any moment
   ASSERT_EQ(Call(officer_, "POST", Plan(id, "/publish"), "{}").status, 200);
   const boost::json::object published = Public(id);
+  EXPECT_EQ(CacheControl(id), "public, max-age=300");
   EXPECT_EQ(published.at("results").at(0).at("result").as_string(), "rectify");
   EXPECT_EQ(published.at("results").at(0).at("findings").as_string(), "财务制度不健全");
   EXPECT_EQ(Call(assigned, "PUT", result, R"({"result":"no_issue"})").status, 409);

@@ -151,9 +151,11 @@ Response PublicDraw(insp::InspectionService& svc, Context& ctx) {
   auto id = ctx.IdParam("id");
   auto found = id ? svc.Public(*id) : std::nullopt;
   if (!found) return ErrorResponse(core::Error::NotFound());
+  const bool published = found->plan.status == "published";
   Response r = JsonResponse(200, insp::PublicAnswer(*found));
-  // Changes only at the draw and at publication: a short public cache keeps a crowd cheap.
-  r.headers.emplace_back("Cache-Control", "public, max-age=10");
+  // A published answer never changes again: a crowd may be served from caches. Before that the
+  // draw or the results may land any moment, and a saved copy must not be a stale one.
+  r.headers.emplace_back("Cache-Control", published ? "public, max-age=300" : "no-cache");
   return r;
 }
 
