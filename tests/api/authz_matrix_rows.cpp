@@ -660,6 +660,7 @@ const std::vector<MatrixRow>& MatrixRows() {
       {"GET /api/v1/users/{id}/conflicts", "/api/v1/users/{self}/conflicts",
        "/api/v1/users/{foreign_user}/conflicts", "", "",
        "platform=200/200 admin=200/404 civil_affairs_officer=200/404 inspector=200/404"},
+      {"GET /api/public/inspections", "/api/public/inspections", "", "", "", All("200")},
       {"GET /api/public/inspections/{id}", "/api/public/inspections/{own_plan}",
        "/api/public/inspections/{foreign_plan}", "", "", All("200")},
       {"GET /api/public/selection-rounds/{id}/booklet.pdf",

@@ -219,6 +219,10 @@ TEST_P(InspectionApiTest, OnlyTheTeamRecordsAndPublicationShowsResults) {
   ASSERT_EQ(Call(officer_, "POST", Plan(id, "/publish"), "{}").status, 200);
   const boost::json::object published = Public(id);
   EXPECT_EQ(CacheControl(id), "public, max-age=300");
+  auto index = Send(port_, "GET", "/api/public/inspections", {}, "");
+  ASSERT_EQ(index.status, 200) << index.body;
+  EXPECT_EQ(Json(index).at("total").as_int64(), 1);  // the drawn plan; planned ones are not listed
+  EXPECT_EQ(Json(index).at("items").at(0).at("plan_id").as_int64(), id);
   EXPECT_EQ(published.at("results").at(0).at("result").as_string(), "rectify");
   EXPECT_EQ(published.at("results").at(0).at("findings").as_string(), "财务制度不健全");
   EXPECT_EQ(Call(assigned, "PUT", result, R"({"result":"no_issue"})").status, 409);

@@ -1,7 +1,7 @@
 // Double-random inspections (双随机抽查, issue #12): a civil-affairs officer creates a plan in the
 // dialog (with 民发〔2017〕45号's sampling hint), sees its commitment and draws it once; the drawn
 // inspector finds it on the workbench card 待检查 and records the result on 我的检查任务; the
-// officer publishes; logged out, on a phone, the public page shows the seed (whose SHA-256 is the
+// officer publishes; logged out, on a phone, the index of draws leads to the public page, which shows the seed (whose SHA-256 is the
 // commitment), the selection, the result, the verify-it-yourself steps, and downloads the JSON
 // exactly as served. Screenshots: ../build/e2e-inspection-plan.png, e2e-inspection-public.png.
 import { after, before, describe, test } from 'node:test'
@@ -159,7 +159,9 @@ describe('double-random inspections', { timeout: 90_000 }, () => {
 
     await context.clearCookies()
     await page.setViewportSize({ width: 390, height: 844 })
-    await page.goto(`${baseUrl}/public/inspections/${planId}`)
+    await page.goto(`${baseUrl}/public/inspections`)
+    await page.locator('[data-test="draws"]').getByRole('link', { name: planName }).click()
+    await page.waitForURL(`${baseUrl}/public/inspections/${planId}`)
     await page.getByRole('heading', { name: planName }).waitFor()
     const answer = await (await fetch(`${baseUrl}/api/public/inspections/${planId}`)).json()
     await page.locator('[data-test="seed"]').getByText(answer.seed).waitFor()

@@ -184,6 +184,20 @@ std::int64_t InspectionRepo::Count(const PlanFilter& filter, const common::Scope
   return stmt.row().Int(0);
 }
 
+std::vector<Plan> InspectionRepo::ListDrawn(std::int64_t limit, std::int64_t offset) {
+  auto stmt = session_.Prepare(PlanSelect(false) +
+                               "WHERE p.status <> 'planned' ORDER BY p.drawn_at DESC, p.id DESC "
+                               "LIMIT ? OFFSET ?");
+  stmt.BindAll({limit, offset});
+  return Collect<Plan>(stmt, ReadPlan);
+}
+
+std::int64_t InspectionRepo::CountDrawn() {
+  auto stmt = session_.Prepare("SELECT COUNT(*) FROM inspection_plans WHERE status <> 'planned'");
+  stmt.Next();
+  return stmt.row().Int(0);
+}
+
 bool InspectionRepo::MarkDrawn(std::int64_t id, const std::string& seed_hex,
                                const std::vector<Selection>& selections, std::string_view now) {
   return session_.Execute(

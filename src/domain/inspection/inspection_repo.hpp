@@ -54,6 +54,10 @@ class InspectionRepo {
   std::vector<Plan> List(const PlanFilter& filter, const common::Scope& scope, std::int64_t limit,
                          std::int64_t offset);
   std::int64_t Count(const PlanFilter& filter, const common::Scope& scope);
+  // One page of every drawn or published plan, newest draw first, without pools (the public
+  // index of draws); and how many there are.
+  std::vector<Plan> ListDrawn(std::int64_t limit, std::int64_t offset);
+  std::int64_t CountDrawn();
 
   // planned → drawn with the seed revealed and the selections; false when the plan was not
   // planned any more (a concurrent draw won: the row lock / write lock decides).

@@ -69,6 +69,12 @@ std::int64_t InspectionService::PendingCount(const Actor& actor) {
   return InspectionRepo(session).PendingCount(actor.user_id);
 }
 
+account::Page<Plan> InspectionService::PublicList(const account::PageRequest& page) {
+  store::Session session = writer_.db().Acquire();
+  InspectionRepo repo(session);
+  return {repo.ListDrawn(page.page_size, page.Offset()), repo.CountDrawn()};
+}
+
 std::optional<PublicDraw> InspectionService::Public(std::int64_t plan_id) {
   store::Session session = writer_.db().Acquire();
   InspectionRepo repo(session);

@@ -65,6 +65,8 @@ class InspectionService {
   std::vector<Assignment> MyAssignments(const account::Actor& actor, bool pending_only);
   std::int64_t PendingCount(const account::Actor& actor);
 
+  // GET /api/public/inspections: every drawn plan, newest draw first, without pools.
+  account::Page<Plan> PublicList(const account::PageRequest& page);
   // GET /api/public/inspections/{id}; nullopt for no such plan.
   std::optional<PublicDraw> Public(std::int64_t plan_id);
 

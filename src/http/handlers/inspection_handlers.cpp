@@ -147,6 +147,27 @@ Response Declarations(insp::InspectionService& svc, Context& ctx, std::int64_t u
   return JsonResponse(200, json::object{{"items", std::move(items)}});
 }
 
+// The public index of draws: what a citizen needs to pick one, no pools.
+Response PublicList(insp::InspectionService& svc, Context& ctx) {
+  auto page = ParseListParams(ctx.request);
+  if (!page) return ErrorResponse(page.error());
+  auto found = svc.PublicList(ToPageRequest(*page));
+  json::array items;
+  for (const insp::Plan& p : found.items) {
+    items.push_back(
+        json::object{{"plan_id", p.id},
+                     {"name", p.name},
+                     {"unit_name", p.unit_name},
+                     {"status", p.status},
+                     {"sample_size", p.sample_size},
+                     {"org_pool_size", p.org_pool_size},
+                     {"drawn_at", p.drawn_at ? json::value(*p.drawn_at) : nullptr},
+                     {"published_at", p.published_at ? json::value(*p.published_at) : nullptr}});
+  }
+  return JsonResponse(200,
+                      ListEnvelope(std::move(items), found.total, page->page, page->page_size));
+}
+
 Response PublicDraw(insp::InspectionService& svc, Context& ctx) {
   auto id = ctx.IdParam("id");
   auto found = id ? svc.Public(*id) : std::nullopt;
@@ -223,6 +244,10 @@ void AddInspectionRoutes(Router& router, insp::InspectionService& svc) {
              {.summary = "A user's standing conflict declarations",
               .tag = "inspections",
               .permission = "inspection:conflict:list"});
+  router.Add("GET", "/api/public/inspections", plain(PublicList),
+             {.summary = "Every drawn inspection plan, newest draw first (the public index)",
+              .tag = "public",
+              .requires_auth = false});
   router.Add("GET", "/api/public/inspections/{id}", plain(PublicDraw),
              {.summary = "A draw as anyone may verify it (SPEC §5.2): pools, conflicts, "
                          "commitment, seed once drawn, selections; results once published",

@@ -160,6 +160,21 @@ export const declareConflict = (userId: number, uscc: string) =>
 export const listConflicts = (userId: number) =>
   http.get<{ items: UserConflict[] }>(`/api/v1/users/${userId}/conflicts`)
 
+/** One entry of the public index of draws. */
+export interface PublicDrawSummary {
+  plan_id: number
+  name: string
+  unit_name: string
+  status: PlanStatus
+  sample_size: number
+  org_pool_size: number
+  drawn_at: string | null
+  published_at: string | null
+}
+
+/** Every drawn plan, newest draw first; no session needed. */
+export const listPublicDraws = (query: PageQuery = {}) =>
+  http.get<Page<PublicDrawSummary>>('/api/public/inspections', { ...query }, true)
 /** No session needed. */
 export const getPublicDraw = (id: number) => http.get<PublicDraw>(`/api/public/inspections/${id}`, undefined, true)
 /** The answer exactly as served, for `lianyin verify-draw FILE`. */

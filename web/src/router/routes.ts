@@ -27,6 +27,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'publicExcellent.title' },
   },
   {
+    path: '/public/inspections',
+    name: 'public-inspections',
+    component: () => import('@/views/public/inspections.vue'),
+    meta: { public: true, titleKey: 'inspections.menuPublic' },
+  },
+  {
     path: '/public/inspections/:id(\\d+)',
     name: 'public-inspection',
     component: () => import('@/views/public/inspection.vue'),
