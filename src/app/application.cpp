@@ -169,6 +169,14 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
                                             setup.admin_password);
     if (!evaluations) return evaluations.error();
     report.demo.evaluations = *evaluations;
+    // One published double-random draw per level in Inner Mongolia, with its inspectors and
+    // results, acted by each body's officer (the admin's password too).
+    auto inspections = BuildDemoInspections(services, InitActor(*admin),
+                                            created->inner_mongolia_civil_id, setup.admin_password);
+    if (!inspections) return inspections.error();
+    report.demo.inspections = *inspections;
+    report.demo.units += inspections->units;
+    report.demo.orgs += inspections->orgs;
   }
   return report;
 }

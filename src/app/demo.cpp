@@ -231,6 +231,7 @@ core::Result<DemoReport> BuildDemo(account::UnitService& units, region::RegionSe
   report.contract_fen = imported->contract_fen;
   report.person_times = imported->person_times;
   report.national_union_id = built->national_union_id;
+  if (bodies.contains("150000")) report.inner_mongolia_civil_id = bodies.at("150000").civil_id;
   return report;
 }
 

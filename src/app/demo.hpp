@@ -3,6 +3,7 @@
 #include "app/demo_annual.hpp"
 #include "app/demo_evaluations.hpp"
 #include "app/demo_events.hpp"
+#include "app/demo_inspections.hpp"
 #include "app/demo_matching.hpp"
 #include "app/demo_projects.hpp"
 #include "app/demo_venues.hpp"
@@ -43,6 +44,10 @@ struct DemoReport {
   // The grade evaluations of Fuzhou's organisations (demo_evaluations.hpp), built by
   // Application::Init.
   DemoEvaluationsReport evaluations;
+  // 内蒙古自治区民政厅, where the demo's published draws are made (demo_inspections.hpp, built by
+  // Application::Init), and what they built.
+  std::int64_t inner_mongolia_civil_id = 0;
+  DemoInspectionsReport inspections;
 };
 
 // The demo deployment of SPEC §6, built up as the areas land, through the same use cases users

@@ -27,12 +27,14 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       workers(writer, worker_keys, auth, clock),
       events(writer, checkin_key, clock),
       annual(writer, clock),
-      evaluations(writer, clock) {}
+      evaluations(writer, clock),
+      inspections(writer, key, clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
-  return http::ApiServices{auth,   security, regions, units,    users,       roles,
-                           audit,  orgs,     credit,  projects, selection,   matching,
-                           venues, workers,  events,  annual,   evaluations, std::move(gauges)};
+  return http::ApiServices{
+      auth,        security,    regions,          units,    users,  roles,   audit,  orgs,
+      credit,      projects,    selection,        matching, venues, workers, events, annual,
+      evaluations, inspections, std::move(gauges)};
 }
 
 }  // namespace lianyin::app

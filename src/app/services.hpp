@@ -23,6 +23,7 @@
 #include "domain/credit/credit_service.hpp"
 #include "domain/evaluation/evaluation_service.hpp"
 #include "domain/event/event_service.hpp"
+#include "domain/inspection/inspection_service.hpp"
 #include "domain/matching/matching_service.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/project/project_service.hpp"
@@ -79,6 +80,7 @@ class Services {
   domain::event::EventService events;
   domain::annual::AnnualService annual;
   domain::evaluation::EvaluationService evaluations;
+  domain::inspection::InspectionService inspections;
 };
 
 }  // namespace lianyin::app

@@ -1,19 +1,24 @@
-// lianyin <command>: serve, init, migrate, audit verify|prune, jobs run. Parses flags into
-// app::Config and calls app::Application; no logic lives here.
+// lianyin <command>: serve, init, migrate, audit verify|prune, jobs run, verify-draw. Parses flags
+// into app::Config and calls app::Application (verify-draw: the domain's offline check); no logic
+// lives here.
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include "app/application.hpp"
 #include "app/config.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "domain/inspection/draw_verify.hpp"
 
 namespace {
 
@@ -60,6 +65,23 @@ int RunJobs(lianyin::app::Application& app, const std::optional<std::string>& to
       static_cast<long long>(report->abnormal), static_cast<long long>(report->year),
       static_cast<long long>(report->status_changes), static_cast<long long>(report->dishonest));
   return 0;
+}
+
+// verify-draw: 0 when the saved public answer re-computes (SPEC §5.2), 1 naming the first
+// difference, 2 when the file cannot be read as JSON.
+int VerifyDraw(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  boost::system::error_code ec;
+  const boost::json::value answer = boost::json::parse(text.str(), ec);
+  if (!in || ec) {
+    std::fprintf(stderr, "lianyin verify-draw: %s is not a readable JSON file\n", path.c_str());
+    return 2;
+  }
+  const auto outcome = lianyin::domain::inspection::VerifyPublicDraw(answer);
+  std::printf("%s: %s\n", outcome.ok ? "ok" : "MISMATCH", outcome.message.c_str());
+  return outcome.ok ? 0 : 1;
 }
 
 }  // namespace
@@ -117,8 +139,15 @@ int main(int argc, char** argv) {
   db_flags.Add(jobs_run);
   std::optional<std::string> today;
   jobs_run->add_option("--today", today, "Run as of this date, YYYY-MM-DD (default: today)");
+  CLI::App* verify_draw = cli.add_subcommand(
+      "verify-draw",
+      "Re-compute a saved public draw (GET /api/public/inspections/{id}) offline: exit 0 when "
+      "its seed matches the commitment and the selections re-compute");
+  std::string draw_file;
+  verify_draw->add_option("FILE", draw_file, "the saved JSON answer")->required();
 
   CLI11_PARSE(cli, argc, argv);
+  if (*verify_draw) return VerifyDraw(draw_file);
 
   auto loaded = lianyin::app::LoadConfig(config_file, BinaryDir());
   if (!loaded) return Fail(loaded.error());
@@ -225,6 +254,14 @@ int main(int argc, char** argv) {
           "log in as %s or demo.evaluator1 to %d too\n",
           g.finalized, g.scoring, lianyin::app::kDemoEvaluationOfficer,
           lianyin::app::kDemoEvaluators);
+    }
+    if (const auto& i = report->demo.inspections; demo && !i.plan_ids.empty()) {
+      std::printf(
+          "demo inspections: %zu published double-random draws (内蒙古自治区民政厅, 包头市民政局, "
+          "固阳县民政局) by %d inspectors, public at /public/inspections/%lld..%lld; log in as "
+          "%s, demo.bt or demo.gy too\n",
+          i.plan_ids.size(), i.inspectors, static_cast<long long>(i.plan_ids.front()),
+          static_cast<long long>(i.plan_ids.back()), lianyin::app::kDemoInnerMongoliaOfficer);
     }
     std::printf("log in as: %s\n", report->admin_username.c_str());
     if (report->generated_password) {

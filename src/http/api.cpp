@@ -100,6 +100,7 @@ Api::Api(ApiServices services, ApiOptions options)
   handlers::AddWorkerRoutes(router_, services_.workers);
   handlers::AddEventRoutes(router_, services_.events);
   handlers::AddEvaluationRoutes(router_, services_.evaluations);
+  handlers::AddInspectionRoutes(router_, services_.inspections);
   handlers::AddUnitRoutes(router_, services_.units);
   handlers::AddUserRoutes(router_, services_.users);
   handlers::AddRoleRoutes(router_, services_.roles);

@@ -52,6 +52,9 @@ class WorkerService;
 namespace lianyin::domain::event {
 class EventService;
 }
+namespace lianyin::domain::inspection {
+class InspectionService;
+}
 namespace lianyin::domain::org {
 class OrgService;
 }
@@ -84,6 +87,7 @@ struct ApiServices {
   domain::event::EventService& events;
   domain::annual::AnnualService& annual;
   domain::evaluation::EvaluationService& evaluations;
+  domain::inspection::InspectionService& inspections;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

@@ -10,6 +10,10 @@ namespace lianyin::test {
 namespace {
 
 // Roles holding a permission, as the rows name them.
+// inspection:plan:list / :edit holders, and what they get on a plan of 北京市民政局 (own) and of
+// 陕西省民政厅.
+constexpr const char* kPlanners = "platform=200 admin=200 civil_affairs_officer=200";
+constexpr const char* kPlanReaders = "platform=200/200 admin=404/404 civil_affairs_officer=200/404";
 constexpr const char* kUnitReaders =
     "platform=200/200 admin=200/404 sys_admin=200/404 union_officer=200/404 "
     "civil_affairs_officer=200/404";
@@ -694,6 +698,37 @@ const std::vector<MatrixRow>& MatrixRows() {
        "/api/public/selection-rounds/{own_scoring_round}", "", "", All("200/404")},
       {"GET /api/public/excellent-projects", "/api/public/excellent-projects", "", "", "",
        All("200")},
+      // Inspection plans are their creator's unit's (own: 北京市民政局's; the admin at
+      // 北京市总工会 sees neither → 404); results are recorded by the assigned inspector only (the
+      // platform sees the plans but is on no team → 403); declarations by the user itself or a
+      // planner over it; every plan's public page is public.
+      {"GET /api/v1/inspections/plans", "/api/v1/inspections/plans", "", "", "", kPlanners},
+      {"POST /api/v1/inspections/plans", "/api/v1/inspections/plans", "",
+       R"({"name":"抽查","sample_size":1,"inspectors_per_team":1,"inspector_unit_id":{insp_unit}})",
+       "", "platform=201 admin=201 civil_affairs_officer=201"},
+      {"GET /api/v1/inspections/pool-preview", "/api/v1/inspections/pool-preview?org_type=other",
+       "", "", "", kPlanners},
+      {"GET /api/v1/inspections/plans/{id}", "/api/v1/inspections/plans/{own_plan}",
+       "/api/v1/inspections/plans/{foreign_plan}", "", "", kPlanReaders},
+      {"POST /api/v1/inspections/plans/{id}/draw", "/api/v1/inspections/plans/{fresh_plan}/draw",
+       "/api/v1/inspections/plans/{foreign_fresh_plan}/draw", "{}", "", kPlanReaders},
+      {"POST /api/v1/inspections/plans/{id}/publish",
+       "/api/v1/inspections/plans/{fresh_recorded_plan}/publish",
+       "/api/v1/inspections/plans/{foreign_fresh_recorded_plan}/publish", "{}", "", kPlanReaders},
+      {"PUT /api/v1/inspections/{plan_id}/results/{uscc}", "/api/v1/inspections/{assigned_result}",
+       "/api/v1/inspections/{foreign_result}", R"({"result":"no_issue"})", "",
+       "platform=403/403 admin=404/404 inspector=200/404"},
+      {"GET /api/v1/inspections/assignments", "/api/v1/inspections/assignments?pending=true", "",
+       "", "", "platform=200 admin=200 inspector=200"},
+      {"POST /api/v1/users/{id}/conflicts", "/api/v1/users/{self}/conflicts",
+       "/api/v1/users/{foreign_user}/conflicts", R"({"uscc":"{uscc}"})", "",
+       "platform=201/201 admin=201/404 civil_affairs_officer=201/404 inspector=201/404"},
+      {"GET /api/v1/users/{id}/conflicts", "/api/v1/users/{self}/conflicts",
+       "/api/v1/users/{foreign_user}/conflicts", "", "",
+       "platform=200/200 admin=200/404 civil_affairs_officer=200/404 inspector=200/404"},
+      {"GET /api/public/inspections", "/api/public/inspections", "", "", "", All("200")},
+      {"GET /api/public/inspections/{id}", "/api/public/inspections/{own_plan}",
+       "/api/public/inspections/{foreign_plan}", "", "", All("200")},
       {"GET /api/public/selection-rounds/{id}/booklet.pdf",
        "/api/public/selection-rounds/{own_published_round}/booklet.pdf",
        "/api/public/selection-rounds/{own_scoring_round}/booklet.pdf", "", "", All("200/404")},

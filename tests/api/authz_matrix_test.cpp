@@ -85,6 +85,7 @@ class AuthzMatrixTest : public ApiFixture {
       const std::int64_t unit = role == "civil_affairs_officer" ? bj_civil : ids_["union_unit"];
       const std::int64_t user = MakeUser("bj." + role, unit, role);
       if (role == "expert") ids_["bj_expert"] = user;
+      self_ids_[role] = user;
       sessions_[role] = Login("bj." + role, kPassword);
     }
     sessions_["platform"] = platform_;
@@ -92,6 +93,60 @@ class AuthzMatrixTest : public ApiFixture {
     SetUpSelection();
     SetUpAnnual();
     SetUpEvaluations();
+    SetUpInspections(bj_civil);
+  }
+
+  // Inspection plans (issue #12) of 北京市民政局 (own, by the civil-affairs officer there, its
+  // inspector at 东城区民政局) and of 陕西省民政厅 (foreign); a drawn plan of the platform whose
+  // only inspector is the matrix's inspector at 北京市总工会, and a drawn foreign one.
+  void SetUpInspections(std::int64_t bj_civil) {
+    self_ids_["platform"] =
+        Json(Call(platform_, "GET", "/api/v1/auth/me")).at("user").at("id").as_int64();
+    ids_["insp_unit"] = ids_["union_unit"];
+    civil_ids_["insp_unit"] = bj_civil;
+    MakeUser("dc.inspector", ids_["own_civil"], "inspector");
+    MakeUser("sx.civil", ids_["foreign_civil"], "civil_affairs_officer");
+    MakeUser("sx.inspector", ids_["foreign_civil"], "inspector");
+    planners_["own"] = sessions_.at("civil_affairs_officer");
+    planners_["foreign"] = Login("sx.civil", kPassword);
+    teams_["own"] = Login("dc.inspector", kPassword);
+    teams_["foreign"] = Login("sx.inspector", kPassword);
+    ids_["own_plan"] = MakePlan("own", bj_civil);
+    ids_["foreign_plan"] = MakePlan("foreign", ids_["foreign_civil"]);
+    const std::int64_t assigned = MakePlan("platform", ids_["union_unit"]);
+    assigned_result_ = std::to_string(assigned) + "/results/" + Drawn(assigned);
+    const std::int64_t foreign = MakePlan("foreign", ids_["foreign_civil"]);
+    foreign_result_ = std::to_string(foreign) + "/results/" + Drawn(foreign);
+  }
+
+  // A plan of one organisation and one inspector made by the side's planner (or the platform).
+  std::int64_t MakePlan(const std::string& side, std::int64_t inspector_unit) {
+    auto r = Call(side == "platform" ? platform_ : planners_.at(side), "POST",
+                  "/api/v1/inspections/plans",
+                  fmt::format(R"({{"name":"抽查","sample_size":1,"inspectors_per_team":1,)"
+                              R"("inspector_unit_id":{}}})",
+                              inspector_unit));
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+  // Draws plan `id` as the platform: the USCC drawn.
+  std::string Drawn(std::int64_t id) {
+    auto r =
+        Call(platform_, "POST", "/api/v1/inspections/plans/" + std::to_string(id) + "/draw", "{}");
+    Expect(r, 200);
+    return r.status == 200 ? std::string(Json(r).at("selections").at(0).at("uscc").as_string())
+                           : std::string();
+  }
+  // A drawn plan of the side whose one result its inspector has recorded.
+  std::int64_t RecordedPlan(const std::string& side) {
+    const std::int64_t id =
+        MakePlan(side, side == "own" ? civil_ids_.at("insp_unit") : ids_.at("foreign_civil"));
+    const std::string uscc = Drawn(id);
+    Expect(Call(teams_.at(side), "PUT",
+                "/api/v1/inspections/" + std::to_string(id) + "/results/" + uscc,
+                R"({"result":"no_issue"})"),
+           200);
+    return id;
   }
 
   static void Expect(const HttpResult& r, int status) { EXPECT_EQ(r.status, status) << r.body; }
@@ -763,6 +818,17 @@ class AuthzMatrixTest : public ApiFixture {
         return std::to_string(MakePart("foreign_project", part));
       }
     }
+    if (name == "self") {  // anon has no user of its own: the platform's stands in
+      return std::to_string(self_ids_.at(self_ids_.contains(role) ? role : "platform"));
+    }
+    if (name == "assigned_result") return assigned_result_;
+    if (name == "foreign_result") return foreign_result_;
+    if (name == "fresh_plan") return std::to_string(MakePlan("own", civil_ids_.at("insp_unit")));
+    if (name == "foreign_fresh_plan") {
+      return std::to_string(MakePlan("foreign", ids_.at("foreign_civil")));
+    }
+    if (name == "fresh_recorded_plan") return std::to_string(RecordedPlan("own"));
+    if (name == "foreign_fresh_recorded_plan") return std::to_string(RecordedPlan("foreign"));
     if (name == "org_linked_here") return std::to_string(LinkedOrg(ids_["union_unit"]));
     if (name == "org_linked_there") return std::to_string(LinkedOrg(ids_["foreign_unit"]));
     if (name == "own_session" || name == "foreign_session") {
@@ -817,7 +883,11 @@ class AuthzMatrixTest : public ApiFixture {
   std::map<std::int64_t, std::string> usernames_;
   std::map<std::int64_t, std::string> usccs_;
   std::map<std::string, Session> sessions_;
-  std::map<std::string, Session> matchers_;  // union officers making the runs, by side
+  std::map<std::string, Session> matchers_;       // union officers making the runs, by side
+  std::map<std::string, std::int64_t> self_ids_;  // each role's own user
+  std::map<std::string, Session> planners_;       // civil-affairs officers planning, by side
+  std::map<std::string, Session> teams_;          // the sides' inspectors
+  std::string assigned_result_, foreign_result_;  // "{plan}/results/{uscc}"
   std::map<std::string, std::vector<std::int64_t>> proposals_;  // pools, by side
   std::map<std::string, std::vector<std::int64_t>> runs_;
   std::int64_t worker_ = 0;

@@ -101,6 +101,9 @@ constexpr Entry kAuditActions[] = {
     // grade evaluations (domain/evaluation)
     {"finalize", "确定评估等级", "Finalise"},
     {"grade", "评估定级", "Grade"},
+    {"draw", "双随机抽取", "Draw"},
+    {"publish", "公示", "Publish"},
+    {"record_result", "登记检查结果", "Record a result"},
 };
 
 // Records, then the API areas that refused requests name (a denied entry's entity is its
@@ -140,6 +143,9 @@ constexpr Entry kAuditEntities[] = {
     {"penalty", "行政处罚", "Penalty"},
     {"evaluation_template", "评估指标体系", "Evaluation template"},
     {"evaluation", "等级评估", "Grade evaluation"},
+    {"inspection_plan", "双随机抽查计划", "Inspection plan"},
+    {"inspection_result", "抽查结果", "Inspection result"},
+    {"user_conflict", "回避申报", "Conflict declaration"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
@@ -148,6 +154,7 @@ constexpr Entry kAuditEntities[] = {
     {"selection", "优秀项目评选管理", "Excellent-project selection"},
     {"matching", "供需对接管理", "Demand and resource matching"},
     {"venues", "场地预约管理", "Venues and bookings"},
+    {"inspections", "双随机抽查管理", "Double-random inspections"},
     {"workers", "职工管理", "Workers"},
     {"events", "活动管理", "Events"},
     {"annual", "年检与行政处罚", "Annual reports and penalties"},
@@ -204,6 +211,21 @@ constexpr Entry kPenaltyKinds[] = {
     {"confiscation", "没收违法所得、非法财物", "Confiscation"},
     {"suspension", "限期停止活动", "Suspension of activities"},
     {"revocation", "撤销登记", "Revocation of registration"},
+};
+
+constexpr Entry kInspectionStatuses[] = {
+    {"planned", "待抽取", "Planned"},
+    {"drawn", "已抽取", "Drawn"},
+    {"published", "已公示", "Published"},
+};
+
+// 双随机抽查结果 as published (通过登记的住所无法联系 is the usual wording for an organisation
+// not found at its registered address).
+constexpr Entry kInspectionResults[] = {
+    {"no_issue", "未发现问题", "No issue found"},
+    {"rectify", "责令整改", "Ordered to rectify"},
+    {"case_opened", "立案查处", "Case opened"},
+    {"unreachable", "通过登记的住所无法联系", "Not reachable at the registered address"},
 };
 
 constexpr Entry kProjectStatuses[] = {
@@ -351,6 +373,8 @@ constexpr std::array kDictionaries = {
     Dictionary{"annual_report_status", "年报状态", "Annual report status", kAnnualReportStatuses},
     Dictionary{"annual_report_result", "年检结论", "Annual report result", kAnnualReportResults},
     Dictionary{"penalty_kind", "处罚种类", "Penalty kind", kPenaltyKinds},
+    Dictionary{"inspection_status", "抽查计划状态", "Inspection plan status", kInspectionStatuses},
+    Dictionary{"inspection_result", "抽查结果", "Inspection result", kInspectionResults},
 };
 
 std::string_view Trim(std::string_view text) {

@@ -13,6 +13,7 @@
 #include "domain/credit/credit.hpp"
 #include "domain/evaluation/evaluation.hpp"
 #include "domain/event/event.hpp"
+#include "domain/inspection/inspection.hpp"
 #include "domain/matching/matching.hpp"
 #include "domain/matching/matching_rules.hpp"
 #include "domain/org/org.hpp"
@@ -149,6 +150,21 @@ TEST(Dictionary, LabelsTheEvaluationAuditTrail) {
     ExpectLabelled("audit_entity", entity);
   }
   for (const char* action : {"create", "update", "score", "finalize", "grade"}) {
+    ExpectLabelled("audit_action", action);
+  }
+}
+
+// Inspection plans, results and declarations carry labels for their codes and audit trail.
+TEST(Dictionary, LabelsTheInspections) {
+  for (const std::string& s : inspection::PlanStatusNames()) ExpectLabelled("inspection_status", s);
+  EXPECT_EQ(Get("inspection_status").entries.size(), inspection::PlanStatusNames().size());
+  for (const std::string& r : inspection::ResultNames()) ExpectLabelled("inspection_result", r);
+  EXPECT_EQ(Get("inspection_result").entries.size(), inspection::ResultNames().size());
+  for (const char* entity :
+       {"inspection_plan", "inspection_result", "user_conflict", "inspections"}) {
+    ExpectLabelled("audit_entity", entity);
+  }
+  for (const char* action : {"create", "draw", "publish", "record_result"}) {
     ExpectLabelled("audit_action", action);
   }
 }

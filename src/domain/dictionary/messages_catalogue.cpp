@@ -268,6 +268,28 @@ constexpr Message kMessages[] = {
     {"the objection has already been answered", "该异议已答复"},
     {"must be accept or reject", "必须是异议成立或异议不成立"},
 
+    // --- double-random inspections (domain/inspection) ---
+    {"the organisation pool holds {} organisations; {} requested",
+     "抽查对象库只有 {0} 家社会组织，不能抽取 {1} 家"},
+    {"organisation {} has {} inspectors free of conflict; {} needed",
+     "社会组织 {0} 只有 {1} 名无需回避的检查人员，每组需要 {2} 名"},
+    {"must hold at most {} conflicts", "回避关系不能超过 {0} 条"},
+    {"must be a valid credit code", "必须是有效的统一社会信用代码"},
+    {"must be no_issue, rectify, case_opened or unreachable",
+     "必须是未发现问题、责令整改、立案查处或通过登记的住所无法联系"},
+    {"is required unless no issue was found", "发现问题时必须填写检查情况"},
+    {"the plan has already been drawn", "该计划已经抽取，不能重复抽取"},
+    {"the plan has not been drawn", "该计划尚未抽取"},
+    {"the results have already been published", "检查结果已经公示"},
+    {"the results have been published", "检查结果已公示，不能再修改"},
+    {"no result yet for {}", "{0} 尚未登记检查结果"},
+    {"only an inspector of the organisation's team records it",
+     "只有抽中检查该组织的检查人员可以登记结果"},
+    {"only the user itself declares its conflicts", "只能由本人申报回避"},
+    {"this conflict has already been declared", "已经申报过对该组织的回避"},
+    {"already declared", "已申报"},
+    {"must be planned, drawn or published", "必须是待抽取、已抽取或已公示"},
+
     // --- purchased-service projects (domain/project) ---
     {"must not be negative", "不能为负数"},
     {"must be positive", "必须大于零"},
@@ -624,7 +646,7 @@ constexpr FieldName kFieldNames[] = {
     {"net_assets_fen", "净资产", "net assets"},
     {"gov_purchase_income_fen", "政府购买服务收入", "income from government purchases"},
     {"activities", "年度工作及活动情况", "activities"},
-    {"result", "年检结论", "result"},
+    {"result", "结论", "result"},  // an annual report's review, an inspection's
     {"decided_on", "处罚决定日期", "decision date"},
     {"decision_no", "处罚决定书文号", "decision number"},
     // --- purchased-service projects ---
@@ -705,6 +727,17 @@ constexpr FieldName kFieldNames[] = {
     {"thresholds", "等级分数线", "grade thresholds"},
     {"indicators", "评估指标", "indicators"},
     {"experts", "评估专家", "experts"},
+    // --- double-random inspections ---
+    {"sample_size", "抽查数量", "sample size"},
+    {"inspectors_per_team", "每组检查人员数", "inspectors per team"},
+    {"inspector_unit_id", "检查人员所在单位", "inspectors' unit"},
+    {"org_filter", "抽查范围", "organisations to draw from"},
+    {"org_filter.region_code", "抽查地区", "region"},
+    {"org_filter.org_type", "组织类型", "organisation type"},
+    {"org_filter.category", "服务类别", "service category"},
+    {"conflicts", "回避关系", "conflicts"},
+    {"findings", "检查情况", "findings"},
+    {"results", "检查结果", "results"},
 };
 
 }  // namespace

@@ -76,4 +76,9 @@ void AddEventRoutes(Router& router, domain::event::EventService& events);
 // /api/v1/evaluations (list, create, get, an expert's scores, finalize).
 void AddEvaluationRoutes(Router& router, domain::evaluation::EvaluationService& evaluations);
 
+// Double-random inspections: /api/v1/inspections/plans (list, create, get, draw, publish),
+// /pool-preview, /assignments, /{plan_id}/results/{uscc}, /api/v1/users/{id}/conflicts and the
+// public /api/public/inspections/{id}.
+void AddInspectionRoutes(Router& router, domain::inspection::InspectionService& inspections);
+
 }  // namespace lianyin::http::handlers

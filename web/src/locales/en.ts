@@ -2,6 +2,7 @@ import type { MessageSchema } from './zh-CN'
 import annual from './annual.en'
 import evaluations from './evaluations.en'
 import venues from './venues.en'
+import inspections from './inspections.en'
 
 const en: MessageSchema = {
   app: {
@@ -1203,6 +1204,7 @@ const en: MessageSchema = {
   venues,
   annual,
   evaluations,
+  inspections,
   tabs: {
     label: 'Open pages',
     refresh: 'Refresh page',

@@ -1,6 +1,7 @@
 import annual from './annual.zh-CN'
 import evaluations from './evaluations.zh-CN'
 import venues from './venues.zh-CN'
+import inspections from './inspections.zh-CN'
 
 const zhCN = {
   app: {
@@ -1196,6 +1197,7 @@ const zhCN = {
   venues,
   annual,
   evaluations,
+  inspections,
   tabs: {
     label: '已打开的页面',
     refresh: '刷新页面',

@@ -176,6 +176,30 @@ export const layoutChildren: RouteRecordRaw[] = [
     ],
   },
   {
+    path: 'inspections',
+    meta: { titleKey: 'inspections.menuPlans', icon: Finished },
+    children: [
+      {
+        path: '',
+        name: 'inspection-plans',
+        component: () => import('@/views/inspections/index.vue'),
+        meta: { titleKey: 'inspections.menuPlans', icon: List, permission: 'inspection:plan:list' },
+      },
+      {
+        path: ':id(\\d+)',
+        name: 'inspection-plan',
+        component: () => import('@/views/inspections/plan.vue'),
+        meta: { titleKey: 'inspections.plan', permission: 'inspection:plan:list', activeMenu: '/inspections', parent: 'inspection-plans' },
+      },
+      {
+        path: 'mine',
+        name: 'inspection-assignments',
+        component: () => import('@/views/inspections/mine.vue'),
+        meta: { titleKey: 'inspections.menuAssignments', icon: Checked, permission: 'inspection:result:edit' },
+      },
+    ],
+  },
+  {
     path: 'workers',
     name: 'workers-list',
     component: () => import('@/views/workers/index.vue'),

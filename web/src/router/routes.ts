@@ -26,6 +26,18 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/public/excellent.vue'),
     meta: { public: true, titleKey: 'publicExcellent.title' },
   },
+  {
+    path: '/public/inspections',
+    name: 'public-inspections',
+    component: () => import('@/views/public/inspections.vue'),
+    meta: { public: true, titleKey: 'inspections.menuPublic' },
+  },
+  {
+    path: '/public/inspections/:id(\\d+)',
+    name: 'public-inspection',
+    component: () => import('@/views/public/inspection.vue'),
+    meta: { public: true, titleKey: 'inspections.publicTitle' },
+  },
   // The venue's check-in screen: full-screen, outside the layout (docs/api.md "The rotating code").
   {
     path: '/events/:id(\\d+)/screen',
