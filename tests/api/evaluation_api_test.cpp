@@ -1,6 +1,6 @@
 // Grade evaluations (等级评估, issue #12 part 2) over HTTP on both engines: templates and their
-// validation, the built-in scales, evaluations with the conflict and credit-list gates, the
-// experts' scores, SPEC §5.3's grade (drop one highest and one lowest with five or more experts,
+// validation, the built-in scales, evaluations with the conflict, credit-list and annual-report
+// gates, the experts' scores, SPEC §5.3's grade (drop one highest and one lowest with five or more experts,
 // the mean half up to 0.1) set on the organisation, and exactly one finalisation and one open
 // evaluation under parallel requests.
 
@@ -198,6 +198,35 @@ TEST_P(EvaluationApiTest, ConflictedExpertsAndListedOrganisationsAreRefusedByNam
   EXPECT_EQ(missing.status, 422);
   EXPECT_EQ(Fields(missing), std::vector<std::string>{"org_id"});
   EXPECT_EQ(Fields(Create(other_, 999999, {})), std::vector<std::string>{"expert_ids"});
+}
+
+// A standing declaration (POST /users/{id}/conflicts) keeps its expert off that organisation
+// only; an organisation whose last reviewed annual report failed is not evaluated.
+TEST_P(EvaluationApiTest, DeclaredConflictsAndAFailedAnnualReportAreRefused) {
+  auto declared =
+      Call(admin_, "POST", "/api/v1/users/" + std::to_string(experts_[2]) + "/conflicts",
+           R"({"uscc":")" + Uscc("52110000MJ0000001") + R"("})");
+  ASSERT_EQ(declared.status, 201) << declared.body;
+  auto conflict = Create(org_, one_leaf_, {experts_[0], experts_[2]});
+  ASSERT_EQ(conflict.status, 422) << conflict.body;
+  EXPECT_EQ(Fields(conflict), std::vector<std::string>{"expert_ids[1]"});
+  EXPECT_NE(conflict.body.find("专家2"), std::string::npos) << conflict.body;
+  EXPECT_EQ(Create(other_, one_leaf_, {experts_[2]}).status, 201);
+
+  auto filed = Call(officer_, "POST", "/api/v1/orgs/" + std::to_string(org_) + "/annual-reports",
+                    R"({"year":2025,"income_fen":100000,"expense_fen":90000,
+                        "net_assets_fen":50000,"gov_purchase_income_fen":0,
+                        "activities":"职工服务活动"})");
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  const std::string report = std::to_string(Json(filed).at("id").as_int64());
+  ASSERT_EQ(Call(officer_, "POST", "/api/v1/annual-reports/" + report + "/review",
+                 R"({"result":"fail","comment":"财务报表不实"})")
+                .status,
+            200);
+  auto refused = Create(org_, one_leaf_, {experts_[0]});
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(Fields(refused), std::vector<std::string>{"org_id"});
+  EXPECT_NE(refused.body.find("年检结论为不合格"), std::string::npos) << refused.body;
 }
 
 TEST_P(EvaluationApiTest, ScoresAreTheAssignedExpertsOwnAndChecked) {

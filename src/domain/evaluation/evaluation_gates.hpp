@@ -1,16 +1,14 @@
 #pragma once
-// The two checks SPEC §4 puts before an evaluation, each one function so that the areas still
-// being built join here and nowhere else:
+// The two checks SPEC §4 puts before an evaluation, each one function, so that every condition
+// lives here and nowhere else:
 //
-//   - ExpertConflict: why an expert may not score an organisation (a conflict of interest).
-//     Today: the expert is an account of the organisation (its org_member). The standing
-//     declarations of POST /users/{id}/conflicts (table user_conflicts, another branch) add
-//     their condition here: a declaration of this expert (expert.user_id) naming the
-//     organisation's USCC (org.uscc), in `session`, the creating transaction's.
-//   - Ineligible: why an organisation cannot be evaluated. Today: it is not registered, or it is
-//     on a credit list
-//     (credit_gate.hpp, the entry named). "Its last annual report failed" (the annual-report
-//     area, another branch) adds its query here, answering the same kind of 422 on org_id.
+//   - ExpertConflict: why an expert may not score an organisation (a conflict of interest): the
+//     expert is an account of the organisation (its org_member), or it declared a standing
+//     conflict with the organisation's USCC (POST /users/{id}/conflicts,
+//     inspection/conflict_gate.hpp).
+//   - Ineligible: why an organisation cannot be evaluated: it is not registered, it is on a
+//     credit list (credit_gate.hpp, the entry named), or its last reviewed annual report failed
+//     (annual/annual_gate.hpp).
 //
 // Both run inside the creating transaction and are unscoped: they answer for whichever
 // organisation and experts the use case names.
