@@ -206,7 +206,7 @@ const en: MessageSchema = {
     allHint: 'Holds every permission (*), including ones added later',
     editTitle: 'Permissions of {name}',
     editPermissions: 'Permissions',
-    areas: { system: 'System', org: 'Social organisations', project: 'Purchased-service projects', match: 'Matching', event: 'Events', annual: 'Annual reports and penalties', evaluation: 'Grade evaluations' },
+    areas: { system: 'System', org: 'Social organisations', project: 'Purchased-service projects', match: 'Matching', event: 'Events', annual: 'Annual reports and penalties', evaluation: 'Grade evaluations', inspection: 'Double-random inspections', credit: 'Credit lists', venue: 'Venues and bookings' },
   },
   sessions: {
     user: 'User',

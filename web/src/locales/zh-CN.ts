@@ -204,7 +204,7 @@ const zhCN = {
     allHint: '拥有全部权限（*），包括今后新增的权限',
     editTitle: '编辑角色权限：{name}',
     editPermissions: '分配权限',
-    areas: { system: '系统管理', org: '社会组织', project: '购买服务项目', match: '资源对接', event: '活动管理', annual: '年检与行政处罚', evaluation: '等级评估' },
+    areas: { system: '系统管理', org: '社会组织', project: '购买服务项目', match: '资源对接', event: '活动管理', annual: '年检与行政处罚', evaluation: '等级评估', inspection: '双随机抽查', credit: '信用管理', venue: '场地预约' },
   },
   sessions: {
     user: '用户',
