@@ -158,8 +158,18 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
     auto events = BuildDemoEvents(services, InitActor(*admin), *venues, setup.admin_password);
     if (!events) return events.error();
     report.demo.events = *events;
+    // One published double-random draw per level in Inner Mongolia, with its inspectors and
+    // results, acted by each body's officer (the admin's password too).
+    auto inspections = BuildDemoInspections(services, InitActor(*admin),
+                                            created->inner_mongolia_civil_id, setup.admin_password);
+    if (!inspections) return inspections.error();
+    report.demo.inspections = *inspections;
+    report.demo.units += inspections->units;
+    report.demo.orgs += inspections->orgs;
     // The organisations' annual reports of the last three years, reviewed, with the dated
-    // credit rules run as they would have run (some organisations end on the lists).
+    // credit rules run as they would have run (some organisations end on the lists). After
+    // every organisation exists: one made later would owe its reports, and the rules `serve`
+    // runs at start would list it.
     auto annual = BuildDemoAnnual(services, InitActor(*admin), core::Now());
     if (!annual) return annual.error();
     report.demo.annual = *annual;
@@ -169,14 +179,6 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
                                             setup.admin_password);
     if (!evaluations) return evaluations.error();
     report.demo.evaluations = *evaluations;
-    // One published double-random draw per level in Inner Mongolia, with its inspectors and
-    // results, acted by each body's officer (the admin's password too).
-    auto inspections = BuildDemoInspections(services, InitActor(*admin),
-                                            created->inner_mongolia_civil_id, setup.admin_password);
-    if (!inspections) return inspections.error();
-    report.demo.inspections = *inspections;
-    report.demo.units += inspections->units;
-    report.demo.orgs += inspections->orgs;
   }
   return report;
 }
