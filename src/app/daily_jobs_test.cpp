@@ -41,7 +41,8 @@ TEST_P(DailyJobsTest, RunsAtStartAndStopsWhileWaiting) {
   ASSERT_TRUE(civil);
   domain::org::NewOrg o;
   o.name = "陕西省职工服务中心";
-  o.uscc = "52610000MJ0000001" + std::string(1, core::UsccCheckCharacter("52610000MJ0000001").value());
+  o.uscc =
+      "52610000MJ0000001" + std::string(1, core::UsccCheckCharacter("52610000MJ0000001").value());
   o.org_type = "social_service";
   o.region_code = "610000";
   o.registration_unit_id = civil->unit.id;
@@ -55,8 +56,9 @@ TEST_P(DailyJobsTest, RunsAtStartAndStopsWhileWaiting) {
   DailyJobs jobs(services.writer, [now] { return now; });
   jobs.Start();
   const auto listed = [&] {
-    return test::Count(db(), "SELECT COUNT(*) FROM credit_entries WHERE list = 'abnormal' AND "
-                             "entered_on = '2026-07-01' AND rule = 'annual_report:2025'");
+    return test::Count(db(),
+                       "SELECT COUNT(*) FROM credit_entries WHERE list = 'abnormal' AND "
+                       "entered_on = '2026-07-01' AND rule = 'annual_report:2025'");
   };
   for (int i = 0; i < 100 && listed() == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

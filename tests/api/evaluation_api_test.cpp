@@ -1,8 +1,8 @@
 // Grade evaluations (等级评估, issue #12 part 2) over HTTP on both engines: templates and their
 // validation, the built-in scales, evaluations with the conflict, credit-list and annual-report
-// gates, the experts' scores, SPEC §5.3's grade (drop one highest and one lowest with five or more experts,
-// the mean half up to 0.1) set on the organisation, and exactly one finalisation and one open
-// evaluation under parallel requests.
+// gates, the experts' scores, SPEC §5.3's grade (drop one highest and one lowest with five or more
+// experts, the mean half up to 0.1) set on the organisation, and exactly one finalisation and one
+// open evaluation under parallel requests.
 
 #include <gtest/gtest.h>
 
