@@ -555,6 +555,8 @@ constexpr Message kMessages[] = {
     {"{} is an account of the organisation being evaluated",
      "“{0}”是被评估组织的账号，存在利益冲突，不能担任评估专家"},
     {"only a registered organisation can be evaluated", "只有已登记的社会组织可以参加评估"},
+    {"the plan's secret seed does not open with this deployment's key: it cannot be drawn",
+     "抽查计划的随机种子无法用本系统的密钥解开（数据库是否未随密钥文件迁移？），不能抽取"},
     {"{} has declared a conflict of interest with the organisation",
      "“{0}”已申报与被评估组织存在利害关系，须回避，不能担任评估专家"},
     {"the organisation's last annual report failed",

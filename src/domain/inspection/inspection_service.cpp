@@ -3,6 +3,7 @@
 #include "domain/inspection/inspection_service.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
 
@@ -144,8 +145,11 @@ core::Result<PlanDetail> InspectionService::DrawPlan(const Actor& actor, std::in
                                          core::AsBytes(SealContext(plan->seed_commitment)))
                          : std::nullopt;
     if (!opened || SeedCommitment(*opened) != plan->seed_commitment) {
-      throw std::runtime_error(
-          fmt::format("inspection plan {}: the sealed seed does not open", plan_id));
+      // The database came without its deployment key (or was altered): the plan can never be
+      // drawn here, which the planner must hear of, not a 500.
+      spdlog::error("inspection plan {}: the sealed seed does not open with this key", plan_id);
+      return core::Error::Conflict(
+          "the plan's secret seed does not open with this deployment's key: it cannot be drawn");
     }
     seed = std::move(*opened);
     auto drawn = Draw(seed, plan->org_pool, plan->inspector_pool, plan->conflicts,

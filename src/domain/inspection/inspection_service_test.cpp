@@ -177,6 +177,19 @@ TEST_P(InspectionServiceTest, TooFewInspectorsDrawsNothing) {
             "sample_size");
 }
 
+// A database served with another deployment key cannot open a plan's sealed seed: the draw
+// says so (409) and draws nothing, instead of failing the request.
+TEST_P(InspectionServiceTest, ASeedSealedUnderAnotherKeyIsRefusedNotAnInternalError) {
+  auto created = svc_->CreatePlan(ActorAt(baotou_), Plan(1, 1));
+  ASSERT_TRUE(created);
+  InspectionService elsewhere(*writer_, core::Bytes(32, 8));
+  auto drawn = elsewhere.DrawPlan(ActorAt(baotou_), created->plan.id);
+  ASSERT_FALSE(drawn);
+  EXPECT_EQ(drawn.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(svc_->Get(ActorAt(baotou_), created->plan.id).value().plan.status, "planned");
+  EXPECT_TRUE(svc_->DrawPlan(ActorAt(baotou_), created->plan.id));
+}
+
 TEST_P(InspectionServiceTest, ParallelDrawsDrawExactlyOnce) {
   auto created = svc_->CreatePlan(ActorAt(baotou_), Plan(3, 1));
   ASSERT_TRUE(created);
