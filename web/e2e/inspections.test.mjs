@@ -90,6 +90,13 @@ describe('double-random inspections', { timeout: 90_000 }, () => {
     await hint.getByText('检查人员 2 名', { exact: false }).waitFor()
     await dialog.getByRole('button', { name: /建议抽查数量 1/ }).click()
     await dialog.getByLabel('每组检查人员').fill('1')
+    // A conflict of this plan: the inspector found by name, the organisation by its USCC.
+    await dialog.getByRole('button', { name: '添加回避' }).click()
+    const conflict = dialog.locator('.conflict').first()
+    await conflict.locator('.el-select').click()
+    await page.keyboard.type('其其格')
+    await visible(page, '.el-select-dropdown__item').filter({ hasText: '其其格' }).first().click()
+    await conflict.getByPlaceholder('统一社会信用代码').fill(uscc(usccs[0]).toLowerCase())
     const [created] = await Promise.all([
       page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/inspections/plans' && r.request().method() === 'POST'),
       dialog.getByRole('button', { name: '确定' }).click(),
@@ -97,6 +104,8 @@ describe('double-random inspections', { timeout: 90_000 }, () => {
     const plan = await created.json()
     assert.equal(created.status(), 201, JSON.stringify(plan))
     assert.equal(plan.org_pool.length, 3)
+    const qiqige = [...inspectors].find(([, name]) => name === 'insp.one')[0]
+    assert.deepEqual(plan.conflicts, [{ inspector_id: qiqige, uscc: uscc(usccs[0]) }])
     assert.equal(plan.seed, null)
     planId = plan.id
     await page.waitForURL(`${baseUrl}/inspections/${planId}`)

@@ -23,7 +23,7 @@ const inspections: typeof zh = {
   conflicts: 'Conflicts of interest',
   conflictsHint: "This plan's conflicts (inspector ↔ organisation); inspectors' standing declarations are added.",
   addConflict: 'Add a conflict',
-  inspectorId: 'Inspector id',
+  inspector: 'Inspector (by name)',
   hint: 'Per 民发〔2017〕45号 the {level}-level sampling rate is {percent} %: {orgs} organisations in the pool, {suggested} suggested; {inspectors} inspectors.',
   level: { nation: 'ministry', province: 'province', city: 'city', county: 'county' },
   suggested: 'Suggested sample size {n} ({percent} %)',

@@ -21,7 +21,7 @@ const inspections = {
   conflicts: '回避关系',
   conflictsHint: '本计划的回避关系（检查人员 ↔ 组织）；检查人员已申报的回避会自动加入。',
   addConflict: '添加回避',
-  inspectorId: '检查人员编号',
+  inspector: '检查人员（按姓名查找）',
   hint: '按民发〔2017〕45号，{level}级抽查比例为 {percent}%：对象库 {orgs} 家，建议抽取 {suggested} 家；检查人员 {inspectors} 名。',
   level: { nation: '部', province: '省', city: '市', county: '县' },
   suggested: '建议抽查数量 {n}（{percent}%）',
