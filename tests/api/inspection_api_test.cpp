@@ -214,6 +214,17 @@ TEST_P(InspectionApiTest, OnlyTheTeamRecordsAndPublicationShowsResults) {
   auto recorded =
       Call(assigned, "PUT", result, R"({"result":"rectify","findings":"财务制度不健全"})");
   ASSERT_EQ(recorded.status, 200) << recorded.body;
+  // The assignments are a list page like any other: recorded, the organisation leaves 待检查.
+  const auto all = Json(Call(assigned, "GET", "/api/v1/inspections/assignments?page_size=1"));
+  EXPECT_EQ(all.at("total").as_int64(), 1);
+  EXPECT_EQ(all.at("page_size").as_int64(), 1);
+  EXPECT_EQ(all.at("items").as_array().size(), 1u);
+  EXPECT_EQ(all.at("pending").as_int64(), 0);
+  EXPECT_EQ(Json(Call(assigned, "GET", "/api/v1/inspections/assignments?pending=true"))
+                .at("total")
+                .as_int64(),
+            0);
+  EXPECT_EQ(Call(assigned, "GET", "/api/v1/inspections/assignments?page_size=0").status, 422);
   EXPECT_TRUE(Public(id).at("results").is_null());
   EXPECT_EQ(CacheControl(id), "no-cache");  // the results may land any moment
   ASSERT_EQ(Call(officer_, "POST", Plan(id, "/publish"), "{}").status, 200);

@@ -275,17 +275,28 @@ bool InspectionRepo::MarkPublished(std::int64_t id, std::string_view now) {
              {std::string(now), std::string(now), id}) == 1;
 }
 
-std::vector<Assignment> InspectionRepo::Assignments(std::int64_t user_id, bool pending_only) {
+namespace {
+
+// The assignments of one inspector: its rows joined to their plans and results.
+constexpr std::string_view kAssignmentsFrom =
+    "FROM inspection_assignments a JOIN inspection_plans p ON p.id = a.plan_id "
+    "JOIN inspection_results r ON r.plan_id = a.plan_id AND r.uscc = a.uscc ";
+
+std::string AssignmentsWhere(bool pending_only) {
+  return std::string("WHERE a.inspector_id = ?") +
+         (pending_only ? " AND r.result IS NULL AND p.status = 'drawn'" : "");
+}
+
+}  // namespace
+
+std::vector<Assignment> InspectionRepo::Assignments(std::int64_t user_id, bool pending_only,
+                                                    std::int64_t limit, std::int64_t offset) {
   auto stmt = session_.Prepare(
-      std::string(
-          "SELECT p.id, p.name, p.status, r.position, r.uscc, r.org_id, COALESCE(o.name, ''), "
-          "r.result, r.findings, r.recorded_by_user_id, r.recorded_at "
-          "FROM inspection_assignments a JOIN inspection_plans p ON p.id = a.plan_id "
-          "JOIN inspection_results r ON r.plan_id = a.plan_id AND r.uscc = a.uscc "
-          "LEFT JOIN orgs o ON o.id = r.org_id WHERE a.inspector_id = ?") +
-      (pending_only ? " AND r.result IS NULL AND p.status = 'drawn'" : "") +
-      " ORDER BY p.id DESC, r.position LIMIT 500");
-  stmt.BindAll({user_id});
+      "SELECT p.id, p.name, p.status, r.position, r.uscc, r.org_id, COALESCE(o.name, ''), "
+      "r.result, r.findings, r.recorded_by_user_id, r.recorded_at " +
+      std::string(kAssignmentsFrom) + "LEFT JOIN orgs o ON o.id = r.org_id " +
+      AssignmentsWhere(pending_only) + " ORDER BY p.id DESC, r.position LIMIT ? OFFSET ?");
+  stmt.BindAll({user_id, limit, offset});
   return Collect<Assignment>(stmt, [](const store::Row& r) {
     return Assignment{r.Int(0), r.Text(1), r.Text(2),
                       Outcome{r.Int(3),
@@ -299,6 +310,13 @@ std::vector<Assignment> InspectionRepo::Assignments(std::int64_t user_id, bool p
                               r.OptInt(9),
                               r.OptText(10)}};
   });
+}
+
+std::int64_t InspectionRepo::CountAssignments(std::int64_t user_id, bool pending_only) {
+  auto stmt = session_.Prepare("SELECT COUNT(*) " + std::string(kAssignmentsFrom) +
+                               AssignmentsWhere(pending_only));
+  stmt.BindAll({user_id});
+  return stmt.Next() ? stmt.row().Int(0) : 0;
 }
 
 std::int64_t InspectionRepo::PendingCount(std::int64_t user_id) {

@@ -74,9 +74,11 @@ class InspectionRepo {
                     const std::string& findings, std::int64_t by_user_id, std::string_view now);
   // drawn → published; false when the plan was not drawn.
   bool MarkPublished(std::int64_t id, std::string_view now);
-  // The organisations of drawn plans assigned to `user_id`, newest plan first; only those
-  // without a result when `pending_only`.
-  std::vector<Assignment> Assignments(std::int64_t user_id, bool pending_only);
+  // One page of the organisations of drawn plans assigned to `user_id`, newest plan first; only
+  // those without a result when `pending_only`. One query; CountAssignments is its total.
+  std::vector<Assignment> Assignments(std::int64_t user_id, bool pending_only, std::int64_t limit,
+                                      std::int64_t offset);
+  std::int64_t CountAssignments(std::int64_t user_id, bool pending_only);
   std::int64_t PendingCount(std::int64_t user_id);
 
   // The unit of user `user_id` when `scope` sees the user.

@@ -59,9 +59,13 @@ core::Result<Outcome> InspectionService::RecordResult(const Actor& actor, std::i
   });
 }
 
-std::vector<Assignment> InspectionService::MyAssignments(const Actor& actor, bool pending_only) {
+account::Page<Assignment> InspectionService::MyAssignments(const Actor& actor, bool pending_only,
+                                                           const account::PageRequest& page) {
   store::Session session = writer_.db().Acquire();
-  return InspectionRepo(session).Assignments(actor.user_id, pending_only);
+  InspectionRepo repo(session);
+  return account::Page<Assignment>{
+      repo.Assignments(actor.user_id, pending_only, page.page_size, page.Offset()),
+      repo.CountAssignments(actor.user_id, pending_only)};
 }
 
 std::int64_t InspectionService::PendingCount(const Actor& actor) {

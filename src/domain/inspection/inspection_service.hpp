@@ -61,8 +61,10 @@ class InspectionService {
   core::Result<Outcome> RecordResult(const account::Actor& actor, std::int64_t plan_id,
                                      const std::string& uscc, const std::string& result,
                                      const std::string& findings);
-  // The caller's assignments (待检查 when pending_only), and how many are pending.
-  std::vector<Assignment> MyAssignments(const account::Actor& actor, bool pending_only);
+  // One page of the caller's assignments (待检查 when pending_only); PendingCount: how many are
+  // pending in all.
+  account::Page<Assignment> MyAssignments(const account::Actor& actor, bool pending_only,
+                                          const account::PageRequest& page);
   std::int64_t PendingCount(const account::Actor& actor);
 
   // GET /api/public/inspections: every drawn plan, newest draw first, without pools.

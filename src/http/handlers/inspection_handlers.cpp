@@ -122,12 +122,14 @@ Response Assignments(insp::InspectionService& svc, Context& ctx) {
   std::vector<core::FieldError> errors;
   const bool pending = QueryBool(ctx.request, "pending", errors).value_or(false);
   if (!errors.empty()) return ErrorResponse(core::Error::Invalid(std::move(errors)));
+  auto page = ParseListParams(ctx.request);
+  if (!page) return ErrorResponse(page.error());
+  const auto found = svc.MyAssignments(*ctx.actor, pending, ToPageRequest(*page));
   json::array items;
-  for (const insp::Assignment& a : svc.MyAssignments(*ctx.actor, pending)) {
-    items.push_back(AssignmentJson(a));
-  }
-  return JsonResponse(
-      200, json::object{{"items", std::move(items)}, {"pending", svc.PendingCount(*ctx.actor)}});
+  for (const insp::Assignment& a : found.items) items.push_back(AssignmentJson(a));
+  json::object body = ListEnvelope(std::move(items), found.total, page->page, page->page_size);
+  body["pending"] = svc.PendingCount(*ctx.actor);
+  return JsonResponse(200, body);
 }
 
 Response Declare(insp::InspectionService& svc, Context& ctx, std::int64_t user_id) {
@@ -232,7 +234,8 @@ void AddInspectionRoutes(Router& router, insp::InspectionService& svc) {
               .permission = "inspection:result:edit",
               .request_schema = ResultSchema()});
   router.Add("GET", "/api/v1/inspections/assignments", plain(Assignments),
-             {.summary = "The caller's inspection assignments (pending=true: 待检查)",
+             {.summary = "One page of the caller's inspection assignments (pending=true: 待检查); "
+                         "`pending` counts every pending one",
               .tag = "inspections",
               .permission = "inspection:result:edit"});
   router.Add("POST", "/api/v1/users/{id}/conflicts", with_id(Declare),

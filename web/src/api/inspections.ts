@@ -153,8 +153,13 @@ export const publishPlan = (id: number) => http.post<PlanDetail>(`${base}/plans/
 /** Only by an inspector of that organisation's team; after publication → 409. */
 export const recordResult = (planId: number, uscc: string, result: InspectionResult, findings: string) =>
   http.put<Outcome>(`${base}/${planId}/results/${uscc}`, { result, findings })
-export const listAssignments = (pending = false) =>
-  http.get<{ items: Assignment[]; pending: number }>(`${base}/assignments`, pending ? { pending: 'true' } : {})
+/** One page of the caller's assignments (only 待检查 when `pending`); `pending` counts all of those. */
+export const listAssignments = (pending = false, page = 1, page_size = 20) =>
+  http.get<Page<Assignment> & { pending: number }>(`${base}/assignments`, {
+    ...(pending ? { pending: 'true' } : {}),
+    page,
+    page_size,
+  })
 export const declareConflict = (userId: number, uscc: string) =>
   http.post<UserConflict>(`/api/v1/users/${userId}/conflicts`, { uscc })
 export const listConflicts = (userId: number) =>
