@@ -135,7 +135,8 @@ describe('double-random inspections', { timeout: 90_000 }, () => {
     await loginAs(assigned)
     const card = page.locator('.inspection-card')
     await card.getByText('待检查').waitFor()
-    assert.equal((await card.locator('.wb-card-value').innerText()).trim(), '1')
+    // The figure reads 0 until the card's request answers: wait for it, do not sample it.
+    await card.locator('.wb-card-value').getByText('1', { exact: true }).waitFor()
     await card.click()
     await page.waitForURL(/\/inspections\/mine/)
     const row = page.locator('.assignments .el-table__row').filter({ hasText: planName })
