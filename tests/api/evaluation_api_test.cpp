@@ -302,6 +302,17 @@ TEST_P(EvaluationApiTest, SixExpertsDropOneHighestAndOneLowestAndGradeTheOrganis
   EXPECT_EQ(graded.at("total").as_int64(), 1);
   auto audit = Json(Call(admin_, "GET", "/api/v1/audit?entity=evaluation"));
   EXPECT_GE(audit.at("total").as_int64(), 8);  // create, six scores, finalize
+  // The organisation's timeline tells of the grade.
+  auto history = Json(Call(officer_, "GET", "/api/v1/orgs/" + std::to_string(org_) + "/history"));
+  bool told = false;
+  for (const auto& e : history.at("items").as_array()) {
+    if (e.at("action").as_string() != "grade") continue;
+    told = true;
+    EXPECT_EQ(e.at("reason").as_string(), "等级评估定为4A（85.1分），有效期至" + until);
+    EXPECT_EQ(e.at("actor_username").as_string(), "bj.civil");
+    EXPECT_EQ(e.at("details").at("evaluation_id").as_int64(), id);
+  }
+  EXPECT_TRUE(told) << json::serialize(history);
 }
 
 TEST_P(EvaluationApiTest, BelowTheLowestThresholdThereIsNoGrade) {

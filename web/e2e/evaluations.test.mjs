@@ -178,6 +178,10 @@ describe('grade evaluations', { timeout: 100_000 }, () => {
     const org = await api.expect(200, 'GET', `/api/v1/orgs/${orgId}`)
     assert.equal(org.grade, '5A')
     assert.equal(org.grade_valid_until, body.valid_until)
+    // The organisation's page tells of the grade on its timeline.
+    await page.goto(`${app.baseUrl}/orgs/${orgId}`)
+    await page.getByText('等级评估定级').first().waitFor({ timeout })
+    await page.getByText(`等级评估定为5A（90.3分），有效期至${body.valid_until}`).waitFor({ timeout })
   })
 
   test('no CSP violations or page errors', () => {

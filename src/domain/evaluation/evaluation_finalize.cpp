@@ -33,6 +33,26 @@ std::optional<core::Error> Unscored(const std::vector<ExpertScore>& experts) {
   return core::Error::Invalid(std::move(errors));
 }
 
+// The organisation's timeline entry (GET /orgs/{id}/history) of a finalisation: the grade, its
+// score and validity, in the words people read there.
+org::OrgEvent GradeEvent(const account::Actor& actor, const std::string& at, std::int64_t id,
+                         const Outcome& outcome, const std::optional<std::string>& valid_until) {
+  org::OrgEvent event;
+  event.at = at;
+  event.actor_user_id = actor.user_id;
+  event.actor_username = actor.username;
+  event.action = "grade";
+  event.reason = outcome.grade
+                     ? fmt::format("等级评估定为{}（{}分），有效期至{}", *outcome.grade,
+                                   FormatPoints(outcome.score), *valid_until)
+                     : fmt::format("等级评估得分{}分，未达到评估等级", FormatPoints(outcome.score));
+  event.details_json =
+      json::serialize(json::object{{"evaluation_id", id},
+                                   {"grade", outcome.grade ? json::value(*outcome.grade) : nullptr},
+                                   {"score", PointsJson(outcome.score)}});
+  return event;
+}
+
 // The evaluation's change at finalisation: its score, grade, validity and dropped experts.
 common::Change FinalizeChange(const EvaluationDetail& d, const Outcome& outcome,
                               const std::optional<std::string>& valid_until) {
@@ -85,6 +105,7 @@ core::Result<EvaluationDetail> EvaluationService::Finalize(const account::Actor&
     everything.platform = true;
     const org::Org org = org::OrgRepo(tx.session()).FindManaged(everything, before->org_id).value();
     repo.SetOrgGrade(org.id, outcome.grade, valid_until, at);
+    org::OrgRepo(tx.session()).AddEvent(GradeEvent(actor, at, id, outcome, valid_until), org.id);
 
     EvaluationDetail d{repo.Find(access, id).value(), tmpl, repo.Experts(id)};
     tx.Record(FinalizeChange(d, outcome, valid_until));

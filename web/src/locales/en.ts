@@ -459,6 +459,7 @@ const en: MessageSchema = {
       transition: 'Status change',
       review: 'Registration review',
       credit_rule: 'Entered by a dated credit rule',
+      grade: 'Graded by an evaluation',
     },
     actor: 'By',
     required: 'Please enter {field}',

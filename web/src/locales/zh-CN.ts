@@ -451,7 +451,7 @@ const zhCN = {
     noTransition: '当前状态没有可变更的状态',
     history: '变更记录',
     historyEmpty: '暂无变更记录',
-    actions: { create: '创建', update: '修改', transition: '状态变更', review: '登记审查', credit_rule: '信用规则自动列入' },
+    actions: { create: '创建', update: '修改', transition: '状态变更', review: '登记审查', credit_rule: '信用规则自动列入', grade: '等级评估定级' },
     actor: '操作人',
     required: '请填写{field}',
     categoriesRequired: '请至少选择一个服务类别',
