@@ -93,7 +93,7 @@ core::Result<domain::audit::PruneReport> Application::AuditPrune(
   return domain::audit::AuditService(*db_).Prune(export_file);
 }
 
-core::Result<domain::annual::CreditRulesReport> Application::RunJobs(
+core::Result<DailyJobsReport> Application::RunJobs(
     std::optional<core::Date> today) {
   if (auto ready = RequireInitialised(); !ready) return ready.error();
   Services services(*db_, LoadOrCreateKey(KeyFile()));

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/config.hpp"
+#include "app/daily_jobs.hpp"
 #include "app/demo.hpp"
 #include "core/error.hpp"
 #include "domain/annual/credit_rules_job.hpp"
@@ -56,7 +57,7 @@ class Application {
   // Runs the daily jobs once (`lianyin jobs run`): the dated credit rules as of `today`
   // (default: today in +08:00). Applies pending migrations first, as the audit commands do; a
   // database that was never initialised → 422 naming `db`.
-  core::Result<domain::annual::CreditRulesReport> RunJobs(std::optional<core::Date> today);
+  core::Result<DailyJobsReport> RunJobs(std::optional<core::Date> today);
 
   store::Database& database();
 

@@ -16,8 +16,8 @@ std::int64_t SecondsToNextRun(core::DateTime now) {
 
 }  // namespace
 
-core::Result<domain::annual::CreditRulesReport> RunDailyJobs(domain::common::Writer& writer,
-                                                             core::DateTime now) {
+core::Result<DailyJobsReport> RunDailyJobs(domain::common::Writer& writer, core::DateTime now,
+                                           domain::mechanism::ReportTaskIssuer* issuer) {
   const core::Date today = core::LocalDate(now);
   auto report = domain::annual::RunCreditRules(writer, today, core::FormatDateTime(now));
   if (!report) return report.error();
@@ -26,7 +26,13 @@ core::Result<domain::annual::CreditRulesReport> RunDailyJobs(domain::common::Wri
       "{} on the dishonest list",
       core::FormatDate(today), report->abnormal, report->year, report->status_changes,
       report->dishonest);
-  return report;
+  auto mechanism =
+      domain::mechanism::RunMechanismTemplates(writer, today, core::FormatDateTime(now), issuer);
+  if (!mechanism) return mechanism.error();
+  spdlog::info("work-mechanism templates as of {}: {} meetings, {} report tasks created, {} left",
+               core::FormatDate(today), mechanism->meetings, mechanism->report_tasks,
+               mechanism->skipped);
+  return DailyJobsReport{*report, *mechanism};
 }
 
 void DailyJobs::Start() {

@@ -1,6 +1,7 @@
 #pragma once
 // The daily jobs of `serve` (issue #12): the dated credit rules
-// (domain/annual/credit_rules_job.hpp) once at start and then every day shortly after midnight,
+// (domain/annual/credit_rules_job.hpp) and the work-mechanism templates
+// (domain/mechanism/mechanism_job.hpp) once at start and then every day shortly after midnight,
 // Asia/Shanghai, on a thread of their own. The rules are idempotent, so a restart, a second
 // server on the same database or `lianyin jobs run` meanwhile add nothing twice.
 
@@ -13,13 +14,21 @@
 #include "core/error.hpp"
 #include "domain/annual/credit_rules_job.hpp"
 #include "domain/common/writer.hpp"
+#include "domain/mechanism/mechanism_job.hpp"
 
 namespace lianyin::app {
 
-// One run of every daily job as of `now` (its Asia/Shanghai date is the rules' today); logs
-// what it did. `lianyin jobs run` calls it too.
-core::Result<domain::annual::CreditRulesReport> RunDailyJobs(domain::common::Writer& writer,
-                                                             core::DateTime now);
+// What one run of the daily jobs did, job by job.
+struct DailyJobsReport {
+  domain::annual::CreditRulesReport credit;
+  domain::mechanism::MechanismJobReport mechanism;
+};
+
+// One run of every daily job as of `now` (its Asia/Shanghai date is the jobs' today): the
+// dated credit rules, then the work-mechanism templates' due occurrences (report-task ones
+// through `issuer`; null: skipped); logs what it did. `lianyin jobs run` calls it too.
+core::Result<DailyJobsReport> RunDailyJobs(domain::common::Writer& writer, core::DateTime now,
+                                           domain::mechanism::ReportTaskIssuer* issuer = nullptr);
 
 class DailyJobs {
  public:

@@ -24,6 +24,7 @@
 #include "domain/evaluation/evaluation_service.hpp"
 #include "domain/event/event_service.hpp"
 #include "domain/inspection/inspection_service.hpp"
+#include "domain/mechanism/mechanism_service.hpp"
 #include "domain/matching/matching_service.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/project/project_service.hpp"
@@ -81,6 +82,8 @@ class Services {
   domain::annual::AnnualService annual;
   domain::evaluation::EvaluationService evaluations;
   domain::inspection::InspectionService inspections;
+  // Without a report-task issuer until the reporting area lands (report-task templates: 422).
+  domain::mechanism::MechanismService mechanism;
 };
 
 }  // namespace lianyin::app

@@ -49,7 +49,8 @@ struct DbFlags {
   }
 };
 
-// `lianyin jobs run`: the dated credit rules once, and what they did.
+// `lianyin jobs run`: the daily jobs once (credit rules, work-mechanism templates), and what
+// they did.
 int RunJobs(lianyin::app::Application& app, const std::optional<std::string>& today_text) {
   std::optional<lianyin::core::Date> today;
   if (today_text) {
@@ -62,8 +63,12 @@ int RunJobs(lianyin::app::Application& app, const std::optional<std::string>& to
   std::printf(
       "credit rules: %lld organisations entered on the abnormal list for no %lld annual report "
       "(%lld now abnormal), %lld on the dishonest list\n",
-      static_cast<long long>(report->abnormal), static_cast<long long>(report->year),
-      static_cast<long long>(report->status_changes), static_cast<long long>(report->dishonest));
+      static_cast<long long>(report->credit.abnormal), static_cast<long long>(report->credit.year),
+      static_cast<long long>(report->credit.status_changes),
+      static_cast<long long>(report->credit.dishonest));
+  std::printf("work-mechanism templates: %d meetings and %d report tasks created, %d left\n",
+              report->mechanism.meetings, report->mechanism.report_tasks,
+              report->mechanism.skipped);
   return 0;
 }
 

@@ -61,6 +61,9 @@ class OrgService;
 namespace lianyin::domain::evaluation {
 class EvaluationService;
 }
+namespace lianyin::domain::mechanism {
+class MechanismService;
+}  // namespace lianyin::domain::mechanism
 namespace lianyin::domain::region {
 class RegionService;
 }
@@ -88,6 +91,7 @@ struct ApiServices {
   domain::annual::AnnualService& annual;
   domain::evaluation::EvaluationService& evaluations;
   domain::inspection::InspectionService& inspections;
+  domain::mechanism::MechanismService& mechanism;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;
 };

@@ -221,6 +221,30 @@ constexpr const char* kEvaluationReaders =
     "platform=200/200 admin=404/404 civil_affairs_officer=200/404 expert=200/404";
 constexpr const char* kEvaluationManagers =
     "platform=200/200 admin=404/404 civil_affairs_officer=200/404";
+
+// The work mechanism: meetings and templates of 北京市总工会 (own; the civil-affairs officer's
+// own are 北京市民政局's) and of 陕西省总工会, read and changed by the officers of that subtree;
+// supervised tasks are seen by the meeting's unit's subtree and by the owner organisation's
+// members (own_org owns the own tasks).
+constexpr const char* kMeetingListers =
+    "platform=200 admin=200 union_officer=200 civil_affairs_officer=200";
+constexpr const char* kMeetingReaders =
+    "platform=200/200 admin=200/404 union_officer=200/404 civil_affairs_officer=200/404";
+constexpr const char* kMeetingAdders =
+    "platform=201/201 admin=201/404 union_officer=201/404 civil_affairs_officer=201/404";
+constexpr const char* kMeetingCreators =
+    "platform=201/201 admin=201/422 union_officer=201/422 civil_affairs_officer=201/422";
+constexpr const char* kTaskListers =
+    "platform=200 admin=200 union_officer=200 civil_affairs_officer=200 org_member=200";
+constexpr const char* kTaskReaders =
+    "platform=200/200 admin=200/404 union_officer=200/404 civil_affairs_officer=200/404 "
+    "org_member=200/404";
+constexpr const char* kMechanismTemplateBody =
+    R"({"name":"季度调度","kind":"meeting","recurrence":"quarterly","unit_id":{mech_unit},)"
+    R"("starts_on":"2026-01-01","lead_days":10,"meeting":{"kind":"dispatch","title_pattern":"调度会"}})";
+constexpr const char* kForeignMechanismTemplateBody =
+    R"({"name":"季度调度","kind":"meeting","recurrence":"quarterly","unit_id":{foreign_unit},)"
+    R"("starts_on":"2026-01-01","lead_days":10,"meeting":{"kind":"dispatch","title_pattern":"调度会"}})";
 }  // namespace
 
 const std::vector<MatrixRow>& MatrixRows() {
@@ -759,6 +783,43 @@ const std::vector<MatrixRow>& MatrixRows() {
        "/api/v1/evaluations/{fresh_scored_evaluation}/finalize",
        "/api/v1/evaluations/{foreign_fresh_scored_evaluation}/finalize", "", "",
        kEvaluationManagers},
+      // The work mechanism.
+      {"GET /api/v1/meetings", "/api/v1/meetings", "", "", "", kMeetingListers},
+      {"POST /api/v1/meetings", "/api/v1/meetings", "/api/v1/meetings",
+       R"({"title":"定期会商","kind":"consultation","unit_id":{mech_unit},)"
+       R"("starts_at":"2026-04-10T09:00:00+08:00"})",
+       R"({"title":"定期会商","kind":"consultation","unit_id":{foreign_unit},)"
+       R"("starts_at":"2026-04-10T09:00:00+08:00"})",
+       kMeetingCreators},
+      {"GET /api/v1/meetings/{id}", "/api/v1/meetings/{own_meeting}",
+       "/api/v1/meetings/{foreign_meeting}", "", "", kMeetingReaders},
+      {"PATCH /api/v1/meetings/{id}", "/api/v1/meetings/{own_meeting}",
+       "/api/v1/meetings/{foreign_meeting}", R"({"location":"会议室"})", "", kMeetingReaders},
+      {"POST /api/v1/meetings/{id}/minutes", "/api/v1/meetings/{own_meeting}/minutes",
+       "/api/v1/meetings/{foreign_meeting}/minutes", R"({"minutes":"议定三项"})", "",
+       kMeetingReaders},
+      {"POST /api/v1/meetings/{id}/decisions", "/api/v1/meetings/{own_meeting}/decisions",
+       "/api/v1/meetings/{foreign_meeting}/decisions",
+       R"({"text":"事项","owner_name":"张三","deadline":"2026-12-31"})", "", kMeetingAdders},
+      {"GET /api/v1/supervised-tasks", "/api/v1/supervised-tasks", "", "", "", kTaskListers},
+      {"GET /api/v1/supervised-tasks/{id}", "/api/v1/supervised-tasks/{own_task}",
+       "/api/v1/supervised-tasks/{foreign_task}", "", "", kTaskReaders},
+      {"POST /api/v1/supervised-tasks/{id}/progress",
+       "/api/v1/supervised-tasks/{own_task}/progress",
+       "/api/v1/supervised-tasks/{foreign_task}/progress", R"({"note":"推进中"})", "",
+       kTaskReaders},
+      {"GET /api/v1/calendar", "/api/v1/calendar?from=2026-01-01&to=2026-12-31", "", "", "",
+       kMeetingListers},
+      {"GET /api/v1/mechanism-templates", "/api/v1/mechanism-templates", "", "", "",
+       kMeetingListers},
+      {"POST /api/v1/mechanism-templates", "/api/v1/mechanism-templates",
+       "/api/v1/mechanism-templates", kMechanismTemplateBody, kForeignMechanismTemplateBody,
+       kMeetingCreators},
+      {"GET /api/v1/mechanism-templates/{id}", "/api/v1/mechanism-templates/{own_mtemplate}",
+       "/api/v1/mechanism-templates/{foreign_mtemplate}", "", "", kMeetingReaders},
+      {"PATCH /api/v1/mechanism-templates/{id}", "/api/v1/mechanism-templates/{own_mtemplate}",
+       "/api/v1/mechanism-templates/{foreign_mtemplate}", R"({"active":true})", "",
+       kMeetingReaders},
   };
   return rows;
 }

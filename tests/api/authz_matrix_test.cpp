@@ -94,6 +94,49 @@ class AuthzMatrixTest : public ApiFixture {
     SetUpAnnual();
     SetUpEvaluations();
     SetUpInspections(bj_civil);
+    SetUpMechanism(bj_civil);
+  }
+
+  // Work-mechanism meetings, their supervised tasks (owned by own_org / foreign_org) and
+  // templates: of 北京市总工会 (own), of 北京市民政局 (the civil-affairs officer's own) and of
+  // 陕西省总工会 (foreign), all made by the platform.
+  void SetUpMechanism(std::int64_t bj_civil) {
+    ids_["mech_unit"] = ids_["union_unit"];
+    civil_ids_["mech_unit"] = bj_civil;
+    ids_["own_meeting"] = MakeMeeting(ids_["union_unit"]);
+    civil_ids_["own_meeting"] = MakeMeeting(bj_civil);
+    ids_["foreign_meeting"] = MakeMeeting(ids_["foreign_unit"]);
+    ids_["own_task"] = MakeDecision(ids_["own_meeting"], ids_["own_org"]);
+    civil_ids_["own_task"] = MakeDecision(civil_ids_["own_meeting"], ids_["own_org"]);
+    ids_["foreign_task"] = MakeDecision(ids_["foreign_meeting"], ids_["foreign_org"]);
+    ids_["own_mtemplate"] = MakeMechanismTemplate(ids_["union_unit"]);
+    civil_ids_["own_mtemplate"] = MakeMechanismTemplate(bj_civil);
+    ids_["foreign_mtemplate"] = MakeMechanismTemplate(ids_["foreign_unit"]);
+  }
+  std::int64_t MakeMeeting(std::int64_t unit) {
+    auto r = Call(platform_, "POST", "/api/v1/meetings",
+                  fmt::format(R"({{"title":"定期会商","kind":"consultation","unit_id":{},)"
+                              R"("starts_at":"2026-03-10T09:00:00+08:00","attendees":[]}})",
+                              unit));
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+  std::int64_t MakeDecision(std::int64_t meeting, std::int64_t owner_org) {
+    auto r = Call(platform_, "POST", "/api/v1/meetings/" + std::to_string(meeting) + "/decisions",
+                  fmt::format(R"({{"text":"报送台账","owner_org_id":{},"deadline":"2026-12-31"}})",
+                              owner_org));
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
+  }
+  std::int64_t MakeMechanismTemplate(std::int64_t unit) {
+    auto r =
+        Call(platform_, "POST", "/api/v1/mechanism-templates",
+             fmt::format(R"({{"name":"季度调度","kind":"meeting","recurrence":"quarterly",)"
+                         R"("unit_id":{},"starts_on":"2026-01-01","lead_days":10,)"
+                         R"("meeting":{{"kind":"dispatch","title_pattern":"{{period}}调度会"}}}})",
+                         unit));
+    Expect(r, 201);
+    return r.status == 201 ? Json(r).at("id").as_int64() : 0;
   }
 
   // Inspection plans (issue #12) of 北京市民政局 (own, by the civil-affairs officer there, its

@@ -104,6 +104,9 @@ constexpr Entry kAuditActions[] = {
     {"draw", "双随机抽取", "Draw"},
     {"publish", "公示", "Publish"},
     {"record_result", "登记检查结果", "Record a result"},
+    // the work mechanism (domain/mechanism)
+    {"record_minutes", "记录会议纪要", "Record the minutes"},
+    {"progress", "报告办理进展", "Report progress"},
 };
 
 // Records, then the API areas that refused requests name (a denied entry's entity is its
@@ -146,6 +149,10 @@ constexpr Entry kAuditEntities[] = {
     {"inspection_plan", "双随机抽查计划", "Inspection plan"},
     {"inspection_result", "抽查结果", "Inspection result"},
     {"user_conflict", "回避申报", "Conflict declaration"},
+    {"meeting", "工作会议", "Meeting"},
+    {"supervised_task", "督办事项", "Supervised task"},
+    {"mechanism_template", "工作机制模板", "Work-mechanism template"},
+    {"mechanism_occurrence", "工作机制按期生成", "Template occurrence"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
@@ -158,6 +165,7 @@ constexpr Entry kAuditEntities[] = {
     {"workers", "职工管理", "Workers"},
     {"events", "活动管理", "Events"},
     {"annual", "年检与行政处罚", "Annual reports and penalties"},
+    {"mechanism", "工作机制管理", "Work mechanism"},
     {"evaluations", "等级评估管理", "Grade evaluations"},
     {"units", "单位管理", "Units"},
     {"users", "用户管理", "Users"},
@@ -341,6 +349,35 @@ constexpr Entry kEvaluationStatuses[] = {
     {"finalized", "已定级", "Finalised"},
 };
 
+constexpr Entry kMeetingKinds[] = {
+    {"consultation", "定期会商", "Regular consultation"},
+    {"dispatch", "季度调度", "Quarterly dispatch"},
+    {"half_year_summary", "半年小结", "Half-year summary"},
+    {"year_end_summary", "年终总结", "Year-end summary"},
+    {"joint_meeting", "联席会议", "Joint meeting"},
+    {"other", "其他会议", "Other meeting"},
+};
+
+// What a supervised task's display_status may be: its status, or overdue when past its deadline.
+constexpr Entry kSupervisedTaskStatuses[] = {
+    {"open", "待办理", "Open"},
+    {"in_progress", "办理中", "In progress"},
+    {"done", "已办结", "Done"},
+    {"overdue", "已逾期", "Overdue"},
+};
+
+constexpr Entry kMechanismTemplateKinds[] = {
+    {"meeting", "工作会议", "Meeting"},
+    {"report_task", "报送任务", "Report task"},
+};
+
+constexpr Entry kMechanismRecurrences[] = {
+    {"monthly", "每月", "Monthly"},
+    {"quarterly", "每季度", "Quarterly"},
+    {"half_yearly", "每半年", "Half-yearly"},
+    {"yearly", "每年", "Yearly"},
+};
+
 constexpr std::array kDictionaries = {
     Dictionary{"org_type", "组织类型", "Organisation type", kOrgTypes},
     Dictionary{"org_status", "登记状态", "Registration status", kOrgStatuses},
@@ -375,6 +412,11 @@ constexpr std::array kDictionaries = {
     Dictionary{"penalty_kind", "处罚种类", "Penalty kind", kPenaltyKinds},
     Dictionary{"inspection_status", "抽查计划状态", "Inspection plan status", kInspectionStatuses},
     Dictionary{"inspection_result", "抽查结果", "Inspection result", kInspectionResults},
+    Dictionary{"meeting_kind", "会议类型", "Meeting kind", kMeetingKinds},
+    Dictionary{"supervised_task_status", "督办状态", "Supervised task status",
+               kSupervisedTaskStatuses},
+    Dictionary{"mechanism_template_kind", "模板类型", "Template kind", kMechanismTemplateKinds},
+    Dictionary{"mechanism_recurrence", "周期", "Recurrence", kMechanismRecurrences},
 };
 
 std::string_view Trim(std::string_view text) {

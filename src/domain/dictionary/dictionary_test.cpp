@@ -16,6 +16,7 @@
 #include "domain/inspection/inspection.hpp"
 #include "domain/matching/matching.hpp"
 #include "domain/matching/matching_rules.hpp"
+#include "domain/mechanism/mechanism.hpp"
 #include "domain/org/org.hpp"
 #include "domain/project/project.hpp"
 #include "domain/venue/venue.hpp"
@@ -207,6 +208,28 @@ TEST(Dictionary, CodeOfAcceptsTheCodeEitherLabelAndBlanks) {
   EXPECT_EQ(CodeOf(Get("yes_no"), "是"), "true");
   EXPECT_EQ(CodeOf(Get("yes_no"), "No"), "false");
   EXPECT_EQ(CodeOf(Get("org_status"), "异常"), "abnormal");
+}
+
+// The work mechanism: meeting kinds, task statuses (with overdue), template kinds and
+// recurrences, and its audit trail.
+TEST(Dictionary, LabelsTheWorkMechanism) {
+  const std::vector<std::pair<const char*, const std::vector<std::string>*>> codes = {
+      {"meeting_kind", &mechanism::MeetingKindNames()},
+      {"supervised_task_status", &mechanism::TaskDisplayStatusNames()},
+      {"mechanism_template_kind", &mechanism::TemplateKindNames()},
+      {"mechanism_recurrence", &mechanism::RecurrenceNames()}};
+  for (const auto& [dictionary, names] : codes) {
+    for (const std::string& code : *names) ExpectLabelled(dictionary, code);
+    EXPECT_EQ(Get(dictionary).entries.size(), names->size()) << dictionary;
+  }
+  EXPECT_EQ(CodeOf(Get("meeting_kind"), "季度调度"), "dispatch");
+  for (const char* entity :
+       {"meeting", "supervised_task", "mechanism_template", "mechanism_occurrence", "mechanism"}) {
+    ExpectLabelled("audit_entity", entity);
+  }
+  for (const char* action : {"create", "update", "record_minutes", "progress", "transition"}) {
+    ExpectLabelled("audit_action", action);
+  }
 }
 
 }  // namespace

@@ -75,7 +75,7 @@ void CheckSpec(const NewTemplate& in, std::vector<core::FieldError>& errors) {
     if (in.report_task &&
         (in.report_task->deadline_days < 0 || in.report_task->deadline_days > kMaxDeadlineDays)) {
       errors.push_back({"report_task.deadline_days",
-                        fmt::format("must be between 0 and {}", kMaxDeadlineDays),
+                        fmt::format("must be between {} and {}", 0, kMaxDeadlineDays),
                         {}});
     }
   } else {
@@ -103,6 +103,11 @@ core::Result<void> CheckMeeting(const MeetingInput& in, bool creating) {
   if (in.attendees) CheckAttendees(*in.attendees, "attendees", errors);
   if (!errors.empty()) return core::Error::Invalid(std::move(errors));
   return {};
+}
+
+MeetingInput Normalized(MeetingInput in) {
+  if (in.starts_at) in.starts_at = core::FormatDateTime(core::ParseDateTime(*in.starts_at).value());
+  return in;
 }
 
 core::Result<void> CheckDecision(const NewDecision& d) {
@@ -140,7 +145,7 @@ core::Result<Recurrence> CheckTemplate(const NewTemplate& in) {
     }
   }
   if (in.lead_days < 0 || in.lead_days > kMaxLeadDays) {
-    errors.push_back({"lead_days", fmt::format("must be between 0 and {}", kMaxLeadDays), {}});
+    errors.push_back({"lead_days", fmt::format("must be between {} and {}", 0, kMaxLeadDays), {}});
   }
   CheckSpec(in, errors);
   if (!errors.empty()) return core::Error::Invalid(std::move(errors));

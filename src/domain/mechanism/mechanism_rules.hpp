@@ -29,6 +29,9 @@ inline constexpr std::size_t kMaxCatchUp = 120;
 // checks only what it holds): a known kind, a date-time, attendees with names. Every bad field
 // at once (422).
 core::Result<void> CheckMeeting(const MeetingInput& input, bool creating);
+// `input` with starts_at written in +08:00 (FormatDateTime), so stored times compare as text.
+// Precondition: CheckMeeting passed.
+MeetingInput Normalized(MeetingInput input);
 
 // A decision's deadline is a real date; its owner is a unit, an organisation or a name (not a
 // unit and an organisation both).

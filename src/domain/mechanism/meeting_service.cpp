@@ -48,8 +48,9 @@ MeetingDetail DetailOf(store::Session& session, const core::Date& today, Meeting
 }  // namespace
 
 core::Result<MeetingDetail> MechanismService::CreateMeeting(const Actor& actor,
-                                                            const MeetingInput& in) {
-  if (auto ok = CheckMeeting(in, true); !ok) return ok.error();
+                                                            const MeetingInput& input) {
+  if (auto ok = CheckMeeting(input, true); !ok) return ok.error();
+  const MeetingInput in = Normalized(input);
   const std::string now = core::FormatDateTime(clock_());
   const account::Scope scope = account::ScopeOf(actor);
   return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<MeetingDetail> {
@@ -63,9 +64,10 @@ core::Result<MeetingDetail> MechanismService::CreateMeeting(const Actor& actor,
 }
 
 core::Result<MeetingDetail> MechanismService::UpdateMeeting(const Actor& actor, std::int64_t id,
-                                                            const MeetingInput& in) {
-  if (in.unit_id) return core::Error::Invalid("unit_id", "cannot be changed");
-  if (auto ok = CheckMeeting(in, false); !ok) return ok.error();
+                                                            const MeetingInput& input) {
+  if (input.unit_id) return core::Error::Invalid("unit_id", "cannot be changed");
+  if (auto ok = CheckMeeting(input, false); !ok) return ok.error();
+  const MeetingInput in = Normalized(input);
   const std::string now = core::FormatDateTime(clock_());
   const core::Date today = Today();
   const account::Scope scope = account::ScopeOf(actor);

@@ -81,4 +81,9 @@ void AddEvaluationRoutes(Router& router, domain::evaluation::EvaluationService& 
 // public /api/public/inspections/{id}.
 void AddInspectionRoutes(Router& router, domain::inspection::InspectionService& inspections);
 
+// The work mechanism: /api/v1/meetings (list, create, get, patch, minutes, decisions),
+// /api/v1/supervised-tasks (list, get, progress), /api/v1/mechanism-templates (list, create,
+// get, patch) and /api/v1/calendar.
+void AddMechanismRoutes(Router& router, domain::mechanism::MechanismService& mechanism);
+
 }  // namespace lianyin::http::handlers
