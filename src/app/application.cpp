@@ -93,8 +93,7 @@ core::Result<domain::audit::PruneReport> Application::AuditPrune(
   return domain::audit::AuditService(*db_).Prune(export_file);
 }
 
-core::Result<DailyJobsReport> Application::RunJobs(
-    std::optional<core::Date> today) {
+core::Result<DailyJobsReport> Application::RunJobs(std::optional<core::Date> today) {
   if (auto ready = RequireInitialised(); !ready) return ready.error();
   Services services(*db_, LoadOrCreateKey(KeyFile()));
   core::DateTime now = core::Now();
@@ -179,6 +178,11 @@ core::Result<InitReport> Application::Init(const InitOptions& options) {
                                             setup.admin_password);
     if (!evaluations) return evaluations.error();
     report.demo.evaluations = *evaluations;
+    // 陕西省民政厅's work mechanism: its meeting templates run as of now, the joint meeting of
+    // its rural-revitalisation teams and the decisions it supervises.
+    auto mechanism = BuildDemoMechanism(services, InitActor(*admin), core::Now());
+    if (!mechanism) return mechanism.error();
+    report.demo.mechanism = *mechanism;
   }
   return report;
 }

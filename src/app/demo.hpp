@@ -5,6 +5,7 @@
 #include "app/demo_events.hpp"
 #include "app/demo_inspections.hpp"
 #include "app/demo_matching.hpp"
+#include "app/demo_mechanism.hpp"
 #include "app/demo_projects.hpp"
 #include "app/demo_venues.hpp"
 #include "core/error.hpp"
@@ -48,6 +49,9 @@ struct DemoReport {
   // Application::Init), and what they built.
   std::int64_t inner_mongolia_civil_id = 0;
   DemoInspectionsReport inspections;
+  // 陕西省民政厅's work mechanism: templates, the joint meeting and its supervised tasks
+  // (demo_mechanism.hpp, built by Application::Init).
+  DemoMechanismReport mechanism;
 };
 
 // The demo deployment of SPEC §6, built up as the areas land, through the same use cases users

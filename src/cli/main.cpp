@@ -268,6 +268,12 @@ int main(int argc, char** argv) {
           i.plan_ids.size(), i.inspectors, static_cast<long long>(i.plan_ids.front()),
           static_cast<long long>(i.plan_ids.back()), lianyin::app::kDemoInnerMongoliaOfficer);
     }
+    if (const auto& m = report->demo.mechanism; demo && m.templates > 0) {
+      std::printf(
+          "demo work mechanism: 陕西省民政厅's %d meeting templates, %d meetings, %d supervised "
+          "tasks (%d done, %d in progress, %d overdue)\n",
+          m.templates, m.meetings, m.tasks, m.done, m.in_progress, m.overdue);
+    }
     std::printf("log in as: %s\n", report->admin_username.c_str());
     if (report->generated_password) {
       std::printf("generated admin password (shown once): %s\n",
