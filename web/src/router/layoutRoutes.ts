@@ -320,4 +320,46 @@ export const layoutChildren: RouteRecordRaw[] = [
       },
     ],
   },
+  {
+    path: 'mechanism',
+    meta: { titleKey: 'mechanism.menuGroup', icon: Calendar },
+    children: [
+      {
+        path: 'calendar',
+        name: 'mechanism-calendar',
+        component: () => import('@/views/mechanism/calendar.vue'),
+        meta: { titleKey: 'mechanism.menuCalendar', icon: Calendar, permission: 'mechanism:meeting:list' },
+      },
+      {
+        path: 'meetings',
+        name: 'mechanism-meetings',
+        component: () => import('@/views/mechanism/meetings.vue'),
+        meta: { titleKey: 'mechanism.menuMeetings', icon: Memo, permission: 'mechanism:meeting:list' },
+      },
+      {
+        path: 'meetings/:id(\\d+)',
+        name: 'mechanism-meeting',
+        component: () => import('@/views/mechanism/meeting.vue'),
+        meta: { titleKey: 'mechanism.menuMeeting', permission: 'mechanism:meeting:list', activeMenu: '/mechanism/meetings', parent: 'mechanism-meetings' },
+      },
+      {
+        path: 'tasks',
+        name: 'mechanism-tasks',
+        component: () => import('@/views/mechanism/tasks.vue'),
+        meta: { titleKey: 'mechanism.menuTasks', icon: Checked, permission: 'mechanism:task:list' },
+      },
+      {
+        path: 'tasks/:id(\\d+)',
+        name: 'mechanism-task',
+        component: () => import('@/views/mechanism/task.vue'),
+        meta: { titleKey: 'mechanism.menuTask', permission: 'mechanism:task:list', activeMenu: '/mechanism/tasks', parent: 'mechanism-tasks' },
+      },
+      {
+        path: 'templates',
+        name: 'mechanism-templates',
+        component: () => import('@/views/mechanism/templates.vue'),
+        meta: { titleKey: 'mechanism.menuTemplates', icon: Tickets, permission: 'mechanism:template:list' },
+      },
+    ],
+  },
 ]
