@@ -149,6 +149,7 @@ void AddMechanismRoutes(Router& router, Service& svc) {
              {.summary = "Hold a meeting (定期会商, 季度调度, 半年小结, 年终总结, 联席会议)",
               .tag = "mechanism",
               .permission = "mechanism:meeting:edit",
+              .request_schema = NewMeetingSchema(false),
               .response_schema = MeetingSchema()});
   router.Add("GET", "/api/v1/meetings/{id}", with_id([](Service& s, Context& ctx, std::int64_t id) {
                return ResultOr(200, s.GetMeeting(*ctx.actor, id), MeetingDetailJson);
@@ -161,16 +162,19 @@ void AddMechanismRoutes(Router& router, Service& svc) {
              {.summary = "Change a meeting's title, kind, time, place, agenda or attendees",
               .tag = "mechanism",
               .permission = "mechanism:meeting:edit",
+              .request_schema = NewMeetingSchema(true),
               .response_schema = MeetingSchema()});
   router.Add("POST", "/api/v1/meetings/{id}/minutes", with_id(RecordMinutes),
              {.summary = "Record (or replace) a meeting's minutes (会议纪要)",
               .tag = "mechanism",
               .permission = "mechanism:meeting:edit",
+              .request_schema = MinutesSchema(),
               .response_schema = MeetingSchema()});
   router.Add("POST", "/api/v1/meetings/{id}/decisions", with_id(AddDecision),
              {.summary = "A decision of the meeting becomes a supervised task (督办)",
               .tag = "mechanism",
               .permission = "mechanism:meeting:edit",
+              .request_schema = DecisionSchema(),
               .response_schema = SupervisedTaskSchema()});
   router.Add("GET", "/api/v1/supervised-tasks", plain(ListTasks),
              {.summary = "Supervised tasks in scope (supervised or owned), nearest deadline "
@@ -191,6 +195,7 @@ void AddMechanismRoutes(Router& router, Service& svc) {
                          "(open → in_progress → done; reopening by the meeting's unit only)",
               .tag = "mechanism",
               .permission = "mechanism:task:progress",
+              .request_schema = ProgressSchema(),
               .response_schema = SupervisedTaskSchema()});
   router.Add("GET", "/api/v1/calendar", plain(Calendar),
              {.summary = "The work calendar from..to (at most 366 days): meetings, task "

@@ -189,4 +189,81 @@ std::string WorkCalendarSchema() {
                                          {"items", Array(schema::Closed(item), "by date")}}));
 }
 
+namespace {
+
+json::object AttendeesProp() {
+  return Array({{"type", "object"},
+                {"properties",
+                 {{"unit_id", Prop("integer", "a unit in scope")},
+                  {"org_id", Prop("integer", "a published organisation")},
+                  {"name", Prop("string", "name shown")}}},
+                {"required", {"name"}}},
+               "at most 200");
+}
+
+std::string Body(json::object props, json::array required) {
+  return json::serialize(schema::Object(std::move(props), std::move(required)));
+}
+
+}  // namespace
+
+std::string NewMeetingSchema(bool patch) {
+  json::object props{{"title", Prop("string", "1-200 characters")},
+                     {"kind", Enum(mech::MeetingKindNames(), "dictionary meeting_kind")},
+                     {"starts_at", Prop("string", "date-time; no offset means +08:00")},
+                     {"location", Prop("string", "optional")},
+                     {"agenda", Prop("string", "optional")},
+                     {"attendees", AttendeesProp()}};
+  if (patch) return Body(std::move(props), {});
+  props["unit_id"] = Prop("integer", "the owner: a unit in the caller's scope");
+  return Body(std::move(props), {"title", "kind", "unit_id", "starts_at"});
+}
+
+std::string MinutesSchema() {
+  return Body({{"minutes", Prop("string", "at most 20 000 characters")}}, {"minutes"});
+}
+
+std::string DecisionSchema() {
+  return Body({{"text", Prop("string", "the decision")},
+               {"owner_unit_id", Prop("integer", "owner unit in scope (or owner_org_id)")},
+               {"owner_org_id", Prop("integer", "owner organisation (or owner_unit_id)")},
+               {"owner_name", Prop("string", "owner person; required without the others")},
+               {"deadline", Prop("string", "YYYY-MM-DD")}},
+              {"text", "deadline"});
+}
+
+std::string ProgressSchema() {
+  return Body({{"note", Prop("string", "required for done, and without a status change")},
+               {"status", Enum(mech::TaskStatusNames(), "the new status (optional)")}},
+              {});
+}
+
+std::string NewMechanismTemplateSchema() {
+  json::object meeting{{"kind", Enum(mech::MeetingKindNames(), "dictionary meeting_kind")},
+                       {"title_pattern", Prop("string", "{period} becomes 2026年第3季度 etc.")},
+                       {"location", Prop("string", "optional")},
+                       {"attendees", AttendeesProp()}};
+  json::object report{{"title_pattern", Prop("string", "{period} as above")},
+                      {"indicators", Array(Prop("string", "indicator code"), "at least one")},
+                      {"scope_unit_id", Prop("integer", "a unit in scope")},
+                      {"deadline_days", Prop("integer", "0-366 after the period's end")}};
+  return Body(
+      {{"name", Prop("string", "1-200 characters")},
+       {"kind", Enum(mech::TemplateKindNames(), "dictionary mechanism_template_kind")},
+       {"recurrence", Enum(mech::RecurrenceNames(), "dictionary mechanism_recurrence")},
+       {"unit_id", Prop("integer", "the owner: a unit in scope")},
+       {"starts_on", Prop("string", "YYYY-MM-DD")},
+       {"ends_on", Prop("string", "YYYY-MM-DD, optional")},
+       {"lead_days", Prop("integer", "0-366 days before the period's end")},
+       {"meeting", schema::Object(std::move(meeting), {"kind", "title_pattern"})},
+       {"report_task", schema::Object(std::move(report), {"title_pattern", "indicators",
+                                                          "scope_unit_id", "deadline_days"})}},
+      {"name", "kind", "recurrence", "unit_id", "starts_on", "lead_days"});
+}
+
+std::string TemplatePatchSchema() {
+  return Body({{"active", Prop("boolean", "whether the daily job creates its occurrences")}},
+              {"active"});
+}
+
 }  // namespace lianyin::http::handlers

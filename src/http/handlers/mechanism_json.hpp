@@ -36,5 +36,12 @@ std::string SupervisedTaskPageSchema();
 std::string MechanismTemplateSchema();
 std::string MechanismTemplatePageSchema();
 std::string WorkCalendarSchema();
+// Request bodies.
+std::string NewMeetingSchema(bool patch);
+std::string MinutesSchema();
+std::string DecisionSchema();
+std::string ProgressSchema();
+std::string NewMechanismTemplateSchema();
+std::string TemplatePatchSchema();
 
 }  // namespace lianyin::http::handlers

@@ -67,6 +67,7 @@ void AddMechanismTemplateRoutes(Router& router, Service& svc) {
                          "half-year or year, created lead_days before the period ends",
               .tag = "mechanism",
               .permission = "mechanism:template:edit",
+              .request_schema = NewMechanismTemplateSchema(),
               .response_schema = MechanismTemplateSchema()});
   router.Add("GET", "/api/v1/mechanism-templates/{id}",
              WithId("id",
@@ -83,6 +84,7 @@ void AddMechanismTemplateRoutes(Router& router, Service& svc) {
       {.summary = "Switch a template on or off {active}",
        .tag = "mechanism",
        .permission = "mechanism:template:edit",
+       .request_schema = TemplatePatchSchema(),
        .response_schema = MechanismTemplateSchema()});
 }
 
