@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <latch>
+#include <set>
 #include <thread>
 
 #include "api/api_fixture.hpp"
@@ -187,6 +188,32 @@ TEST_P(MechanismApiTest, TemplatesAndTheCalendar) {
   ASSERT_EQ(r.status, 200);
   EXPECT_FALSE(Json(r).at("active").as_bool());
   EXPECT_EQ(Call(foreign_, "GET", "/api/v1/mechanism-templates/" + std::to_string(id)).status, 404);
+}
+
+TEST_P(MechanismApiTest, BadBodiesNameEveryFieldAndChangeNothing) {
+  auto r = Call(officer_, "POST", "/api/v1/mechanism-templates",
+                R"({"name":"调度","kind":"meeting","recurrence":"weekly","unit_id":1,)"
+                R"("starts_on":"2026-02-30","lead_days":400,"meeting":{"kind":"chat"}})");
+  ASSERT_EQ(r.status, 422) << r.body;
+  std::set<std::string> fields;
+  const boost::json::object answer = Json(r);
+  for (const auto& d : answer.at("error").at("details").as_array()) {
+    fields.insert(std::string(d.at("field").as_string()));
+  }
+  EXPECT_TRUE(fields.contains("recurrence")) << r.body;
+  EXPECT_TRUE(fields.contains("starts_on")) << r.body;
+  EXPECT_TRUE(fields.contains("lead_days")) << r.body;
+  EXPECT_TRUE(fields.contains("meeting.title_pattern")) << r.body;
+  EXPECT_EQ(Json(Call(officer_, "GET", "/api/v1/mechanism-templates")).at("total").as_int64(), 0);
+  const std::string meeting = "/api/v1/meetings/" + std::to_string(Meeting());
+  r = Call(officer_, "PATCH", meeting, "{\"unit_id\":" + std::to_string(bj_civil_) + "}");
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(Json(r).at("error").at("details").at(0).at("field").as_string(), "unit_id");
+  r = Call(officer_, "PATCH", meeting, R"({"starts_at":"2026-02-21T01:30:00Z","kind":"dispatch"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r).at("starts_at").as_string(), "2026-02-21T09:30:00+08:00");
+  EXPECT_EQ(Json(r).at("kind").as_string(), "dispatch");
+  EXPECT_EQ(Call(foreign_, "PATCH", meeting, R"({"kind":"other"})").status, 404);
 }
 
 LIANYIN_INSTANTIATE_BACKEND_TESTS(MechanismApiTest);
