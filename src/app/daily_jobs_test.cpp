@@ -70,6 +70,29 @@ TEST_P(DailyJobsTest, RunsAtStartAndStopsWhileWaiting) {
   EXPECT_EQ(listed(), 1) << "ran once";
 }
 
+// One run of the daily jobs creates the work-mechanism templates' due meetings too, and reports
+// them; a second run adds nothing.
+TEST_P(DailyJobsTest, RunsTheWorkMechanismTemplates) {
+  if (IsSkipped()) return;
+  Services services(db(), core::RandomBytes(32));
+  ASSERT_TRUE(services.regions.Import({"test", "1", {{"610000", "陕西省", "100000"}}}));
+  auto admin = account::PlatformService(services.writer)
+                   .SetUpPlatform({"联引平台", "admin", "Jobs-Test-Passw0rd"});
+  ASSERT_TRUE(admin);
+  const account::Actor actor = test::Admin(*admin);
+  domain::mechanism::NewTemplate t{"季度调度",   "meeting",    "quarterly", admin->unit_id,
+                                   "2026-01-01", std::nullopt, 10};
+  t.meeting = domain::mechanism::MeetingSpec{"dispatch", "{period}调度会", std::nullopt, {}};
+  ASSERT_TRUE(services.mechanism.CreateTemplate(actor, t));
+  const core::DateTime now{core::StartOfDay({2026, 12, 4}).unix_seconds + 10 * 3600};
+  auto report = RunDailyJobs(services.writer, now);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->mechanism.meetings, 3);  // Q1–Q3; Q4's is due on 21 December
+  EXPECT_EQ(RunDailyJobs(services.writer, now)->mechanism.meetings, 0);
+  EXPECT_EQ(test::Count(db(), "SELECT COUNT(*) FROM meetings WHERE title = '2026年第3季度调度会'"),
+            1);
+}
+
 LIANYIN_INSTANTIATE_BACKEND_TESTS(DailyJobsTest);
 
 }  // namespace
