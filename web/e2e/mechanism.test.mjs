@@ -1,5 +1,5 @@
 // The work mechanism (工作机制, issue #13): an officer of 陕西省民政厅 holds the joint meeting and
-// records its minutes; its decision, past its deadline, shows 已逾期 on the workbench card and in
+// records its minutes and adds a decision; the first decision, past its deadline, shows 已逾期 on the workbench card and in
 // red on 督办事项; the owner organisation's member reports it done (a note is required) and it
 // shows 已办结; the meeting and the deadline appear on 工作日历; a quarterly template is made on
 // 工作机制模板. Screenshot: ../build/e2e-mechanism-calendar.png.
@@ -87,6 +87,18 @@ describe('work mechanism', { timeout: 90_000 }, () => {
     ])
     assert.equal(saved.status(), 200)
     await page.locator('.tasks-table').getByText('已逾期').waitFor()
+    await page.getByRole('button', { name: '新增议定事项' }).click()
+    const decision = page.getByRole('dialog', { name: '新增议定事项' })
+    await decision.getByLabel('督办事项').fill('筹备年终总结会')
+    await decision.getByLabel('责任人或责任单位名称').fill('陕西社会组织服务中心')
+    await decision.getByLabel('办理时限').fill('2099-12-31')
+    await decision.getByLabel('办理时限').press('Enter')
+    const [added] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/meetings/${meetingId}/decisions`)),
+      decision.getByRole('button', { name: '确定' }).click(),
+    ])
+    assert.equal(added.status(), 201, await added.text())
+    await page.locator('.tasks-table').getByText('陕西社会组织服务中心').waitFor()
 
     await page.goto(`${baseUrl}/mechanism/calendar`)
     await page.locator('.chip.meeting').filter({ hasText: meetingTitle }).waitFor()

@@ -28,6 +28,7 @@ const mechanism: typeof zh = {
   task: 'Task',
   meeting: 'Meeting',
   owner: 'Owner',
+  ownerOrg: 'Owner organisation',
   ownerName: 'Owner (person or unit name)',
   deadline: 'Deadline',
   status: 'Status',

@@ -26,6 +26,7 @@ const mechanism = {
   task: '督办事项',
   meeting: '所属会议',
   owner: '责任单位/责任人',
+  ownerOrg: '责任社会组织',
   ownerName: '责任人或责任单位名称',
   deadline: '办理时限',
   status: '办理状态',
