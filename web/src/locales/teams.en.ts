@@ -54,6 +54,8 @@ const teams: typeof teamsZh = {
   actualProjects: 'Projects done',
   plannedFunds: 'Funds planned (10k yuan)',
   actualFunds: 'Funds invested (10k yuan)',
+  axisProjects: 'Projects',
+  axisFunds: 'Funds (10k yuan)',
   directPurchase: 'Bought directly',
   salesHelped: 'Sales helped',
   byCounty: 'By county',

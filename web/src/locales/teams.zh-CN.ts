@@ -52,6 +52,8 @@ const teams = {
   actualProjects: '完成项目',
   plannedFunds: '计划资金（万元）',
   actualFunds: '投入资金（万元）',
+  axisProjects: '项目数',
+  axisFunds: '资金（万元）',
   directPurchase: '直接采购',
   salesHelped: '帮助销售',
   byCounty: '分县完成情况',
