@@ -349,10 +349,8 @@ constexpr Entry kEvaluationStatuses[] = {
 // Rural-revitalisation teams (domain/team): the five domains and the two kinds of consumption
 // assistance.
 constexpr Entry kTeamDomains[] = {
-    {"industry", "产业振兴", "Industry"},
-    {"organization", "组织振兴", "Organisation"},
-    {"talent", "人才振兴", "Talent"},
-    {"consumption", "消费帮扶", "Consumption assistance"},
+    {"industry", "产业振兴", "Industry"}, {"organization", "组织振兴", "Organisation"},
+    {"talent", "人才振兴", "Talent"},     {"consumption", "消费帮扶", "Consumption assistance"},
     {"charity", "公益慈善", "Charity"},
 };
 
