@@ -89,6 +89,10 @@ std::int64_t HelpRepo::Insert(std::int64_t team_id, const NewHelpProject& p, std
       .value();  // no unique key but the id
 }
 
+void HelpRepo::Lock(std::int64_t id) {
+  session_.Execute("UPDATE help_projects SET updated_at = updated_at WHERE id = ?", {id});
+}
+
 void HelpRepo::Update(const HelpProject& p, std::string_view now) {
   session_.Execute(
       "UPDATE help_projects SET title = ?, county_code = ?, funds_fen = ?, beneficiaries = ?, "

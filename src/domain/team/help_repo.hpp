@@ -20,6 +20,8 @@ class HelpRepo {
 
   std::int64_t Insert(std::int64_t team_id, const NewHelpProject& project, std::int64_t by_user,
                       std::string_view now);
+  // Takes the project's row lock (as TeamRepo::Lock): its participant rows are replaced.
+  void Lock(std::int64_t id);
   // Sets the stored fields from `project` (its id's row), stamping updated_at.
   void Update(const HelpProject& project, std::string_view now);
   // Replaces the organisations taking part (duplicates ignored).

@@ -77,7 +77,9 @@ core::Result<HelpProject> TeamService::UpdateHelpProject(const Actor& actor, std
     auto team = teams.FindInScope(scope, team_id);
     if (!team) return account::OutOfScope();
     HelpRepo repo(tx.session());
-    auto before = repo.Find(team_id, id);
+    if (!repo.Find(team_id, id)) return core::Error::NotFound();
+    repo.Lock(id);
+    auto before = repo.Find(team_id, id);  // as of the lock
     if (!before) return core::Error::NotFound();
     const NewHelpProject next = Patched(*before, patch);
     if (auto ok = CheckHelpProject(next); !ok) return ok.error();

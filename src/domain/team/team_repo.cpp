@@ -81,6 +81,10 @@ std::int64_t TeamRepo::Insert(const NewTeam& team, std::int64_t unit_id, std::in
   return id.value();  // teams have no unique key but the id
 }
 
+void TeamRepo::Lock(std::int64_t id) {
+  session_.Execute("UPDATE teams SET updated_at = updated_at WHERE id = ?", {id});
+}
+
 void TeamRepo::Update(std::int64_t id, const std::string& name, const std::string& domain,
                       std::int64_t lead_org_id, std::string_view now) {
   session_.Execute(

@@ -44,6 +44,9 @@ class TeamRepo {
 
   std::int64_t Insert(const NewTeam& team, std::int64_t unit_id, std::int64_t by_user,
                       std::string_view now);
+  // Takes the team's row lock (PostgreSQL; SQLite's write lock is held already) so that changes
+  // of one team, which replace its member and county rows, run one after the other.
+  void Lock(std::int64_t id);
   // Sets name, domain and lead from `team` (the id's row), stamping updated_at.
   void Update(std::int64_t id, const std::string& name, const std::string& domain,
               std::int64_t lead_org_id, std::string_view now);

@@ -67,7 +67,9 @@ core::Result<Team> TeamService::Update(const Actor& actor, std::int64_t id,
   const account::Scope scope = account::ScopeOf(actor);
   return writer_.Run(OriginOf(actor), [&](common::WriteTx& tx) -> core::Result<Team> {
     TeamRepo repo(tx.session());
-    auto before = repo.FindInScope(scope, id);
+    if (!repo.FindInScope(scope, id)) return account::OutOfScope();
+    repo.Lock(id);
+    auto before = repo.FindInScope(scope, id);  // as of the lock: the audit's before
     if (!before) return account::OutOfScope();
     if (auto ok = CheckOrgsExist(repo, patch.lead_org_id,
                                  patch.member_org_ids.value_or(std::vector<std::int64_t>{}));
