@@ -28,13 +28,14 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       events(writer, checkin_key, clock),
       annual(writer, clock),
       evaluations(writer, clock),
-      inspections(writer, key, clock) {}
+      inspections(writer, key, clock),
+      teams(writer, clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
   return http::ApiServices{
       auth,        security,    regions,          units,    users,  roles,   audit,  orgs,
       credit,      projects,    selection,        matching, venues, workers, events, annual,
-      evaluations, inspections, std::move(gauges)};
+      evaluations, inspections, teams, std::move(gauges)};
 }
 
 }  // namespace lianyin::app

@@ -24,6 +24,7 @@
 #include "domain/evaluation/evaluation_service.hpp"
 #include "domain/event/event_service.hpp"
 #include "domain/inspection/inspection_service.hpp"
+#include "domain/team/team_service.hpp"
 #include "domain/matching/matching_service.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/project/project_service.hpp"
@@ -81,6 +82,7 @@ class Services {
   domain::annual::AnnualService annual;
   domain::evaluation::EvaluationService evaluations;
   domain::inspection::InspectionService inspections;
+  domain::team::TeamService teams;
 };
 
 }  // namespace lianyin::app

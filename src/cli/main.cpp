@@ -263,6 +263,13 @@ int main(int argc, char** argv) {
           i.plan_ids.size(), i.inspectors, static_cast<long long>(i.plan_ids.front()),
           static_cast<long long>(i.plan_ids.back()), lianyin::app::kDemoInnerMongoliaOfficer);
     }
+    if (const auto& t = report->demo.teams; demo && !t.team_ids.empty()) {
+      std::printf(
+          "demo teams: %zu rural-revitalisation teams of 陕西省民政厅 (%d organisations), %d help "
+          "projects (%d shared); log in as %s too\n",
+          t.team_ids.size(), t.orgs, t.help_projects, t.shared_projects,
+          lianyin::app::kDemoShaanxiOfficer);
+    }
     std::printf("log in as: %s\n", report->admin_username.c_str());
     if (report->generated_password) {
       std::printf("generated admin password (shown once): %s\n",

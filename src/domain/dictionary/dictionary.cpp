@@ -146,6 +146,10 @@ constexpr Entry kAuditEntities[] = {
     {"inspection_plan", "双随机抽查计划", "Inspection plan"},
     {"inspection_result", "抽查结果", "Inspection result"},
     {"user_conflict", "回避申报", "Conflict declaration"},
+    {"team", "乡村振兴合力团", "Rural-revitalisation team"},
+    {"team_plan", "合力团年度计划", "Team plan"},
+    {"help_project", "帮扶项目", "Help project"},
+    {"team_consumption", "消费帮扶记录", "Consumption assistance"},
     {"audit", "审计日志", "Audit log"},
     {"auth", "登录与账号", "Sign-in and account"},
     {"orgs", "社会组织管理", "Organisation registry"},
@@ -159,6 +163,7 @@ constexpr Entry kAuditEntities[] = {
     {"events", "活动管理", "Events"},
     {"annual", "年检与行政处罚", "Annual reports and penalties"},
     {"evaluations", "等级评估管理", "Grade evaluations"},
+    {"teams", "乡村振兴合力团管理", "Rural-revitalisation teams"},
     {"units", "单位管理", "Units"},
     {"users", "用户管理", "Users"},
     {"roles", "角色管理", "Roles"},
@@ -341,6 +346,19 @@ constexpr Entry kEvaluationStatuses[] = {
     {"finalized", "已定级", "Finalised"},
 };
 
+// Rural-revitalisation teams (domain/team): the five domains and the two kinds of consumption
+// assistance.
+constexpr Entry kTeamDomains[] = {
+    {"industry", "产业振兴", "Industry"}, {"organization", "组织振兴", "Organisation"},
+    {"talent", "人才振兴", "Talent"},     {"consumption", "消费帮扶", "Consumption assistance"},
+    {"charity", "公益慈善", "Charity"},
+};
+
+constexpr Entry kConsumptionKinds[] = {
+    {"direct_purchase", "直接采购", "Bought directly"},
+    {"sales_helped", "帮助销售", "Sales helped"},
+};
+
 constexpr std::array kDictionaries = {
     Dictionary{"org_type", "组织类型", "Organisation type", kOrgTypes},
     Dictionary{"org_status", "登记状态", "Registration status", kOrgStatuses},
@@ -375,6 +393,8 @@ constexpr std::array kDictionaries = {
     Dictionary{"penalty_kind", "处罚种类", "Penalty kind", kPenaltyKinds},
     Dictionary{"inspection_status", "抽查计划状态", "Inspection plan status", kInspectionStatuses},
     Dictionary{"inspection_result", "抽查结果", "Inspection result", kInspectionResults},
+    Dictionary{"team_domain", "帮扶领域", "Team domain", kTeamDomains},
+    Dictionary{"consumption_kind", "消费帮扶方式", "Consumption kind", kConsumptionKinds},
 };
 
 std::string_view Trim(std::string_view text) {

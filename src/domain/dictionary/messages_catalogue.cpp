@@ -567,6 +567,21 @@ constexpr Message kMessages[] = {
     {"the evaluation has been finalised", "评估已确定等级"},
     {"{} has not scored yet", "“{0}”尚未评分"},
     {"must be scoring or finalized", "必须是评分中或已定级"},
+    // --- rural-revitalisation teams (domain/team) ---
+    {"must not be empty", "不能为空"},
+    {"must be industry, organization, talent, consumption or charity",
+     "必须是产业振兴、组织振兴、人才振兴、消费帮扶或公益慈善"},
+    {"must be an organisation id", "必须是社会组织编号"},
+    {"must be organisation ids", "必须是社会组织编号列表"},
+    {"too many organisations", "社会组织数量过多"},
+    {"too many counties", "帮扶县数量过多"},
+    {"must be six-digit region codes", "必须是六位行政区划代码"},
+    {"must be a date (YYYY-MM-DD) between 2000 and 2100",
+     "必须是 2000 至 2100 年间的日期，如 2023-04-01"},
+    {"must be direct_purchase or sales_helped", "必须是直接采购或帮助销售"},
+    {"no such county", "没有这个县（区）级行政区划"},
+    {"must be members of the team", "必须是本合力团的成员单位"},
+    {"the team already has a plan for this year", "该合力团本年度已有帮扶计划，请修改已有计划"},
 };
 
 constexpr FieldName kFieldNames[] = {
@@ -744,6 +759,17 @@ constexpr FieldName kFieldNames[] = {
     {"conflicts", "回避关系", "conflicts"},
     {"findings", "检查情况", "findings"},
     {"results", "检查结果", "results"},
+    // --- rural-revitalisation teams (domain/team) ---
+    {"domain", "帮扶领域", "domain"},
+    {"lead_org_id", "团长单位", "lead organisation"},
+    {"member_org_ids", "成员单位", "member organisations"},
+    {"county_codes", "结对帮扶县", "paired counties"},
+    {"county_code", "帮扶县", "county"},
+    {"projects_planned", "计划项目数", "projects planned"},
+    {"funds_planned_fen", "计划投入资金", "funds planned"},
+    {"funds_fen", "投入资金", "funds"},
+    {"beneficiaries", "受益人数", "beneficiaries"},
+    {"started_on", "启动日期", "start date"},
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 import type { MessageSchema } from './zh-CN'
 import annual from './annual.en'
+import teams from './teams.en'
 import evaluations from './evaluations.en'
 import venues from './venues.en'
 import inspections from './inspections.en'
@@ -206,7 +207,7 @@ const en: MessageSchema = {
     allHint: 'Holds every permission (*), including ones added later',
     editTitle: 'Permissions of {name}',
     editPermissions: 'Permissions',
-    areas: { system: 'System', org: 'Social organisations', project: 'Purchased-service projects', match: 'Matching', event: 'Events', annual: 'Annual reports and penalties', evaluation: 'Grade evaluations', inspection: 'Double-random inspections', credit: 'Credit lists', venue: 'Venues and bookings' },
+    areas: { system: 'System', org: 'Social organisations', project: 'Purchased-service projects', match: 'Matching', event: 'Events', annual: 'Annual reports and penalties', evaluation: 'Grade evaluations', inspection: 'Double-random inspections', credit: 'Credit lists', venue: 'Venues and bookings', team: 'Rural-revitalisation teams' },
   },
   sessions: {
     user: 'User',
@@ -1206,6 +1207,7 @@ const en: MessageSchema = {
   annual,
   evaluations,
   inspections,
+  teams,
   tabs: {
     label: 'Open pages',
     refresh: 'Refresh page',
