@@ -232,6 +232,7 @@ core::Result<DemoReport> BuildDemo(account::UnitService& units, region::RegionSe
   report.person_times = imported->person_times;
   report.national_union_id = built->national_union_id;
   if (bodies.contains("150000")) report.inner_mongolia_civil_id = bodies.at("150000").civil_id;
+  if (bodies.contains("610000")) report.shaanxi_civil_id = bodies.at("610000").civil_id;
   return report;
 }
 

@@ -7,6 +7,7 @@
 #include "app/demo_matching.hpp"
 #include "app/demo_mechanism.hpp"
 #include "app/demo_projects.hpp"
+#include "app/demo_teams.hpp"
 #include "app/demo_venues.hpp"
 #include "core/error.hpp"
 #include "domain/account/unit_service.hpp"
@@ -49,6 +50,10 @@ struct DemoReport {
   // Application::Init), and what they built.
   std::int64_t inner_mongolia_civil_id = 0;
   DemoInspectionsReport inspections;
+  // 陕西省民政厅, which runs the demo's rural-revitalisation teams (demo_teams.hpp, built by
+  // Application::Init), and what they built.
+  std::int64_t shaanxi_civil_id = 0;
+  DemoTeamsReport teams;
   // 陕西省民政厅's work mechanism: templates, the joint meeting and its supervised tasks
   // (demo_mechanism.hpp, built by Application::Init).
   DemoMechanismReport mechanism;

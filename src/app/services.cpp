@@ -29,13 +29,14 @@ Services::Services(store::Database& db, core::Bytes key, Clock clock)
       annual(writer, clock),
       evaluations(writer, clock),
       inspections(writer, key, clock),
+      teams(writer, clock),
       mechanism(writer, clock) {}
 
 http::ApiServices Services::Api(std::function<std::vector<http::Gauge>()> gauges) {
-  return http::ApiServices{
-      auth,        security,    regions,          units,    users,  roles,   audit,  orgs,
-      credit,      projects,    selection,        matching, venues, workers, events, annual,
-      evaluations, inspections, mechanism, std::move(gauges)};
+  return http::ApiServices{auth,   security,  regions,          units,    users,       roles,
+                           audit,  orgs,      credit,           projects, selection,   matching,
+                           venues, workers,   events,           annual,   evaluations, inspections,
+                           teams,  mechanism, std::move(gauges)};
 }
 
 }  // namespace lianyin::app

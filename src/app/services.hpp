@@ -24,12 +24,13 @@
 #include "domain/evaluation/evaluation_service.hpp"
 #include "domain/event/event_service.hpp"
 #include "domain/inspection/inspection_service.hpp"
-#include "domain/mechanism/mechanism_service.hpp"
 #include "domain/matching/matching_service.hpp"
+#include "domain/mechanism/mechanism_service.hpp"
 #include "domain/org/org_service.hpp"
 #include "domain/project/project_service.hpp"
 #include "domain/region/region_service.hpp"
 #include "domain/selection/selection_service.hpp"
+#include "domain/team/team_service.hpp"
 #include "domain/venue/venue_service.hpp"
 #include "domain/worker/worker_keys.hpp"
 #include "domain/worker/worker_service.hpp"
@@ -82,6 +83,7 @@ class Services {
   domain::annual::AnnualService annual;
   domain::evaluation::EvaluationService evaluations;
   domain::inspection::InspectionService inspections;
+  domain::team::TeamService teams;
   // Without a report-task issuer until the reporting area lands (report-task templates: 422).
   domain::mechanism::MechanismService mechanism;
 };

@@ -268,6 +268,13 @@ int main(int argc, char** argv) {
           i.plan_ids.size(), i.inspectors, static_cast<long long>(i.plan_ids.front()),
           static_cast<long long>(i.plan_ids.back()), lianyin::app::kDemoInnerMongoliaOfficer);
     }
+    if (const auto& t = report->demo.teams; demo && !t.team_ids.empty()) {
+      std::printf(
+          "demo teams: %zu rural-revitalisation teams of 陕西省民政厅 (%d organisations), %d help "
+          "projects (%d shared); log in as %s too\n",
+          t.team_ids.size(), t.orgs, t.help_projects, t.shared_projects,
+          lianyin::app::kDemoShaanxiOfficer);
+    }
     if (const auto& m = report->demo.mechanism; demo && m.templates > 0) {
       std::printf(
           "demo work mechanism: 陕西省民政厅's %d meeting templates, %d meetings, %d supervised "

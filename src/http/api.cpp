@@ -101,6 +101,7 @@ Api::Api(ApiServices services, ApiOptions options)
   handlers::AddEventRoutes(router_, services_.events);
   handlers::AddEvaluationRoutes(router_, services_.evaluations);
   handlers::AddInspectionRoutes(router_, services_.inspections);
+  handlers::AddTeamRoutes(router_, services_.teams);
   handlers::AddMechanismRoutes(router_, services_.mechanism);
   handlers::AddUnitRoutes(router_, services_.units);
   handlers::AddUserRoutes(router_, services_.users);

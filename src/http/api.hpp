@@ -55,6 +55,9 @@ class EventService;
 namespace lianyin::domain::inspection {
 class InspectionService;
 }
+namespace lianyin::domain::team {
+class TeamService;
+}
 namespace lianyin::domain::org {
 class OrgService;
 }
@@ -91,6 +94,7 @@ struct ApiServices {
   domain::annual::AnnualService& annual;
   domain::evaluation::EvaluationService& evaluations;
   domain::inspection::InspectionService& inspections;
+  domain::team::TeamService& teams;
   domain::mechanism::MechanismService& mechanism;
   // Gauges sampled at each /metrics scrape (database pool size, in use, waits).
   std::function<std::vector<Gauge>()> gauges;

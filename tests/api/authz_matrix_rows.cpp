@@ -35,6 +35,18 @@ constexpr const char* kCreditRecordReaders =
     "platform=200/200 admin=404/404 union_officer=404/404 civil_affairs_officer=200/404 "
     "inspector=404/404 org_member=200/404";
 
+// team:team:list / :edit holders on a team of 北京市总工会 (own; the civil-affairs officer's own
+// is 北京市民政局's) and of 陕西省总工会; the org member's organisation leads the own ones.
+constexpr const char* kTeamListers =
+    "platform=200 admin=200 union_officer=200 civil_affairs_officer=200 org_member=200";
+constexpr const char* kTeamReaders =
+    "platform=200/200 admin=200/404 union_officer=200/404 civil_affairs_officer=200/404 "
+    "org_member=200/404";
+constexpr const char* kTeamEditors =
+    "platform=200/200 admin=200/404 union_officer=200/404 civil_affairs_officer=200/404";
+constexpr const char* kTeamAdders =
+    "platform=201/201 admin=201/404 union_officer=201/404 civil_affairs_officer=201/404";
+
 // Annual reports and penalties (issue #12) of own_org (registered at 东城区民政局) and
 // foreign_org: the registration authority's subtree and the org's members; the other readers
 // (admin, inspector) sit at 北京市总工会, outside.
@@ -437,6 +449,60 @@ const std::vector<MatrixRow>& MatrixRows() {
        "/api/v1/credit-objections/{foreign_fresh_objection}/answer",
        R"({"decision":"reject","reply":"经核实未报送"})", "",
        "platform=200/200 admin=404/404 civil_affairs_officer=200/404"},
+      // Rural-revitalisation teams (合力团): owned by the creator's unit (outside → 404); an org
+      // member reads the teams its organisation belongs to; any organisation may be a member.
+      {"GET /api/v1/teams", "/api/v1/teams", "", "", "", kTeamListers},
+      {"POST /api/v1/teams", "/api/v1/teams", "",
+       R"({"name":"合力团","domain":"talent","lead_org_id":{own_org},"member_org_ids":[]})", "",
+       "platform=201 admin=201 union_officer=201 civil_affairs_officer=201"},
+      {"GET /api/v1/teams/overview", "/api/v1/teams/overview?region_code=100000&year=2022", "", "",
+       "", kTeamListers},
+      {"GET /api/v1/teams/{id}", "/api/v1/teams/{own_team}", "/api/v1/teams/{foreign_team}", "", "",
+       kTeamReaders},
+      {"PATCH /api/v1/teams/{id}", "/api/v1/teams/{own_team}", "/api/v1/teams/{foreign_team}",
+       R"({"domain":"industry"})", "", kTeamEditors},
+      {"GET /api/v1/teams/{id}/plans", "/api/v1/teams/{own_team}/plans",
+       "/api/v1/teams/{foreign_team}/plans", "", "", kTeamReaders},
+      {"POST /api/v1/teams/{id}/plans", "/api/v1/teams/{own_team}/plans",
+       "/api/v1/teams/{foreign_team}/plans",
+       R"({"year":{team_year},"projects_planned":1,"funds_planned_fen":1})", "", kTeamAdders},
+      {"PATCH /api/v1/teams/{id}/plans/{year}", "/api/v1/teams/{own_team}/plans/2022",
+       "/api/v1/teams/{foreign_team}/plans/2022", R"({"projects_planned":2})", "", kTeamEditors},
+      {"GET /api/v1/teams/{id}/help-projects", "/api/v1/teams/{own_team}/help-projects",
+       "/api/v1/teams/{foreign_team}/help-projects", "", "", kTeamReaders},
+      {"POST /api/v1/teams/{id}/help-projects", "/api/v1/teams/{own_team}/help-projects",
+       "/api/v1/teams/{foreign_team}/help-projects",
+       R"({"title":"帮扶","county_code":"110101","funds_fen":1,"beneficiaries":1,)"
+       R"("started_on":"2022-05-01"})",
+       "", kTeamAdders},
+      {"GET /api/v1/teams/{id}/help-projects/{help_project_id}",
+       "/api/v1/teams/{own_team}/help-projects/{own_help}",
+       "/api/v1/teams/{foreign_team}/help-projects/{foreign_help}", "", "", kTeamReaders},
+      {"PATCH /api/v1/teams/{id}/help-projects/{help_project_id}",
+       "/api/v1/teams/{own_team}/help-projects/{own_help}",
+       "/api/v1/teams/{foreign_team}/help-projects/{foreign_help}", R"({"beneficiaries":2})", "",
+       kTeamEditors},
+      {"GET /api/v1/teams/{id}/consumption", "/api/v1/teams/{own_team}/consumption",
+       "/api/v1/teams/{foreign_team}/consumption", "", "", kTeamReaders},
+      {"POST /api/v1/teams/{id}/consumption", "/api/v1/teams/{own_team}/consumption",
+       "/api/v1/teams/{foreign_team}/consumption",
+       R"({"on":"2022-06-01","kind":"direct_purchase","amount_fen":100,"county_code":"110101"})",
+       "", kTeamAdders},
+      {"GET /api/v1/teams/{id}/progress", "/api/v1/teams/{own_team}/progress?year=2022",
+       "/api/v1/teams/{foreign_team}/progress?year=2022", "", "", kTeamReaders},
+      {"GET /api/v1/teams/{id}/progress/by-year", "/api/v1/teams/{own_team}/progress/by-year",
+       "/api/v1/teams/{foreign_team}/progress/by-year", "", "", kTeamReaders},
+      {"GET /api/v1/teams/{id}/progress/by-county",
+       "/api/v1/teams/{own_team}/progress/by-county?year=2022",
+       "/api/v1/teams/{foreign_team}/progress/by-county?year=2022", "", "", kTeamReaders},
+      {"GET /api/v1/teams/{id}/progress/by-member",
+       "/api/v1/teams/{own_team}/progress/by-member?year=2022",
+       "/api/v1/teams/{foreign_team}/progress/by-member?year=2022", "", "", kTeamReaders},
+      // Organisations are public: any reader lists the projects it sees one take part in.
+      {"GET /api/v1/orgs/{id}/help-projects", "/api/v1/orgs/{own_org}/help-projects",
+       "/api/v1/orgs/{foreign_org}/help-projects", "", "",
+       "platform=200/200 admin=200/200 union_officer=200/200 civil_affairs_officer=200/200 "
+       "org_member=200/200"},
       // Annual reports (年报/年检) and penalties: the registration authority's records, read
       // and filed also by the organisation's members; filing for an organisation outside one's
       // scope → 403 (organisations are read by everyone), a report outside it → 404.

@@ -94,7 +94,37 @@ class AuthzMatrixTest : public ApiFixture {
     SetUpAnnual();
     SetUpEvaluations();
     SetUpInspections(bj_civil);
+    SetUpTeams();
     SetUpMechanism(bj_civil);
+  }
+
+  // Teams (issue #13) led by own_org of 北京市总工会 (by its union officer) and of 北京市民政局
+  // (the civil-affairs officer's own), and one of 陕西省总工会 led by foreign_org; each with a
+  // 2022 plan and a help project.
+  void SetUpTeams() {
+    const auto make = [&](const Session& by, std::int64_t lead) {
+      auto r = Call(by, "POST", "/api/v1/teams",
+                    fmt::format(R"({{"name":"合力团","domain":"industry","lead_org_id":{},)"
+                                R"("member_org_ids":[],"county_codes":["110101"]}})",
+                                lead));
+      Expect(r, 201);
+      const std::int64_t team = Json(r).at("id").as_int64();
+      const std::string base = "/api/v1/teams/" + std::to_string(team);
+      Expect(Call(by, "POST", base + "/plans",
+                  R"({"year":2022,"projects_planned":1,"funds_planned_fen":1})"),
+             201);
+      r = Call(by, "POST", base + "/help-projects",
+               R"({"title":"帮扶","county_code":"110101","funds_fen":1,"beneficiaries":1,)"
+               R"("started_on":"2022-03-01"})");
+      Expect(r, 201);
+      return std::make_pair(team, Json(r).at("id").as_int64());
+    };
+    std::tie(ids_["own_team"], ids_["own_help"]) =
+        make(sessions_.at("union_officer"), ids_["own_org"]);
+    std::tie(civil_ids_["own_team"], civil_ids_["own_help"]) =
+        make(sessions_.at("civil_affairs_officer"), ids_["own_org"]);
+    std::tie(ids_["foreign_team"], ids_["foreign_help"]) =
+        make(foreign_organiser_, ids_["foreign_org"]);
   }
 
   // Work-mechanism meetings, their supervised tasks (owned by own_org / foreign_org) and
@@ -767,6 +797,7 @@ class AuthzMatrixTest : public ApiFixture {
     }
     if (auto annual = ResolveAnnual(name, role)) return *annual;
     if (name == "n") return std::to_string(++serial_);
+    if (name == "team_year") return std::to_string(++team_year_);
     if (name == "uscc") return NewUscc("110101");
     if (name == "sx_uscc") return NewUscc("610000");
     if (name == "own_uscc") return usccs_.at(ids_.at("own_org"));
@@ -938,6 +969,7 @@ class AuthzMatrixTest : public ApiFixture {
   std::int64_t last_booking_ = 0;        // of the last event MakeEvent made
   std::string last_start_, last_end_;
   int serial_ = 100;
+  int team_year_ = 2030;  // a new plan year on every plan body
 };
 
 // "role=200/404 ..." → role → {own, foreign}; later entries win.

@@ -149,6 +149,10 @@ constexpr Entry kAuditEntities[] = {
     {"inspection_plan", "双随机抽查计划", "Inspection plan"},
     {"inspection_result", "抽查结果", "Inspection result"},
     {"user_conflict", "回避申报", "Conflict declaration"},
+    {"team", "乡村振兴合力团", "Rural-revitalisation team"},
+    {"team_plan", "合力团年度计划", "Team plan"},
+    {"help_project", "帮扶项目", "Help project"},
+    {"team_consumption", "消费帮扶记录", "Consumption assistance"},
     {"meeting", "工作会议", "Meeting"},
     {"supervised_task", "督办事项", "Supervised task"},
     {"mechanism_template", "工作机制模板", "Work-mechanism template"},
@@ -167,6 +171,7 @@ constexpr Entry kAuditEntities[] = {
     {"annual", "年检与行政处罚", "Annual reports and penalties"},
     {"mechanism", "工作机制管理", "Work mechanism"},
     {"evaluations", "等级评估管理", "Grade evaluations"},
+    {"teams", "乡村振兴合力团管理", "Rural-revitalisation teams"},
     {"units", "单位管理", "Units"},
     {"users", "用户管理", "Users"},
     {"roles", "角色管理", "Roles"},
@@ -349,6 +354,19 @@ constexpr Entry kEvaluationStatuses[] = {
     {"finalized", "已定级", "Finalised"},
 };
 
+// Rural-revitalisation teams (domain/team): the five domains and the two kinds of consumption
+// assistance.
+constexpr Entry kTeamDomains[] = {
+    {"industry", "产业振兴", "Industry"}, {"organization", "组织振兴", "Organisation"},
+    {"talent", "人才振兴", "Talent"},     {"consumption", "消费帮扶", "Consumption assistance"},
+    {"charity", "公益慈善", "Charity"},
+};
+
+constexpr Entry kConsumptionKinds[] = {
+    {"direct_purchase", "直接采购", "Bought directly"},
+    {"sales_helped", "帮助销售", "Sales helped"},
+};
+
 constexpr Entry kMeetingKinds[] = {
     {"consultation", "定期会商", "Regular consultation"},
     {"dispatch", "季度调度", "Quarterly dispatch"},
@@ -412,6 +430,8 @@ constexpr std::array kDictionaries = {
     Dictionary{"penalty_kind", "处罚种类", "Penalty kind", kPenaltyKinds},
     Dictionary{"inspection_status", "抽查计划状态", "Inspection plan status", kInspectionStatuses},
     Dictionary{"inspection_result", "抽查结果", "Inspection result", kInspectionResults},
+    Dictionary{"team_domain", "帮扶领域", "Team domain", kTeamDomains},
+    Dictionary{"consumption_kind", "消费帮扶方式", "Consumption kind", kConsumptionKinds},
     Dictionary{"meeting_kind", "会议类型", "Meeting kind", kMeetingKinds},
     Dictionary{"supervised_task_status", "督办状态", "Supervised task status",
                kSupervisedTaskStatuses},

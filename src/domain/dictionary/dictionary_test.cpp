@@ -19,6 +19,7 @@
 #include "domain/mechanism/mechanism.hpp"
 #include "domain/org/org.hpp"
 #include "domain/project/project.hpp"
+#include "domain/team/team.hpp"
 #include "domain/venue/venue.hpp"
 #include "domain/worker/worker.hpp"
 
@@ -208,6 +209,19 @@ TEST(Dictionary, CodeOfAcceptsTheCodeEitherLabelAndBlanks) {
   EXPECT_EQ(CodeOf(Get("yes_no"), "是"), "true");
   EXPECT_EQ(CodeOf(Get("yes_no"), "No"), "false");
   EXPECT_EQ(CodeOf(Get("org_status"), "异常"), "abnormal");
+}
+
+// Teams: their domains and consumption kinds, and their audit trail.
+TEST(Dictionary, LabelsTheTeams) {
+  for (const std::string& d : team::DomainNames()) ExpectLabelled("team_domain", d);
+  EXPECT_EQ(Get("team_domain").entries.size(), team::DomainNames().size());
+  EXPECT_EQ(CodeOf(Get("team_domain"), "产业振兴"), "industry");
+  for (const std::string& k : team::ConsumptionKinds()) ExpectLabelled("consumption_kind", k);
+  EXPECT_EQ(Get("consumption_kind").entries.size(), team::ConsumptionKinds().size());
+  for (const char* entity : {"team", "team_plan", "help_project", "team_consumption", "teams"}) {
+    ExpectLabelled("audit_entity", entity);
+  }
+  for (const char* action : {"create", "update"}) ExpectLabelled("audit_action", action);
 }
 
 // The work mechanism: meeting kinds, task statuses (with overdue), template kinds and

@@ -80,6 +80,9 @@ void AddEvaluationRoutes(Router& router, domain::evaluation::EvaluationService& 
 // /pool-preview, /assignments, /{plan_id}/results/{uscc}, /api/v1/users/{id}/conflicts and the
 // public /api/public/inspections/{id}.
 void AddInspectionRoutes(Router& router, domain::inspection::InspectionService& inspections);
+// Rural-revitalisation teams: /api/v1/teams (list, create, overview, get, edit), their plans,
+// help projects, consumption and progress, and /api/v1/orgs/{id}/help-projects.
+void AddTeamRoutes(Router& router, domain::team::TeamService& teams);
 
 // The work mechanism: /api/v1/meetings (list, create, get, patch, minutes, decisions),
 // /api/v1/supervised-tasks (list, get, progress), /api/v1/mechanism-templates (list, create,

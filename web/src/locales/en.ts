@@ -1,5 +1,6 @@
 import type { MessageSchema } from './zh-CN'
 import annual from './annual.en'
+import teams from './teams.en'
 import evaluations from './evaluations.en'
 import venues from './venues.en'
 import mechanism from './mechanism.en'
@@ -207,7 +208,7 @@ const en: MessageSchema = {
     allHint: 'Holds every permission (*), including ones added later',
     editTitle: 'Permissions of {name}',
     editPermissions: 'Permissions',
-    areas: { system: 'System', org: 'Social organisations', project: 'Purchased-service projects', match: 'Matching', event: 'Events', annual: 'Annual reports and penalties', evaluation: 'Grade evaluations', inspection: 'Double-random inspections', mechanism: 'Work mechanism', credit: 'Credit lists', venue: 'Venues and bookings' },
+    areas: { system: 'System', org: 'Social organisations', project: 'Purchased-service projects', match: 'Matching', event: 'Events', annual: 'Annual reports and penalties', evaluation: 'Grade evaluations', inspection: 'Double-random inspections', mechanism: 'Work mechanism', credit: 'Credit lists', venue: 'Venues and bookings', team: 'Rural-revitalisation teams' },
   },
   sessions: {
     user: 'User',
@@ -1207,6 +1208,7 @@ const en: MessageSchema = {
   annual,
   evaluations,
   inspections,
+  teams,
   mechanism,
   tabs: {
     label: 'Open pages',

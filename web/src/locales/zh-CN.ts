@@ -1,4 +1,5 @@
 import annual from './annual.zh-CN'
+import teams from './teams.zh-CN'
 import evaluations from './evaluations.zh-CN'
 import venues from './venues.zh-CN'
 import mechanism from './mechanism.zh-CN'
@@ -205,7 +206,7 @@ const zhCN = {
     allHint: '拥有全部权限（*），包括今后新增的权限',
     editTitle: '编辑角色权限：{name}',
     editPermissions: '分配权限',
-    areas: { system: '系统管理', org: '社会组织', project: '购买服务项目', match: '资源对接', event: '活动管理', annual: '年检与行政处罚', evaluation: '等级评估', inspection: '双随机抽查', mechanism: '工作机制', credit: '信用管理', venue: '场地预约' },
+    areas: { system: '系统管理', org: '社会组织', project: '购买服务项目', match: '资源对接', event: '活动管理', annual: '年检与行政处罚', evaluation: '等级评估', inspection: '双随机抽查', mechanism: '工作机制', credit: '信用管理', venue: '场地预约', team: '乡村振兴合力团' },
   },
   sessions: {
     user: '用户',
@@ -1199,6 +1200,7 @@ const zhCN = {
   annual,
   evaluations,
   inspections,
+  teams,
   mechanism,
   tabs: {
     label: '已打开的页面',

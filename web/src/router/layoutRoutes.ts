@@ -266,6 +266,30 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { titleKey: 'menu.selectionScoring', icon: EditPen, permission: 'project:selection:score' },
   },
   {
+    path: 'teams',
+    meta: { titleKey: 'teams.menu', icon: Connection },
+    children: [
+      {
+        path: '',
+        name: 'teams-list',
+        component: () => import('@/views/teams/index.vue'),
+        meta: { titleKey: 'teams.menuList', icon: List, permission: 'team:team:list' },
+      },
+      {
+        path: ':id(\\d+)',
+        name: 'team-detail',
+        component: () => import('@/views/teams/detail.vue'),
+        meta: { titleKey: 'teams.detail', permission: 'team:team:list', activeMenu: '/teams', parent: 'teams-list' },
+      },
+      {
+        path: 'overview',
+        name: 'teams-overview',
+        component: () => import('@/views/teams/overview.vue'),
+        meta: { titleKey: 'teams.menuOverview', icon: Monitor, permission: 'team:team:list' },
+      },
+    ],
+  },
+  {
     path: 'system',
     redirect: { name: 'system-regions' },
     meta: { titleKey: 'menu.system', icon: Setting },
